@@ -1,1 +1,123 @@
-fn main() {}
+//! The `mirage` command-line tool.
+//!
+//! `mirage check` reads and verifies MIR files, `mirage fmt` prints their
+//! canonical text, `mirage run` links files and runs `main` like a C program,
+//! `mirage bench` runs the benchmark suite. Diagnostics are printed with the
+//! source line and a caret; every failure exits non-zero.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod bench;
+mod run;
+
+#[derive(Parser)]
+#[command(name = "mirage", version, about = "A JIT compiler framework for MIR", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// How `mirage run` executes the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// The interpreter (no executable memory beyond the bridge's stubs).
+    Interp,
+    /// The interpreter in a context with code generation turned off: no
+    /// executable page is mapped at all.
+    InterpNoCode,
+    /// Generate every function at link time (needs the generator).
+    Jit,
+    /// Generate each function on its first call (needs the generator).
+    Lazy,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read and verify MIR files; exit 1 with diagnostics on any error.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the canonical text of a MIR file on stdout.
+    Fmt { file: PathBuf },
+    /// Link MIR files and call `main` with argc/argv; exit with its result.
+    Run {
+        /// Execution mode.
+        #[arg(long, value_enum, default_value = "interp")]
+        mode: ModeArg,
+        /// Print every executed instruction with its inputs and result.
+        #[arg(long)]
+        trace: bool,
+        /// The MIR files to link together.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Arguments passed to main (after `--`).
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Run the benchmark suite against gcc -O2 and print a table.
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { files } => check(&files),
+        Command::Fmt { file } => fmt(&file),
+        Command::Run {
+            mode,
+            trace,
+            files,
+            args,
+        } => run::run(mode, trace, &files, &args),
+        Command::Bench(args) => bench::bench(args),
+    }
+}
+
+/// Reads one file; on error prints it and returns None.
+pub fn read_file(path: &std::path::Path) -> Option<Vec<u8>> {
+    match std::fs::read(path) {
+        Ok(b) => Some(b),
+        Err(e) => {
+            eprintln!("{}: error: cannot read file: {e}", path.display());
+            None
+        }
+    }
+}
+
+/// Reads and verifies one file, printing diagnostics on failure.
+pub fn parse_file(path: &std::path::Path) -> Option<Vec<mirage_ir::Module>> {
+    let src = read_file(path)?;
+    let opts = mirage_ir::ReadOptions::file(path.display().to_string());
+    match mirage_ir::read_modules(&src, &opts) {
+        Ok(ms) => Some(ms),
+        Err(errs) => {
+            eprint!("{}", errs.render(Some(&src)));
+            None
+        }
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut ok = true;
+    for f in files {
+        ok &= parse_file(f).is_some();
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn fmt(file: &std::path::Path) -> ExitCode {
+    match parse_file(file) {
+        Some(ms) => {
+            print!("{}", mirage_ir::write_modules(&ms));
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::FAILURE,
+    }
+}
