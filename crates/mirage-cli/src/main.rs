@@ -50,6 +50,10 @@ enum Command {
         /// Print every executed instruction with its inputs and result.
         #[arg(long)]
         trace: bool,
+        /// Read, verify, link and prepare every function, then exit
+        /// without running main (for measuring compile time).
+        #[arg(long)]
+        compile_only: bool,
         /// The MIR files to link together.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -69,9 +73,10 @@ fn main() -> ExitCode {
         Command::Run {
             mode,
             trace,
+            compile_only,
             files,
             args,
-        } => run::run(mode, trace, &files, &args),
+        } => run::run(mode, trace, compile_only, &files, &args),
         Command::Bench(args) => bench::bench(args),
     }
 }
