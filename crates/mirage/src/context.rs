@@ -243,8 +243,14 @@ unsafe extern "C" fn shim_handler(data: *const (), va: *mut BridgeVaList, result
     if let Err(t) = r {
         // A trap cannot unwind through C frames: report it and stop, like
         // a C program that faults.
+        // `_exit`, not `exit`: this may run inside exit handlers already.
+        // SAFETY: fflush(NULL) flushes C stdio; _exit ends the process.
+        unsafe {
+            libc::fflush(std::ptr::null_mut());
+        }
         eprintln!("mirage: runtime error: {t}");
-        std::process::exit(70);
+        // SAFETY: as above.
+        unsafe { libc::_exit(70) }
     }
 }
 
@@ -313,6 +319,16 @@ fn dlsym_default(name: &str) -> Option<usize> {
     // SAFETY: `libm` is a live handle from dlopen; `c` is NUL-terminated.
     let p = unsafe { libc::dlsym(libm as *mut libc::c_void, c.as_ptr()) };
     (!p.is_null()).then_some(p as usize)
+}
+
+/// C library functions that are not in libc's dynamic symbol table (glibc
+/// links them statically into each program from libc_nonshared.a), so
+/// `dlsym` cannot find them; mirage's own copy is used.
+fn static_libc_symbol(name: &str) -> Option<usize> {
+    match name {
+        "atexit" => Some(libc::atexit as *const () as usize),
+        _ => None,
+    }
 }
 
 impl Context {
@@ -478,6 +494,7 @@ impl Context {
                             .or_else(|| self.externals.get(name).map(|&a| a as u64))
                             .or_else(|| self.resolver.as_ref().and_then(|r| r(name)).map(|a| a as u64))
                             .or_else(|| dlsym_default(name).map(|a| a as u64))
+                            .or_else(|| static_libc_symbol(name).map(|a| a as u64))
                             .ok_or_else(|| {
                                 Error::Link(format!(
                                     "undefined symbol '{name}' imported by module '{}'",
