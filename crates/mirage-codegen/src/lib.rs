@@ -1,0 +1,2 @@
+//! The code generator.
+pub mod opt;

@@ -1,0 +1,1 @@
+//! Per-ISA facts: registers, calling conventions, encoders.
