@@ -28,6 +28,9 @@ pub struct Diagnostic {
     pub file: Option<String>,
     pub pos: Pos,
     pub message: String,
+    /// For errors about one operand of an instruction at `pos`: its index.
+    /// The reader uses it to point at the operand itself.
+    pub operand: Option<u32>,
 }
 
 impl Diagnostic {
@@ -37,6 +40,7 @@ impl Diagnostic {
             file: file.map(str::to_string),
             pos,
             message: message.into(),
+            operand: None,
         }
     }
 

@@ -76,12 +76,53 @@ pub fn read_modules(src: &[u8], opts: &ReadOptions) -> Result<Vec<Module>, Error
                 r.errors.extend(e.0);
             }
         }
+        for d in &mut r.errors {
+            if let Some(n) = d.operand {
+                d.pos = operand_pos(src, d.pos, n).unwrap_or(d.pos);
+            }
+        }
     }
     if r.errors.is_empty() {
         Ok(r.modules)
     } else {
         r.errors.truncate(opts.max_errors.max(1));
         Err(Errors(r.errors))
+    }
+}
+
+/// The position of operand `n` of the instruction whose mnemonic is at
+/// `pos`, found by lexing the statement again (only done for errors).
+fn operand_pos(src: &[u8], pos: Pos, n: u32) -> Option<Pos> {
+    if pos.is_none() {
+        return None;
+    }
+    let mut off = 0usize;
+    for _ in 1..pos.line {
+        off += src[off..].iter().position(|&b| b == b'\n')? + 1;
+    }
+    off += pos.col as usize - 1;
+    let mut lx = Lexer::new(src.get(off..)?);
+    lx.next().ok()?; // the mnemonic
+    let (mut depth, mut seen) = (0u32, 0u32);
+    let mut at_start = true;
+    loop {
+        let (t, span) = lx.next().ok()?;
+        match t {
+            Tok::Newline | Tok::Semi | Tok::Eof => return None,
+            _ if at_start && seen == n => {
+                let (l, c) = crate::lexer::line_col(src, (off + span.start as usize) as u32);
+                return Some(Pos::new(l, c));
+            }
+            Tok::LParen => depth += 1,
+            Tok::RParen => depth = depth.saturating_sub(1),
+            Tok::Comma if depth == 0 => {
+                seen += 1;
+                at_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        at_start = false;
     }
 }
 

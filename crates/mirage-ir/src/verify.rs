@@ -534,6 +534,9 @@ impl<'m> FuncCheck<'_, 'm> {
     fn op_err(&mut self, insn: &Insn, n: usize, msg: impl Display) {
         let msg = format!("operand {} of '{}': {msg}", n + 1, insn.op.name());
         self.err(insn.pos, msg);
+        if let Some(d) = self.v.errors.last_mut() {
+            d.operand = Some(n as u32);
+        }
     }
 
     fn label_name(&self, l: LabelId) -> String {
@@ -3081,27 +3084,27 @@ L: ret y
   endmodule
 ",
             &[
-                (4, 3, "in function 'f': operand 2 of 'add': expected int, got double"),
+                (4, 10, "in function 'f': operand 2 of 'add': expected int, got double"),
                 (
                     5,
-                    3,
+                    7,
                     "in function 'f': operand 1 of 'mov': an output must be a variable or memory operand",
                 ),
-                (6, 3, "in function 'f': operand 2 of 'addr': expected a variable"),
+                (6, 11, "in function 'f': operand 2 of 'addr': expected a variable"),
                 (
                     7,
                     3,
                     "in function 'f': 'bo' has no previous overflow instruction separated only by register moves",
                 ),
-                (8, 4, "in function 'f': operand 1 of 'ret': expected int, got double"),
+                (8, 8, "in function 'f': operand 1 of 'ret': expected int, got double"),
                 (
                     9,
-                    3,
+                    10,
                     "in function 'f': operand 2 of 'mov': memory of block type blk0 is only allowed as a call argument",
                 ),
                 (
                     10,
-                    3,
+                    10,
                     "in function 'f': operand 2 of 'mov': memory scale 3 is not 1, 2, 4 or 8",
                 ),
                 (
@@ -3216,29 +3219,29 @@ f: func
   endmodule
 ",
             &[
-                (8, 3, "in function 'f': operand 5 of 'call': expected double, got int"),
+                (8, 22, "in function 'f': operand 5 of 'call': expected double, got int"),
                 (
                     9,
-                    3,
+                    20,
                     "in function 'f': operand 4 of 'call': passing float variadic arg (should be passed as double)",
                 ),
                 (
                     10,
-                    3,
+                    17,
                     "in function 'f': operand 3 of 'call': block size 8 differs from the parameter's size 16",
                 ),
                 (
                     11,
-                    3,
+                    17,
                     "in function 'f': operand 3 of 'call': parameter of type blk2 needs blk2 memory, got blk1 memory",
                 ),
                 (12, 3, "in function 'f': 'call' has 4 operands, its prototype needs 5"),
                 (
                     13,
-                    3,
+                    27,
                     "in function 'f': operand 6 of 'call': rblk memory can not be a variadic argument",
                 ),
-                (14, 3, "in function 'f': operand 2 of 'inline': proto 'p' has no address"),
+                (14, 13, "in function 'f': operand 2 of 'inline': proto 'p' has no address"),
                 (15, 3, "in function 'f': the prototype of 'jcall' must have no results"),
             ],
         );
