@@ -37,6 +37,7 @@ use mirage_ir::abi::{ArgKind, CallSig, RetKind, Val};
 use mirage_ir::{Errors, ItemId, ItemKind, Module, Proto, ReadOptions, Type};
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// How [`Context::link`] prepares functions.
@@ -171,7 +172,12 @@ impl LinkEnv for Env {
             .and_then(|m| m.get(item.index()))
             .copied()
             .filter(|&a| a != 0)
-            .ok_or_else(|| LinkError(format!("item {item:?} of module {} has no address", module.0)))
+            .ok_or_else(|| {
+                LinkError(format!(
+                    "item {item:?} of module {} has no address",
+                    module.0
+                ))
+            })
     }
 
     fn callee_at(&self, addr: u64) -> Callee {
@@ -189,7 +195,9 @@ impl LinkEnv for Env {
         match &self.native {
             Some(native) => {
                 let stub = {
-                    let mut n = native.lock().map_err(|_| Trap::Host("bridge lock poisoned".into()))?;
+                    let mut n = native
+                        .lock()
+                        .map_err(|_| Trap::Host("bridge lock poisoned".into()))?;
                     let Native { mem, ff } = &mut *n;
                     ff.get(mem, sig).map_err(|e| Trap::Host(e.to_string()))?
                 };
@@ -224,7 +232,7 @@ impl LinkEnv for Env {
 
 /// What one shim needs to enter the interpreter.
 struct ShimData {
-    program: *const Program,
+    program: AtomicPtr<Program>,
     func: FuncIdx,
 }
 
@@ -233,13 +241,21 @@ unsafe extern "C" fn shim_handler(data: *const (), va: *mut BridgeVaList, result
     // SAFETY: `data` is the `ShimData` this shim was emitted with; the
     // context keeps it and the program alive as long as the shim's code.
     let d = unsafe { &*(data as *const ShimData) };
-    // SAFETY: the program outlives its shims (see above).
-    let prog = unsafe { &*d.program };
+    // SAFETY: the program is set before any slot points at a shim and
+    // outlives its shims (see above).
+    let prog = unsafe { &*d.program.load(Ordering::Acquire) };
     // SAFETY: the bridge's va_list and the interpreter's have the same
     // SysV layout (both `#[repr(C)]` {u32, u32, ptr, ptr}); the shim built
     // it over the caller's saved registers and stack arguments, and
     // `results` has room for every result.
-    let r = unsafe { call_from_native(prog, d.func, va as *mut mirage_interp::valist::VaList, results) };
+    let r = unsafe {
+        call_from_native(
+            prog,
+            d.func,
+            va as *mut mirage_interp::valist::VaList,
+            results,
+        )
+    };
     if let Err(t) = r {
         // A trap cannot unwind through C frames: report it and stop, like
         // a C program that faults.
@@ -290,8 +306,16 @@ impl fmt::Debug for Context {
 
 fn call_sig(p: &Proto) -> CallSig {
     CallSig {
-        results: p.results.iter().filter_map(|&t| RetKind::from_type(t)).collect(),
-        args: p.params.iter().map(|q| ArgKind::from_type(q.ty, q.size)).collect(),
+        results: p
+            .results
+            .iter()
+            .filter_map(|&t| RetKind::from_type(t))
+            .collect(),
+        args: p
+            .params
+            .iter()
+            .map(|q| ArgKind::from_type(q.ty, q.size))
+            .collect(),
         nfixed: p.params.len(),
         variadic: p.vararg,
     }
@@ -432,8 +456,11 @@ impl Context {
                 (0..funcs.len() as u64).map(|i| base + 16 * i).collect()
             }
         };
-        let mut item_addr: Vec<Vec<u64>> =
-            self.modules.iter().map(|m| vec![0; m.items.len()]).collect();
+        let mut item_addr: Vec<Vec<u64>> = self
+            .modules
+            .iter()
+            .map(|m| vec![0; m.items.len()])
+            .collect();
         for (fi, &(mi, item)) in funcs.iter().enumerate() {
             item_addr[mi][item.index()] = func_addr[fi];
         }
@@ -445,7 +472,9 @@ impl Context {
                 .iter()
                 .map(|&s| {
                     if s > (1u64 << 40) {
-                        Err(Error::Link(format!("data section of {s} bytes is too large")))
+                        Err(Error::Link(format!(
+                            "data section of {s} bytes is too large"
+                        )))
                     } else {
                         Ok(self.data.alloc(s as usize) as u64)
                     }
@@ -492,7 +521,12 @@ impl Context {
                             .get(name)
                             .copied()
                             .or_else(|| self.externals.get(name).map(|&a| a as u64))
-                            .or_else(|| self.resolver.as_ref().and_then(|r| r(name)).map(|a| a as u64))
+                            .or_else(|| {
+                                self.resolver
+                                    .as_ref()
+                                    .and_then(|r| r(name))
+                                    .map(|a| a as u64)
+                            })
                             .or_else(|| dlsym_default(name).map(|a| a as u64))
                             .or_else(|| static_libc_symbol(name).map(|a| a as u64))
                             .ok_or_else(|| {
@@ -514,18 +548,46 @@ impl Context {
                 item_addr[mi][ii] = resolved;
             }
         }
-        // 4. The program and the shims.
+        // 4. Interpreter shims (their program pointer is set once the
+        // program exists), then the program itself.
         let func_names: Vec<String> = funcs
             .iter()
             .map(|&(mi, it)| self.modules[mi].item(it).name.clone().unwrap_or_default())
             .collect();
+        let mut func_at: HashMap<u64, FuncIdx> = func_addr
+            .iter()
+            .enumerate()
+            .map(|(i, &a)| (a, FuncIdx(i as u32)))
+            .collect();
+        let mut shims: Vec<Box<ShimData>> = Vec::new();
+        let mut targets = Vec::with_capacity(funcs.len());
+        if let Some(n) = &mut native {
+            let mut batch = n.mem.batch();
+            for (fi, &(mi, item)) in funcs.iter().enumerate() {
+                let Some(f) = self.modules[mi].func(item) else {
+                    continue;
+                };
+                let data = Box::new(ShimData {
+                    program: AtomicPtr::new(std::ptr::null_mut()),
+                    func: FuncIdx(fi as u32),
+                });
+                let addr = emit_interp_shim(
+                    &mut batch,
+                    &call_sig(&f.sig),
+                    shim_handler,
+                    &*data as *const ShimData as *const (),
+                )?;
+                // A call from interpreted code to a shim (e.g. through the
+                // function table) stays in the interpreter too.
+                func_at.insert(addr as u64, FuncIdx(fi as u32));
+                targets.push(addr);
+                shims.push(data);
+            }
+            batch.publish()?;
+        }
         let env = Arc::new(Env {
             item_addr,
-            func_at: func_addr
-                .iter()
-                .enumerate()
-                .map(|(i, &a)| (a, FuncIdx(i as u32)))
-                .collect(),
+            func_at,
             func_names,
             special,
             native: native.map(Mutex::new),
@@ -539,30 +601,14 @@ impl Context {
                 ..ProgramOptions::default()
             },
         ));
-        let mut shims = Vec::new();
+        for d in &shims {
+            d.program
+                .store(Arc::as_ptr(&program) as *mut Program, Ordering::Release);
+        }
         if let Some(native) = &env.native {
-            let mut n = native.lock().map_err(|_| Error::Link("bridge lock poisoned".into()))?;
-            let mut targets = Vec::with_capacity(funcs.len());
-            {
-                let mut batch = n.mem.batch();
-                for (fi, &(mi, item)) in funcs.iter().enumerate() {
-                    let Some(f) = self.modules[mi].func(item) else { continue };
-                    let data = Box::new(ShimData {
-                        program: Arc::as_ptr(&program),
-                        func: FuncIdx(fi as u32),
-                    });
-                    let sig = call_sig(&f.sig);
-                    let addr = emit_interp_shim(
-                        &mut batch,
-                        &sig,
-                        shim_handler,
-                        &*data as *const ShimData as *const (),
-                    )?;
-                    targets.push(addr);
-                    shims.push(data);
-                }
-                batch.publish()?;
-            }
+            let n = native
+                .lock()
+                .map_err(|_| Error::Link("bridge lock poisoned".into()))?;
             for (fi, t) in targets.into_iter().enumerate() {
                 n.mem.set_target(fi, t)?;
             }
@@ -571,49 +617,52 @@ impl Context {
         for (mi, m) in self.modules.iter().enumerate() {
             for (ii, it) in m.items.iter().enumerate() {
                 let at = env.item_addr[mi][ii];
-                let value: Option<(u64, usize)> = match &it.kind {
-                    ItemKind::Data { bytes, .. } | ItemKind::Str(bytes) => {
-                        write_bytes(at, bytes);
-                        None
-                    }
-                    ItemKind::Ref { target, disp } => {
-                        let t = env.item_addr[mi][m.resolve(*target).index()];
-                        Some((t.wrapping_add(*disp as u64), 8))
-                    }
-                    ItemKind::Lref {
-                        func,
-                        label,
-                        label2,
-                        disp,
-                    } => {
-                        let f = program
-                            .func_index(ModuleIdx(mi as u32), *func)
-                            .ok_or_else(|| Error::Link("lref of a label outside functions".into()))?;
-                        let a = program.label_address(f, *label)?;
-                        let b = match label2 {
-                            Some(l2) => program.label_address(f, *l2)?,
-                            None => 0,
-                        };
-                        Some((a.wrapping_sub(b).wrapping_add(*disp as u64), 8))
-                    }
-                    ItemKind::Expr { func } => {
-                        let f = program
-                            .func_index(ModuleIdx(mi as u32), m.resolve(*func))
-                            .ok_or_else(|| Error::Link("expr of something not a function".into()))?;
-                        let ty = m.func(*func).and_then(|f| f.sig.results.first().copied());
-                        let mut res = [Val::ZERO];
-                        Interp::new(self.opts.interp).call(&program, f, &[], &mut res)?;
-                        let size = match ty {
-                            Some(Type::LD) => 10,
-                            Some(t) => t.size() as usize,
-                            None => 0,
-                        };
-                        let v = res[0];
-                        write_bytes(at, &v.bytes[..size]);
-                        None
-                    }
-                    _ => None,
-                };
+                let value: Option<(u64, usize)> =
+                    match &it.kind {
+                        ItemKind::Data { bytes, .. } | ItemKind::Str(bytes) => {
+                            write_bytes(at, bytes);
+                            None
+                        }
+                        ItemKind::Ref { target, disp } => {
+                            let t = env.item_addr[mi][m.resolve(*target).index()];
+                            Some((t.wrapping_add(*disp as u64), 8))
+                        }
+                        ItemKind::Lref {
+                            func,
+                            label,
+                            label2,
+                            disp,
+                        } => {
+                            let f = program.func_index(ModuleIdx(mi as u32), *func).ok_or_else(
+                                || Error::Link("lref of a label outside functions".into()),
+                            )?;
+                            let a = program.label_address(f, *label)?;
+                            let b = match label2 {
+                                Some(l2) => program.label_address(f, *l2)?,
+                                None => 0,
+                            };
+                            Some((a.wrapping_sub(b).wrapping_add(*disp as u64), 8))
+                        }
+                        ItemKind::Expr { func } => {
+                            let f = program
+                                .func_index(ModuleIdx(mi as u32), m.resolve(*func))
+                                .ok_or_else(|| {
+                                    Error::Link("expr of something not a function".into())
+                                })?;
+                            let ty = m.func(*func).and_then(|f| f.sig.results.first().copied());
+                            let mut res = [Val::ZERO];
+                            Interp::new(self.opts.interp).call(&program, f, &[], &mut res)?;
+                            let size = match ty {
+                                Some(Type::LD) => 10,
+                                Some(t) => t.size() as usize,
+                                None => 0,
+                            };
+                            let v = res[0];
+                            write_bytes(at, &v.bytes[..size]);
+                            None
+                        }
+                        _ => None,
+                    };
                 if let Some((v, n)) = value {
                     write_bytes(at, &v.to_le_bytes()[..n]);
                 }
@@ -689,12 +738,12 @@ impl Context {
     pub fn table_slot(&self, name: &str) -> Result<(usize, *const u8), Error> {
         let (f, _) = self.find(name)?;
         let l = self.linked()?;
-        let native = l
-            .env
-            .native
-            .as_ref()
-            .ok_or_else(|| Error::Unavailable("no function table without code generation".into()))?;
-        let n = native.lock().map_err(|_| Error::Link("bridge lock poisoned".into()))?;
+        let native = l.env.native.as_ref().ok_or_else(|| {
+            Error::Unavailable("no function table without code generation".into())
+        })?;
+        let n = native
+            .lock()
+            .map_err(|_| Error::Link("bridge lock poisoned".into()))?;
         Ok((f.0 as usize, n.mem.table_base() as *const u8))
     }
 

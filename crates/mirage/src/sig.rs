@@ -77,7 +77,10 @@ impl<T: MirType> MirResult for T {
     fn check(results: &[Type]) -> Result<(), String> {
         match results {
             [t] if T::matches(*t) => Ok(()),
-            [t] => Err(format!("result: MIR type {t} cannot be returned as Rust {}", T::NAME)),
+            [t] => Err(format!(
+                "result: MIR type {t} cannot be returned as Rust {}",
+                T::NAME
+            )),
             _ => Err(format!(
                 "the MIR function returns {} value(s), the Rust type returns one",
                 results.len()
