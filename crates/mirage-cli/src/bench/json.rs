@@ -158,10 +158,7 @@ mod tests {
             write_num(&mut s, x);
             s.push(' ');
         }
-        assert_eq!(
-            s,
-            "3 0.25 0.0000001 -0.5 null null 1000000000000000000000 "
-        );
+        assert_eq!(s, "3 0.25 0.0000001 -0.5 null null 1000000000000000000000 ");
     }
 
     #[test]

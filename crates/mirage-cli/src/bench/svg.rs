@@ -118,7 +118,7 @@ pub fn bar_chart(c: &Chart) -> String {
     );
     let _ = writeln!(
         s,
-        r#"<text x="{:.1}" y="40" text-anchor="middle" font-size="11" fill="#555">{}</text>"#,
+        r##"<text x="{:.1}" y="40" text-anchor="middle" font-size="11" fill="#555">{}</text>"##,
         width / 2.0,
         xml_escape(c.subtitle)
     );
@@ -315,7 +315,9 @@ mod tests {
             let mut attrs = body[name_end..].trim_start();
             let mut seen = Vec::new();
             while !attrs.is_empty() {
-                let eq = attrs.find('=').ok_or(format!("attribute without value: {tag:?}"))?;
+                let eq = attrs
+                    .find('=')
+                    .ok_or(format!("attribute without value: {tag:?}"))?;
                 let an = &attrs[..eq];
                 if an.is_empty() || an.contains(char::is_whitespace) || seen.contains(&an) {
                     return Err(format!("bad attribute name {an:?} in {tag:?}"));
@@ -396,7 +398,12 @@ mod tests {
         assert_eq!(svg.matches("class=\"missing\"").count(), 0);
         assert!(svg.contains("a&amp;b &lt;c&gt;"));
         // Decades 0.1 .. 10000 are labelled; the legend names every series.
-        for t in [">0.1</text>", ">1</text>", ">10000</text>", ">interp-no-code</text>"] {
+        for t in [
+            ">0.1</text>",
+            ">1</text>",
+            ">10000</text>",
+            ">interp-no-code</text>",
+        ] {
             assert!(svg.contains(t), "missing {t}");
         }
     }

@@ -114,7 +114,10 @@ mod tests {
             cpu_model(x86).as_deref(),
             Some("Intel(R) Xeon(R) CPU @ 2.20GHz")
         );
-        assert_eq!(cpu_model("Hardware\t: BCM2835\n").as_deref(), Some("BCM2835"));
+        assert_eq!(
+            cpu_model("Hardware\t: BCM2835\n").as_deref(),
+            Some("BCM2835")
+        );
         assert_eq!(cpu_model(""), None);
     }
 }

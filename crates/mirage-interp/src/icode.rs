@@ -1,0 +1,215 @@
+//! ICode: the pre-decoded form the interpreter executes.
+//!
+//! Each MIR function is lowered once ([`crate::lower`]) into a [`Code`]: a
+//! dense array of fixed-size [`Inst`]s plus side tables. An `Inst` is 24
+//! bytes:
+//!
+//! ```text
+//!   h: Handler   the function that executes it (direct threading)
+//!   a: u32       usually the destination: a byte offset from the frame pointer
+//!   b: u32       usually the first source (frame offset), or a branch
+//!                displacement in bytes relative to this instruction
+//!   x: u64       second source (frame offset in the low 32 bits), a 64-bit
+//!                immediate, a displacement, or a pointer to side data
+//! ```
+//!
+//! Operand kinds are specialized into the handler: `add` with a register
+//! second operand and `add` with an immediate are different handlers, a
+//! load from `base + disp` and a load from `base + index*4 + disp` are
+//! different handlers, so no handler decodes an operand kind at run time.
+//! Operands that are neither (float immediates, immediates in first-source
+//! position, references, strings) live in *constant slots* of the frame,
+//! filled from [`Code::consts`] on entry; memory operands of instructions
+//! other than moves are split into a load or store micro-instruction and a
+//! register form using a temporary slot, as MIR's own simplifier does.
+//!
+//! Branch targets are byte displacements from the branching instruction;
+//! `laddr`/`lref` label addresses are the absolute addresses of `Inst`s,
+//! which are stable because a `Code` never moves once built (it is boxed
+//! and owned by the [`Program`](crate::Program) until the program is
+//! dropped).
+//!
+//! # Frame layout (DESIGN decision 4)
+//!
+//! A frame is an array of 16-byte slots at a 16-byte aligned frame pointer
+//! `fp`; slot *k* is at `fp + 16*k`:
+//!
+//! ```text
+//!   slot 0 .. nvars            variable VarId(k) (parameters first, in order:
+//!                              MIR register number k+1); ints in the low 8
+//!                              bytes, f in the low 4, d in the low 8, ld in
+//!                              the low 10 (x87 image)
+//!   nvars .. +2 (variadic)     the va_list state left after the fixed
+//!                              parameters (24 bytes), for `va_start`
+//!   .. + ntemps                temporaries (values of memory operands within
+//!                              one instruction)
+//!   .. + nconsts               constants, copied from Code::consts on entry
+//! ```
+//!
+//! followed by the copies of by-value block arguments and then the
+//! function's `alloca` memory, all on the interpreter's chunked value stack
+//! (see `exec::Stack`), so every slot and every alloca has a stable address
+//! for the activation's lifetime. `addr v` yields `fp + 16*v`.
+
+use crate::exec::Cx;
+use crate::program::{Callee, FuncIdx};
+use mirage_ir::abi::{ArgKind, CallSig, Val};
+use mirage_ir::Type;
+use std::sync::atomic::AtomicPtr;
+
+/// How a handler leaves the dispatch chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Exit {
+    /// Loop dispatch only: `Cx::ip`/`Cx::fp` hold the next instruction.
+    Continue,
+    /// The entry frame returned; results are in `Cx::results`.
+    Return,
+    /// A trap; details in `Cx::trap`, the faulting instruction in
+    /// `Cx::trap_ip`.
+    Trap,
+}
+
+/// An instruction handler. `ip` is the instruction being executed, `fp` the
+/// current frame pointer.
+///
+/// # Safety
+/// `ip` must point into the `insts` of a live [`Code`], `fp` to a frame of
+/// that function laid out as documented above, and `cx` must be the context
+/// that owns the frame; lowering validates every offset and displacement, so
+/// under these conditions a handler only touches valid frame slots and valid
+/// instructions (program-supplied addresses in loads and stores are the
+/// program's responsibility, as in C).
+pub(crate) type Handler = unsafe fn(*const Inst, *mut u8, &mut Cx) -> Exit;
+
+/// One ICode instruction (see the module documentation).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub(crate) struct Inst {
+    pub h: Handler,
+    pub a: u32,
+    pub b: u32,
+    pub x: u64,
+}
+
+pub(crate) const INST_SIZE: usize = core::mem::size_of::<Inst>();
+const _: () = assert!(INST_SIZE == 24);
+
+/// Size of a frame slot.
+pub(crate) const SLOT: u32 = 16;
+const _: () = assert!(core::mem::size_of::<Val>() == SLOT as usize);
+
+/// One argument of a call site: where its value is and how it is passed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ArgSrc {
+    /// Frame offset of the value (for blocks: of the block's address).
+    pub off: u32,
+    pub kind: ArgKind,
+}
+
+/// One result of a call site: the caller's slot and the proto result type
+/// (narrow integers are extended after the call).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ResDst {
+    pub off: u32,
+    pub ty: Type,
+}
+
+/// What a call site calls.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Target {
+    /// Resolved when the function was lowered.
+    Direct(Callee),
+    /// The address is in the frame slot at this offset.
+    Indirect(u32),
+}
+
+/// Side data of a `call`/`inline`/`jcall`.
+pub(crate) struct CallSite {
+    pub target: Target,
+    /// Cached code of a direct interpreted callee (set on first call).
+    pub code: AtomicPtr<Code>,
+    /// Fixed arguments first, then variadic extras.
+    pub args: Box<[ArgSrc]>,
+    pub results: Box<[ResDst]>,
+    /// The native signature (results, then argument kinds).
+    pub sig: CallSig,
+    pub jcall: bool,
+}
+
+/// One value of a `ret`: its slot and the function's result type.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RetVal {
+    pub off: u32,
+    pub ty: Type,
+}
+
+/// A parameter as the frame set-up sees it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ParamInfo {
+    pub ty: Type,
+    /// Block size (blocks only).
+    pub size: u32,
+}
+
+/// The lowered form of one function.
+pub(crate) struct Code {
+    pub func: FuncIdx,
+    pub name: String,
+    pub insts: Box<[Inst]>,
+    /// For each instruction, the index of the MIR instruction it came from.
+    pub src: Box<[u32]>,
+    /// For each MIR label, the index of its instruction.
+    pub labels: Box<[u32]>,
+    /// Bit set over instruction indices: label targets (for `jmpi`).
+    pub label_bits: Box<[u64]>,
+    pub params: Box<[ParamInfo]>,
+    pub vararg: bool,
+    /// Frame offset of the saved va_list state (variadic functions).
+    pub va_off: u32,
+    /// Bytes of frame slots.
+    pub frame_size: u32,
+    /// Frame offset of the constant slots and their initial values.
+    pub const_off: u32,
+    pub consts: Box<[Val]>,
+    // Side tables the instructions point into (kept alive here, never
+    // read through these fields).
+    pub _calls: Box<[CallSite]>,
+    pub _rets: Box<[Box<[RetVal]>]>,
+    pub _switches: Box<[Box<[i64]>]>,
+    /// Storage of string operands and messages (their addresses are
+    /// immediates).
+    pub _strings: Box<[Box<[u8]>]>,
+}
+
+impl Code {
+    #[inline]
+    pub fn entry(&self) -> *const Inst {
+        self.insts.as_ptr()
+    }
+
+    /// Index of the instruction at `ip` if it is inside this code.
+    pub fn index_of(&self, ip: *const Inst) -> Option<usize> {
+        let start = self.insts.as_ptr() as usize;
+        let p = ip as usize;
+        let end = start + self.insts.len() * INST_SIZE;
+        if p >= start && p < end && (p - start) % INST_SIZE == 0 {
+            Some((p - start) / INST_SIZE)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `addr` is the address of a label of this function.
+    pub fn is_label_address(&self, addr: u64) -> bool {
+        match self.index_of(addr as usize as *const Inst) {
+            Some(i) => self.label_bits[i / 64] >> (i % 64) & 1 != 0,
+            None => false,
+        }
+    }
+
+    /// The MIR instruction index of the instruction at `ip`.
+    pub fn insn_at(&self, ip: *const Inst) -> Option<usize> {
+        self.index_of(ip).map(|i| self.src[i] as usize)
+    }
+}

@@ -1,0 +1,1391 @@
+//! Lowering: one MIR function → [`Code`] (ICode, see [`crate::icode`]).
+//!
+//! One linear pass over the instructions. Each MIR instruction becomes one
+//! ICode instruction in the common case, or a few when an operand is memory
+//! (a load into a temporary before, a store after), a hard-register
+//! variable (which lives in the program's hard-register storage and is
+//! accessed like memory at an absolute address), or a result of a call that
+//! goes to memory. The handler of every instruction is chosen from the
+//! opcode's [`Family`] in the one opcode table (no second opcode list) and
+//! the operand kinds: register/register, register/immediate (immediates in
+//! first position are commuted when the operation allows, otherwise they go
+//! to a constant slot), and the addressing mode of memory operands
+//! (`[disp]`, `[base + disp]`, `[base + index << s + disp]`, other forms
+//! computed into a temporary).
+//!
+//! References and strings are resolved to addresses here (through
+//! [`LinkEnv`](crate::LinkEnv)), so they are plain immediates at run time;
+//! string literals get storage owned by the code. Direct calls are resolved
+//! once: a function of the same module stays in the interpreter, an import
+//! named like `setjmp`/`longjmp` is intercepted, any other import is asked
+//! to the environment ([`LinkEnv::callee_at`](crate::LinkEnv::callee_at)).
+//!
+//! Temporaries and constants get provisional tagged offsets while the
+//! instructions are emitted (their counts are only known at the end); a
+//! final relocation pass rewrites them into frame offsets, then branch
+//! displacements, label addresses and side-table pointers are filled in.
+
+use crate::calls;
+use crate::exec::hsel;
+use crate::icode::{
+    ArgSrc, CallSite, Code, Handler, Inst, ParamInfo, ResDst, RetVal, Target, INST_SIZE, SLOT,
+};
+use crate::ops::{self as o, *};
+use crate::program::{Callee, FuncIdx, ModuleIdx, Program};
+use crate::trap::Trap;
+use mirage_ir::abi::{ArgKind, CallSig, RetKind, Val};
+use mirage_ir::opcode::{FBinOp, FCond, IBinOp, ICond, OvfOp};
+use mirage_ir::{Class, Family, Func, ItemId, ItemKind, LabelId, Mem, Module, Operand, Proto, Type, VarId};
+use std::collections::HashMap;
+use std::sync::atomic::AtomicPtr;
+
+const TEMP_TAG: u32 = 1 << 31;
+const CONST_TAG: u32 = 1 << 30;
+const MAX_VARS: usize = 1 << 24;
+
+// Which fields of an instruction hold frame offsets (relocated at the end).
+const RA: u8 = 1;
+const RB: u8 = 2;
+const RXLO: u8 = 4;
+const RXHI: u8 = 8;
+
+/// A source operand after lowering.
+#[derive(Clone, Copy, Debug)]
+enum Src {
+    Slot(u32),
+    Imm(u64),
+}
+
+/// A memory address form.
+#[derive(Clone, Copy, Debug)]
+enum Addr {
+    Abs(u64),
+    Base { base: u32, disp: i64 },
+    BaseIndex { base: u32, index: u32, shift: u32, disp: i32 },
+}
+
+/// A pending store of a temporary to a location (memory destinations).
+type Store = Option<(Type, Addr)>;
+
+type R<T> = Result<T, Trap>;
+
+pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
+    let (midx, item) = prog.func_item(fidx).ok_or_else(|| Trap::BadCall {
+        func: format!("#{}", fidx.0),
+        message: "no such function".into(),
+    })?;
+    let module = &prog.modules[midx.0 as usize];
+    let func = match &module.items[item.index()].kind {
+        ItemKind::Func(f) => &**f,
+        _ => unreachable!("func_item names a function"),
+    };
+    let name = prog.func_name(fidx).to_string();
+    if func.vars.len() >= MAX_VARS {
+        return Err(Trap::Link {
+            func: name,
+            message: "too many variables".into(),
+        });
+    }
+    let l = Lower {
+        prog,
+        module,
+        midx,
+        func,
+        fidx,
+        name,
+        tail: prog.tail,
+        insts: Vec::with_capacity(func.insns.len() + 1),
+        masks: Vec::with_capacity(func.insns.len() + 1),
+        src: Vec::with_capacity(func.insns.len() + 1),
+        insn: 0,
+        temp_next: 0,
+        temp_max: 0,
+        consts: Vec::new(),
+        const_map: HashMap::new(),
+        labels: vec![u32::MAX; func.labels.len()],
+        br_fix: Vec::new(),
+        laddr_fix: Vec::new(),
+        calls: Vec::new(),
+        call_fix: Vec::new(),
+        rets: Vec::new(),
+        ret_fix: Vec::new(),
+        switches: Vec::new(),
+        switch_fix: Vec::new(),
+        strings: Vec::new(),
+        str_fix: Vec::new(),
+        has_ret: false,
+    };
+    l.run()
+}
+
+struct Lower<'a> {
+    prog: &'a Program,
+    module: &'a Module,
+    midx: ModuleIdx,
+    func: &'a Func,
+    fidx: FuncIdx,
+    name: String,
+    tail: bool,
+    insts: Vec<Inst>,
+    masks: Vec<u8>,
+    src: Vec<u32>,
+    insn: u32,
+    temp_next: u32,
+    temp_max: u32,
+    consts: Vec<Val>,
+    const_map: HashMap<[u8; 16], u32>,
+    labels: Vec<u32>,
+    br_fix: Vec<(usize, LabelId)>,
+    laddr_fix: Vec<(usize, LabelId)>,
+    calls: Vec<CallSite>,
+    call_fix: Vec<(usize, usize)>,
+    rets: Vec<Box<[RetVal]>>,
+    ret_fix: Vec<(usize, usize)>,
+    switches: Vec<Vec<LabelId>>,
+    switch_fix: Vec<(usize, usize)>,
+    strings: Vec<Box<[u8]>>,
+    /// Instructions whose x is a pointer into `strings[k]` (unsupported
+    /// messages).
+    str_fix: Vec<(usize, usize)>,
+    has_ret: bool,
+}
+
+impl<'a> Lower<'a> {
+    fn err(&self, msg: impl Into<String>) -> Trap {
+        let mut message = msg.into();
+        if let Some(insn) = self.func.insns.get(self.insn as usize) {
+            message = format!(
+                "{message} (instruction {} '{}')",
+                self.insn,
+                crate::pretty::insn_text(self.module, self.func, insn)
+            );
+        }
+        Trap::Link {
+            func: self.name.clone(),
+            message,
+        }
+    }
+
+    // -- emission ----------------------------------------------------------
+
+    fn emit(&mut self, h: Handler, a: u32, b: u32, x: u64, mask: u8) -> usize {
+        self.insts.push(Inst { h, a, b, x });
+        self.masks.push(mask);
+        self.src.push(self.insn);
+        self.insts.len() - 1
+    }
+
+    fn temp(&mut self) -> u32 {
+        let t = self.temp_next;
+        self.temp_next += 1;
+        self.temp_max = self.temp_max.max(self.temp_next);
+        TEMP_TAG | t
+    }
+
+    fn konst(&mut self, v: Val) -> u32 {
+        if let Some(&i) = self.const_map.get(&v.bytes) {
+            return CONST_TAG | i;
+        }
+        let i = self.consts.len() as u32;
+        self.consts.push(v);
+        self.const_map.insert(v.bytes, i);
+        CONST_TAG | i
+    }
+
+    fn emit_unsupported(&mut self, msg: &str) {
+        let h = hsel!(self.tail, unsupported);
+        let i = self.emit(h, 0, msg.len() as u32, 0, 0);
+        self.strings.push(msg.as_bytes().into());
+        self.str_fix.push((i, self.strings.len() - 1));
+    }
+
+    // -- operands ----------------------------------------------------------
+
+    fn var_off(&self, v: VarId) -> R<u32> {
+        if v.index() >= self.func.vars.len() {
+            return Err(self.err(format!("undeclared variable {v:?}")));
+        }
+        Ok(v.index() as u32 * SLOT)
+    }
+
+    /// The hard-register storage address of `v`, if it is bound to one.
+    fn hard_reg(&self, v: VarId) -> Option<(Type, u64)> {
+        let var = self.func.vars.get(v.index())?;
+        let r = var.hard_reg.as_deref()?;
+        let addr = self.prog.hard_reg_address(r)?;
+        Some((var.ty.var_type(), addr))
+    }
+
+    /// The slot of an integer register (loading a hard-register variable
+    /// into a temporary).
+    fn int_reg(&mut self, v: VarId) -> R<u32> {
+        if let Some((ty, addr)) = self.hard_reg(v) {
+            let t = self.temp();
+            self.load(ty, Addr::Abs(addr), t)?;
+            return Ok(t);
+        }
+        self.var_off(v)
+    }
+
+    fn item_addr(&self, id: ItemId) -> R<u64> {
+        if id.index() >= self.module.items.len() {
+            return Err(self.err(format!("no item {id:?}")));
+        }
+        let rid = self.module.resolve(id);
+        self.prog
+            .env
+            .item_address(self.midx, rid)
+            .map_err(|e| self.err(format!("cannot resolve '{}': {e}", self.item_name(rid))))
+    }
+
+    fn item_name(&self, id: ItemId) -> String {
+        self.module
+            .items
+            .get(id.index())
+            .and_then(|i| i.name.clone())
+            .unwrap_or_else(|| format!("{id:?}"))
+    }
+
+    fn string_addr(&mut self, bytes: &[u8]) -> u64 {
+        let b: Box<[u8]> = bytes.into();
+        let a = b.as_ptr() as u64;
+        self.strings.push(b);
+        a
+    }
+
+    fn addr(&mut self, m: &Mem) -> R<Addr> {
+        let base = match m.base {
+            Some(v) => Some(self.int_reg(v)?),
+            None => None,
+        };
+        let index = match m.index {
+            Some(v) => Some(self.int_reg(v)?),
+            None => None,
+        };
+        let scale = if m.scale == 0 { 1 } else { m.scale as u64 };
+        Ok(match (base, index) {
+            (None, None) => Addr::Abs(m.disp as u64),
+            (Some(base), None) => Addr::Base { base, disp: m.disp },
+            (Some(base), Some(index))
+                if matches!(scale, 1 | 2 | 4 | 8) && i32::try_from(m.disp).is_ok() =>
+            {
+                Addr::BaseIndex {
+                    base,
+                    index,
+                    shift: scale.trailing_zeros(),
+                    disp: m.disp as i32,
+                }
+            }
+            (base, Some(index)) => {
+                let t = self.temp();
+                let h = hsel!(self.tail, int_ri::<Mul>);
+                self.emit(h, t, index, scale, RA | RB);
+                if let Some(b) = base {
+                    let h = hsel!(self.tail, int_rr::<Add>);
+                    self.emit(h, t, t, b as u64, RA | RB | RXLO);
+                }
+                Addr::Base { base: t, disp: m.disp }
+            }
+        })
+    }
+
+    fn load(&mut self, ty: Type, addr: Addr, dst: u32) -> R<()> {
+        let t = self.tail;
+        macro_rules! by_mode {
+            ($M:ty) => {
+                match addr {
+                    Addr::Abs(a) => {
+                        let h = hsel!(t, ld_abs::<$M>);
+                        self.emit(h, dst, 0, a, RA)
+                    }
+                    Addr::Base { base, disp } => {
+                        let h = hsel!(t, ld_b::<$M>);
+                        self.emit(h, dst, base, disp as u64, RA | RB)
+                    }
+                    Addr::BaseIndex { base, index, shift, disp } => {
+                        let h = match shift {
+                            0 => hsel!(t, ld_bi::<$M, 0>),
+                            1 => hsel!(t, ld_bi::<$M, 1>),
+                            2 => hsel!(t, ld_bi::<$M, 2>),
+                            _ => hsel!(t, ld_bi::<$M, 3>),
+                        };
+                        let x = index as u64 | (disp as u32 as u64) << 32;
+                        self.emit(h, dst, base, x, RA | RB | RXLO)
+                    }
+                }
+            };
+        }
+        match ty {
+            Type::I8 => by_mode!(LdI8),
+            Type::U8 => by_mode!(LdU8),
+            Type::I16 => by_mode!(LdI16),
+            Type::U16 => by_mode!(LdU16),
+            Type::I32 => by_mode!(LdI32),
+            Type::U32 | Type::F => by_mode!(LdU32),
+            Type::I64 | Type::U64 | Type::P | Type::D => by_mode!(Ld64),
+            Type::LD => by_mode!(Ld80),
+            _ => return Err(self.err(format!("memory of type {ty} outside a call"))),
+        };
+        Ok(())
+    }
+
+    fn store(&mut self, ty: Type, addr: Addr, src: u32) -> R<()> {
+        let t = self.tail;
+        macro_rules! by_mode {
+            ($M:ty) => {
+                match addr {
+                    Addr::Abs(a) => {
+                        let h = hsel!(t, st_abs::<$M>);
+                        self.emit(h, src, 0, a, RA)
+                    }
+                    Addr::Base { base, disp } => {
+                        let h = hsel!(t, st_b::<$M>);
+                        self.emit(h, src, base, disp as u64, RA | RB)
+                    }
+                    Addr::BaseIndex { base, index, shift, disp } => {
+                        let h = match shift {
+                            0 => hsel!(t, st_bi::<$M, 0>),
+                            1 => hsel!(t, st_bi::<$M, 1>),
+                            2 => hsel!(t, st_bi::<$M, 2>),
+                            _ => hsel!(t, st_bi::<$M, 3>),
+                        };
+                        let x = index as u64 | (disp as u32 as u64) << 32;
+                        self.emit(h, src, base, x, RA | RB | RXLO)
+                    }
+                }
+            };
+        }
+        match ty {
+            Type::I8 | Type::U8 => by_mode!(St8),
+            Type::I16 | Type::U16 => by_mode!(St16),
+            Type::I32 | Type::U32 | Type::F => by_mode!(St32),
+            Type::I64 | Type::U64 | Type::P | Type::D => by_mode!(St64),
+            Type::LD => by_mode!(St80),
+            _ => return Err(self.err(format!("memory of type {ty} outside a call"))),
+        };
+        Ok(())
+    }
+
+    /// An input operand as a slot or an immediate.
+    fn src(&mut self, op: &Operand) -> R<Src> {
+        Ok(match op {
+            Operand::Reg(v) => {
+                if let Some((ty, addr)) = self.hard_reg(*v) {
+                    let t = self.temp();
+                    self.load(ty, Addr::Abs(addr), t)?;
+                    Src::Slot(t)
+                } else {
+                    Src::Slot(self.var_off(*v)?)
+                }
+            }
+            Operand::Int(i) => Src::Imm(*i as u64),
+            Operand::Float(b) => Src::Imm(*b as u64),
+            Operand::Double(b) => Src::Imm(*b),
+            Operand::LDouble(v) => Src::Slot(self.konst(Val::from_f80_bytes(v.to_le_bytes()))),
+            Operand::Ref(id) => Src::Imm(self.item_addr(*id)?),
+            Operand::Str(s) => Src::Imm(self.string_addr(s)),
+            Operand::Mem(m) => {
+                let a = self.addr(m)?;
+                let t = self.temp();
+                self.load(m.ty, a, t)?;
+                Src::Slot(t)
+            }
+            Operand::Label(_) => return Err(self.err("label where a value is expected")),
+        })
+    }
+
+    /// An input operand in a slot (immediates go to constant slots).
+    fn slot(&mut self, op: &Operand) -> R<u32> {
+        Ok(match self.src(op)? {
+            Src::Slot(s) => s,
+            Src::Imm(v) => self.konst(Val::from_i64(v as i64)),
+        })
+    }
+
+    /// An output operand: the slot to write and the store to emit after.
+    fn dst(&mut self, op: &Operand) -> R<(u32, Store)> {
+        match op {
+            Operand::Reg(v) => {
+                if let Some((ty, addr)) = self.hard_reg(*v) {
+                    Ok((self.temp(), Some((ty, Addr::Abs(addr)))))
+                } else {
+                    Ok((self.var_off(*v)?, None))
+                }
+            }
+            Operand::Mem(m) => {
+                let a = self.addr(m)?;
+                Ok((self.temp(), Some((m.ty, a))))
+            }
+            _ => Err(self.err("output operand is not a register or memory")),
+        }
+    }
+
+    fn finish(&mut self, st: Store, slot: u32) -> R<()> {
+        if let Some((ty, a)) = st {
+            self.store(ty, a, slot)?;
+        }
+        Ok(())
+    }
+
+    fn operand_class(&self, op: &Operand) -> Class {
+        match op {
+            Operand::Reg(v) => self.func.vars.get(v.index()).map_or(Class::Int, |v| v.class()),
+            Operand::Float(_) => Class::F,
+            Operand::Double(_) => Class::D,
+            Operand::LDouble(_) => Class::LD,
+            Operand::Mem(m) => m.ty.class(),
+            _ => Class::Int,
+        }
+    }
+
+    fn label(&self, op: &Operand) -> R<LabelId> {
+        match op {
+            Operand::Label(l) if l.index() < self.labels.len() => Ok(*l),
+            _ => Err(self.err("expected a label")),
+        }
+    }
+
+    fn branch(&mut self, h: Handler, a: u32, x: u64, mask: u8, l: LabelId) {
+        let i = self.emit(h, a, 0, x, mask);
+        self.br_fix.push((i, l));
+    }
+
+    // -- the pass ----------------------------------------------------------
+
+    fn run(mut self) -> R<Code> {
+        let func = self.func;
+        for (k, insn) in func.insns.iter().enumerate() {
+            self.insn = k as u32;
+            self.temp_next = 0;
+            self.lower_insn(insn)?;
+        }
+        // The end of the body: MIR appends `ret 0…` to functions without
+        // any return (spec §2.11); falling off the end of others is UB,
+        // here a trap.
+        self.insn = func.insns.len() as u32;
+        self.temp_next = 0;
+        if self.has_ret {
+            let h = hsel!(self.tail, fell_off);
+            self.emit(h, 0, 0, 0, 0);
+        } else {
+            let vals: Vec<RetVal> = func
+                .sig
+                .results
+                .iter()
+                .map(|&ty| RetVal {
+                    off: self.konst(Val::ZERO),
+                    ty,
+                })
+                .collect();
+            self.emit_ret(vals);
+        }
+        self.finalize()
+    }
+
+    fn emit_ret(&mut self, vals: Vec<RetVal>) {
+        let h = hsel!(self.tail, calls::ret);
+        let i = self.emit(h, 0, vals.len() as u32, 0, 0);
+        self.rets.push(vals.into_boxed_slice());
+        self.ret_fix.push((i, self.rets.len() - 1));
+    }
+
+    fn lower_insn(&mut self, insn: &mirage_ir::Insn) -> R<()> {
+        let ops = &insn.operands[..];
+        let t = self.tail;
+        let fam = insn.op.family();
+        let need = |n: usize| -> R<()> {
+            if ops.len() < n {
+                Err(self.err("too few operands"))
+            } else {
+                Ok(())
+            }
+        };
+        match fam {
+            Family::Label => {
+                let l = self.label(ops.first().unwrap_or(&Operand::Int(0)))?;
+                self.labels[l.index()] = self.insts.len() as u32;
+            }
+            Family::Move(class) => {
+                need(2)?;
+                self.lower_mov(&ops[0], &ops[1], class)?;
+            }
+            Family::Ext { bits, signed } => {
+                need(2)?;
+                let h = match (bits, signed) {
+                    (8, true) => hsel!(t, int_un::<Ext8>),
+                    (16, true) => hsel!(t, int_un::<Ext16>),
+                    (32, true) => hsel!(t, int_un::<Ext32>),
+                    (8, false) => hsel!(t, int_un::<UExt8>),
+                    (16, false) => hsel!(t, int_un::<UExt16>),
+                    _ => hsel!(t, int_un::<UExt32>),
+                };
+                self.unary(h, &ops[0], &ops[1])?;
+            }
+            Family::Conv { from, to, unsigned } => {
+                need(2)?;
+                let h = conv_handler(t, from, to, unsigned)
+                    .ok_or_else(|| self.err("unknown conversion"))?;
+                self.unary(h, &ops[0], &ops[1])?;
+            }
+            Family::Neg { class, w32 } => {
+                need(2)?;
+                let h = match (class, w32) {
+                    (Class::Int, false) => hsel!(t, int_un::<Neg>),
+                    (Class::Int, true) => hsel!(t, int_un::<NegS>),
+                    (Class::F, _) => hsel!(t, slot_un::<FNeg>),
+                    (Class::D, _) => hsel!(t, slot_un::<DNeg>),
+                    (Class::LD, _) => hsel!(t, slot_un::<LdNeg>),
+                };
+                self.unary(h, &ops[0], &ops[1])?;
+            }
+            Family::Addr { .. } => {
+                need(2)?;
+                let Operand::Reg(v) = ops[1] else {
+                    return Err(self.err("addr needs a variable"));
+                };
+                let (d, st) = self.dst(&ops[0])?;
+                if let Some((_, a)) = self.hard_reg(v) {
+                    let h = hsel!(t, movi);
+                    self.emit(h, d, 0, a, RA);
+                } else {
+                    let off = self.var_off(v)?;
+                    let h = hsel!(t, addr);
+                    self.emit(h, d, off, 0, RA | RB);
+                }
+                self.finish(st, d)?;
+            }
+            Family::IBin { op, w32 } => {
+                need(3)?;
+                let commutative = matches!(
+                    op,
+                    IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
+                );
+                self.binary(&ops[0], &ops[1], &ops[2], commutative, |imm| {
+                    ibin_handler(t, op, w32, imm)
+                })?;
+            }
+            Family::ICmp { cond, w32 } => {
+                need(3)?;
+                let (d, st) = self.dst(&ops[0])?;
+                let (a, b, cond) = self.cmp_operands(&ops[1], &ops[2], cond)?;
+                match b {
+                    Src::Slot(b) => {
+                        let h = icmp_handler(t, cond, w32, false, false);
+                        self.emit(h, d, a, b as u64, RA | RB | RXLO);
+                    }
+                    Src::Imm(x) => {
+                        let h = icmp_handler(t, cond, w32, true, false);
+                        self.emit(h, d, a, x, RA | RB);
+                    }
+                }
+                self.finish(st, d)?;
+            }
+            Family::FBin { op, class } => {
+                need(3)?;
+                let h = fbin_handler(t, op, class).ok_or_else(|| self.err("bad class"))?;
+                let (d, st) = self.dst(&ops[0])?;
+                let a = self.slot(&ops[1])?;
+                let b = self.slot(&ops[2])?;
+                self.emit(h, d, a, b as u64, RA | RB | RXLO);
+                self.finish(st, d)?;
+            }
+            Family::FCmp { cond, class } => {
+                need(3)?;
+                let h = fcmp_handler(t, cond, class, false).ok_or_else(|| self.err("bad class"))?;
+                let (d, st) = self.dst(&ops[0])?;
+                let a = self.slot(&ops[1])?;
+                let b = self.slot(&ops[2])?;
+                self.emit(h, d, a, b as u64, RA | RB | RXLO);
+                self.finish(st, d)?;
+            }
+            Family::Ovf { op, w32 } => {
+                need(3)?;
+                let commutative = matches!(op, OvfOp::Add | OvfOp::Mul | OvfOp::UMul);
+                self.binary(&ops[0], &ops[1], &ops[2], commutative, |imm| {
+                    ovf_handler(t, op, w32, imm)
+                })?;
+            }
+            Family::Jmp => {
+                need(1)?;
+                let l = self.label(&ops[0])?;
+                let h = hsel!(t, jmp);
+                self.branch(h, 0, 0, 0, l);
+            }
+            Family::BTest { if_true, w32 } => {
+                need(2)?;
+                let l = self.label(&ops[0])?;
+                match self.src(&ops[1])? {
+                    Src::Slot(s) => {
+                        let h = match (if_true, w32) {
+                            (true, false) => hsel!(t, br_ri::<Ne>),
+                            (true, true) => hsel!(t, br_ri::<NeS>),
+                            (false, false) => hsel!(t, br_ri::<Eq>),
+                            (false, true) => hsel!(t, br_ri::<EqS>),
+                        };
+                        self.branch(h, s, 0, RA, l);
+                    }
+                    Src::Imm(v) => {
+                        let v = if w32 { v as u32 as u64 } else { v };
+                        if (v != 0) == if_true {
+                            let h = hsel!(t, jmp);
+                            self.branch(h, 0, 0, 0, l);
+                        }
+                    }
+                }
+            }
+            Family::BOvf { unsigned, set } => {
+                need(1)?;
+                let l = self.label(&ops[0])?;
+                let h = match (unsigned, set) {
+                    (false, true) => hsel!(t, br_ovf::<1, true>),
+                    (false, false) => hsel!(t, br_ovf::<1, false>),
+                    (true, true) => hsel!(t, br_ovf::<2, true>),
+                    (true, false) => hsel!(t, br_ovf::<2, false>),
+                };
+                self.branch(h, 0, 0, 0, l);
+            }
+            Family::BICmp { cond, w32 } => {
+                need(3)?;
+                let l = self.label(&ops[0])?;
+                let (a, b, cond) = self.cmp_operands(&ops[1], &ops[2], cond)?;
+                match b {
+                    Src::Slot(b) => {
+                        let h = icmp_handler(t, cond, w32, false, true);
+                        self.branch(h, a, b as u64, RA | RXLO, l);
+                    }
+                    Src::Imm(x) => {
+                        let h = icmp_handler(t, cond, w32, true, true);
+                        self.branch(h, a, x, RA, l);
+                    }
+                }
+            }
+            Family::BFCmp { cond, class } => {
+                need(3)?;
+                let l = self.label(&ops[0])?;
+                let h = fcmp_handler(t, cond, class, true).ok_or_else(|| self.err("bad class"))?;
+                let a = self.slot(&ops[1])?;
+                let b = self.slot(&ops[2])?;
+                self.branch(h, a, b as u64, RA | RXLO, l);
+            }
+            Family::Laddr => {
+                need(2)?;
+                let l = self.label(&ops[1])?;
+                let (d, st) = self.dst(&ops[0])?;
+                let h = hsel!(t, movi);
+                let i = self.emit(h, d, 0, 0, RA);
+                self.laddr_fix.push((i, l));
+                self.finish(st, d)?;
+            }
+            Family::Jmpi => {
+                need(1)?;
+                let s = self.slot(&ops[0])?;
+                let h = hsel!(t, jmpi);
+                self.emit(h, s, 0, 0, RA);
+            }
+            Family::Switch => {
+                need(2)?;
+                let s = self.slot(&ops[0])?;
+                let labels = ops[1..]
+                    .iter()
+                    .map(|op| self.label(op))
+                    .collect::<R<Vec<_>>>()?;
+                let h = hsel!(t, switch);
+                let i = self.emit(h, s, labels.len() as u32, 0, RA);
+                self.switches.push(labels);
+                self.switch_fix.push((i, self.switches.len() - 1));
+            }
+            Family::Call | Family::Inline => self.lower_call(ops, false)?,
+            Family::JCall => self.lower_call(ops, true)?,
+            Family::Ret => {
+                self.has_ret = true;
+                let results = &self.func.sig.results;
+                if ops.len() != results.len() {
+                    return Err(self.err(format!(
+                        "ret with {} values in a function with {} results",
+                        ops.len(),
+                        results.len()
+                    )));
+                }
+                let mut vals = Vec::with_capacity(ops.len());
+                for (op, &ty) in ops.iter().zip(results.iter()) {
+                    let off = self.slot(op)?;
+                    vals.push(RetVal { off, ty });
+                }
+                self.emit_ret(vals);
+            }
+            Family::JRet => {
+                need(1)?;
+                self.has_ret = true;
+                let s = self.slot(&ops[0])?;
+                let h = hsel!(t, calls::jret);
+                self.emit(h, s, 0, 0, RA);
+            }
+            Family::Alloca => {
+                need(2)?;
+                let (d, st) = self.dst(&ops[0])?;
+                match self.src(&ops[1])? {
+                    Src::Slot(s) => {
+                        let h = hsel!(t, alloca_r);
+                        self.emit(h, d, s, 0, RA | RB);
+                    }
+                    Src::Imm(x) => {
+                        let h = hsel!(t, alloca_i);
+                        self.emit(h, d, 0, x, RA);
+                    }
+                }
+                self.finish(st, d)?;
+            }
+            Family::BStart => {
+                need(1)?;
+                let (d, st) = self.dst(&ops[0])?;
+                let h = hsel!(t, bstart);
+                self.emit(h, d, 0, 0, RA);
+                self.finish(st, d)?;
+            }
+            Family::BEnd => {
+                need(1)?;
+                let s = self.slot(&ops[0])?;
+                let h = hsel!(t, bend);
+                self.emit(h, s, 0, 0, RA);
+            }
+            Family::VaStart => {
+                need(1)?;
+                if !self.func.sig.vararg {
+                    self.emit_unsupported("va_start in a function that is not variadic");
+                } else {
+                    let s = self.slot(&ops[0])?;
+                    let off = self.func.vars.len() as u32 * SLOT;
+                    let h = hsel!(t, va_start);
+                    self.emit(h, s, off, 0, RA);
+                }
+            }
+            Family::VaArg => {
+                need(3)?;
+                let Operand::Mem(m) = &ops[2] else {
+                    return Err(self.err("va_arg needs a memory operand naming the type"));
+                };
+                let ty = m.ty;
+                let (d, st) = self.dst(&ops[0])?;
+                let va = self.slot(&ops[1])?;
+                let h = hsel!(t, va_arg);
+                self.emit(h, d, va, ty as u64, RA | RB);
+                self.finish(st, d)?;
+            }
+            Family::VaBlockArg => {
+                need(4)?;
+                let dest = self.slot(&ops[0])?;
+                let va = self.slot(&ops[1])?;
+                let size = self.slot(&ops[2])?;
+                let case = self.slot(&ops[3])?;
+                let h = hsel!(t, va_block_arg);
+                self.emit(
+                    h,
+                    dest,
+                    va,
+                    size as u64 | (case as u64) << 32,
+                    RA | RB | RXLO | RXHI,
+                );
+            }
+            Family::VaEnd => {}
+            // Every property is 0 outside lazy basic-block versioning
+            // (spec §5.16, §10 #29).
+            Family::PrSet => {}
+            Family::PrBranch { eq } => {
+                need(3)?;
+                let l = self.label(&ops[0])?;
+                let c = match ops[2] {
+                    Operand::Int(c) => c,
+                    _ => return Err(self.err("property branch needs an integer constant")),
+                };
+                if (c == 0) == eq {
+                    let h = hsel!(t, jmp);
+                    self.branch(h, 0, 0, 0, l);
+                }
+            }
+            Family::Unspec | Family::Use | Family::Phi | Family::Invalid => {
+                return Err(self.err(format!("internal instruction '{}'", insn.op)));
+            }
+        }
+        Ok(())
+    }
+
+    /// `op d, s` with a slot-to-slot handler.
+    fn unary(&mut self, h: Handler, d: &Operand, s: &Operand) -> R<()> {
+        let (d, st) = self.dst(d)?;
+        let s = self.slot(s)?;
+        self.emit(h, d, s, 0, RA | RB);
+        self.finish(st, d)
+    }
+
+    /// `op d, a, b` for integer operations with register and immediate
+    /// forms (`pick(true)` is the immediate form).
+    fn binary(
+        &mut self,
+        d: &Operand,
+        a: &Operand,
+        b: &Operand,
+        commutative: bool,
+        pick: impl Fn(bool) -> Handler,
+    ) -> R<()> {
+        let (d, st) = self.dst(d)?;
+        let a = self.src(a)?;
+        let b = self.src(b)?;
+        let (a, b) = match (a, b) {
+            (Src::Imm(x), Src::Slot(s)) if commutative => (s, Src::Imm(x)),
+            (Src::Imm(x), b) => (self.konst(Val::from_i64(x as i64)), b),
+            (Src::Slot(s), b) => (s, b),
+        };
+        match b {
+            Src::Slot(b) => {
+                self.emit(pick(false), d, a, b as u64, RA | RB | RXLO);
+            }
+            Src::Imm(x) => {
+                self.emit(pick(true), d, a, x, RA | RB);
+            }
+        }
+        self.finish(st, d)
+    }
+
+    /// Comparison operands: a slot first, the second a slot or an
+    /// immediate (swapping the condition when the immediate came first).
+    fn cmp_operands(&mut self, a: &Operand, b: &Operand, cond: ICond) -> R<(u32, Src, ICond)> {
+        let a = self.src(a)?;
+        let b = self.src(b)?;
+        Ok(match (a, b) {
+            (Src::Imm(x), Src::Slot(s)) => (s, Src::Imm(x), swap(cond)),
+            (Src::Imm(x), b) => (self.konst(Val::from_i64(x as i64)), b, cond),
+            (Src::Slot(s), b) => (s, b, cond),
+        })
+    }
+
+    fn lower_mov(&mut self, d: &Operand, s: &Operand, class: Class) -> R<()> {
+        let t = self.tail;
+        if let Operand::Reg(v) = d {
+            if self.hard_reg(*v).is_none() {
+                let d = self.var_off(*v)?;
+                match s {
+                    Operand::Reg(w) if self.hard_reg(*w).is_none() => {
+                        let s = self.var_off(*w)?;
+                        if s != d {
+                            let h = if class == Class::LD {
+                                hsel!(t, slot_un::<Mov16>)
+                            } else {
+                                hsel!(t, slot_un::<Mov8>)
+                            };
+                            self.emit(h, d, s, 0, RA | RB);
+                        }
+                    }
+                    Operand::Reg(w) => {
+                        let (ty, a) = self.hard_reg(*w).unwrap_or((Type::I64, 0));
+                        self.load(ty, Addr::Abs(a), d)?;
+                    }
+                    Operand::Mem(m) => {
+                        let a = self.addr(m)?;
+                        self.load(m.ty, a, d)?;
+                    }
+                    _ => match self.src(s)? {
+                        Src::Imm(x) => {
+                            let h = hsel!(t, movi);
+                            self.emit(h, d, 0, x, RA);
+                        }
+                        Src::Slot(k) => {
+                            let h = hsel!(t, slot_un::<Mov16>);
+                            self.emit(h, d, k, 0, RA | RB);
+                        }
+                    },
+                }
+                return Ok(());
+            }
+        }
+        let (ty, addr) = match d {
+            Operand::Reg(v) => {
+                let (ty, a) = self.hard_reg(*v).unwrap_or((Type::I64, 0));
+                (ty, Addr::Abs(a))
+            }
+            Operand::Mem(m) => (m.ty, self.addr(m)?),
+            _ => return Err(self.err("move destination is not a register or memory")),
+        };
+        let s = self.slot(s)?;
+        self.store(ty, addr, s)
+    }
+
+    fn direct_callee(&self, id: ItemId) -> R<Callee> {
+        if id.index() >= self.module.items.len() {
+            return Err(self.err(format!("no item {id:?}")));
+        }
+        let rid = self.module.resolve(id);
+        let it = &self.module.items[rid.index()];
+        match &it.kind {
+            ItemKind::Func(_) => Ok(Callee::Interp(
+                self.prog
+                    .func_index(self.midx, rid)
+                    .ok_or_else(|| self.err("function not in the program"))?,
+            )),
+            ItemKind::Import => {
+                if let Some(c) = it.name.as_deref().and_then(Callee::special_for_name) {
+                    return Ok(c);
+                }
+                let a = self.item_addr(rid)?;
+                Ok(self.prog.env.callee_at(a))
+            }
+            _ => {
+                let a = self.item_addr(rid)?;
+                Ok(self.prog.env.callee_at(a))
+            }
+        }
+    }
+
+    fn lower_call(&mut self, ops: &[Operand], jcall: bool) -> R<()> {
+        let t = self.tail;
+        let proto: &Proto = match ops.first() {
+            Some(Operand::Ref(id)) => match self.module.items.get(id.index()).map(|i| &i.kind) {
+                Some(ItemKind::Proto(p)) => p,
+                _ => return Err(self.err("the first call operand must be a prototype")),
+            },
+            _ => return Err(self.err("the first call operand must be a prototype")),
+        };
+        if ops.len() < 2 {
+            return Err(self.err("call without a function operand"));
+        }
+        let target = match &ops[1] {
+            Operand::Ref(id) => Target::Direct(self.direct_callee(*id)?),
+            op => Target::Indirect(self.slot(op)?),
+        };
+        let nres = if jcall { 0 } else { proto.results.len() };
+        if ops.len() < 2 + nres + proto.params.len() {
+            return Err(self.err("number of call operands does not match the prototype"));
+        }
+        let mut results = Vec::with_capacity(nres);
+        let mut stores = Vec::new();
+        for (i, &ty) in proto.results.iter().take(nres).enumerate() {
+            let (off, st) = self.dst(&ops[2 + i])?;
+            results.push(ResDst { off, ty });
+            if st.is_some() {
+                stores.push((st, off));
+            }
+        }
+        let mut args = Vec::with_capacity(ops.len() - 2 - nres);
+        for (j, op) in ops[2 + nres..].iter().enumerate() {
+            let arg = if let Some(p) = proto.params.get(j) {
+                if p.ty.is_block() {
+                    let Operand::Mem(m) = op else {
+                        return Err(self.err("block parameter needs a block memory argument"));
+                    };
+                    ArgSrc {
+                        off: self.block_addr(m)?,
+                        kind: ArgKind::from_type(p.ty, p.size),
+                    }
+                } else {
+                    ArgSrc {
+                        off: self.slot(op)?,
+                        kind: ArgKind::from_type(p.ty, 0),
+                    }
+                }
+            } else {
+                if !proto.vararg {
+                    return Err(self.err("too many arguments for a non-variadic prototype"));
+                }
+                match op {
+                    Operand::Mem(m) if m.ty.is_block() => {
+                        if m.ty == Type::RBlk {
+                            return Err(self.err("rblk cannot be a variadic argument"));
+                        }
+                        ArgSrc {
+                            off: self.block_addr(m)?,
+                            kind: ArgKind::from_type(m.ty, m.disp.max(0) as u32),
+                        }
+                    }
+                    _ => {
+                        let kind = match self.operand_class(op) {
+                            Class::Int => ArgKind::I64,
+                            Class::D => ArgKind::D,
+                            Class::LD => ArgKind::LD,
+                            Class::F => {
+                                return Err(self.err(
+                                    "passing float variadic arg (should be passed as double)",
+                                ))
+                            }
+                        };
+                        ArgSrc {
+                            off: self.slot(op)?,
+                            kind,
+                        }
+                    }
+                }
+            };
+            args.push(arg);
+        }
+        let sig = CallSig {
+            results: proto
+                .results
+                .iter()
+                .take(nres)
+                .map(|&ty| RetKind::from_type(ty).unwrap_or(RetKind::Int(mirage_ir::abi::IntExt::None)))
+                .collect(),
+            args: args.iter().map(|a| a.kind).collect(),
+            nfixed: proto.params.len(),
+            variadic: proto.vararg,
+        };
+        let h = if jcall {
+            hsel!(t, calls::jcall)
+        } else {
+            match target {
+                Target::Direct(Callee::Interp(_)) => hsel!(t, calls::call_interp),
+                Target::Direct(Callee::Native(_)) => hsel!(t, calls::call_native),
+                Target::Direct(Callee::SetJmp) => hsel!(t, calls::setjmp),
+                Target::Direct(Callee::LongJmp) => hsel!(t, calls::longjmp),
+                Target::Indirect(_) => hsel!(t, calls::call_ind),
+            }
+        };
+        self.calls.push(CallSite {
+            target,
+            code: AtomicPtr::new(std::ptr::null_mut()),
+            args: args.into_boxed_slice(),
+            results: results.into_boxed_slice(),
+            sig,
+            jcall,
+        });
+        let i = self.emit(h, 0, 0, 0, 0);
+        self.call_fix.push((i, self.calls.len() - 1));
+        for (st, off) in stores {
+            self.finish(st, off)?;
+        }
+        Ok(())
+    }
+
+    /// The slot holding the address of a block memory argument (`blk:S(a)`:
+    /// the address is the value of `a`; the displacement is the size).
+    fn block_addr(&mut self, m: &Mem) -> R<u32> {
+        match m.base {
+            Some(v) => self.int_reg(v),
+            None => Ok(self.konst(Val::ZERO)),
+        }
+    }
+
+    // -- finalization ------------------------------------------------------
+
+    fn finalize(mut self) -> R<Code> {
+        let func = self.func;
+        let nvars = func.vars.len() as u32;
+        let va_off = nvars * SLOT;
+        let temp_base = va_off + if func.sig.vararg { 2 * SLOT } else { 0 };
+        let const_base = temp_base + self.temp_max * SLOT;
+        let frame_size = (const_base + self.consts.len() as u32 * SLOT).max(SLOT);
+        let reloc = |off: u32| -> u32 {
+            if off & TEMP_TAG != 0 {
+                temp_base + (off & !TEMP_TAG) * SLOT
+            } else if off & CONST_TAG != 0 {
+                const_base + (off & !CONST_TAG) * SLOT
+            } else {
+                off
+            }
+        };
+        for (inst, &m) in self.insts.iter_mut().zip(self.masks.iter()) {
+            if m & RA != 0 {
+                inst.a = reloc(inst.a);
+            }
+            if m & RB != 0 {
+                inst.b = reloc(inst.b);
+            }
+            if m & RXLO != 0 {
+                inst.x = (inst.x & !0xffff_ffff) | reloc(inst.x as u32) as u64;
+            }
+            if m & RXHI != 0 {
+                inst.x = (inst.x & 0xffff_ffff) | (reloc((inst.x >> 32) as u32) as u64) << 32;
+            }
+        }
+        for cs in self.calls.iter_mut() {
+            for a in cs.args.iter_mut() {
+                a.off = reloc(a.off);
+            }
+            for r in cs.results.iter_mut() {
+                r.off = reloc(r.off);
+            }
+            if let Target::Indirect(off) = &mut cs.target {
+                *off = reloc(*off);
+            }
+        }
+        for r in self.rets.iter_mut() {
+            for v in r.iter_mut() {
+                v.off = reloc(v.off);
+            }
+        }
+
+        let n = self.insts.len();
+        if n >= (i32::MAX as usize) / INST_SIZE {
+            return Err(self.err("function too large"));
+        }
+        for (l, &pos) in self.labels.iter().enumerate() {
+            if pos == u32::MAX
+                && (self.br_fix.iter().any(|f| f.1.index() == l)
+                    || self.laddr_fix.iter().any(|f| f.1.index() == l)
+                    || self.switches.iter().any(|s| s.iter().any(|x| x.index() == l)))
+            {
+                self.insn = n as u32;
+                return Err(self.err(format!(
+                    "label '{}' is used but not defined",
+                    func.labels[l].name
+                )));
+            }
+        }
+        let disp = |from: usize, to: u32| -> i64 { (to as i64 - from as i64) * INST_SIZE as i64 };
+        for &(i, l) in &self.br_fix {
+            self.insts[i].b = disp(i, self.labels[l.index()]) as i32 as u32;
+        }
+        let mut insts = std::mem::take(&mut self.insts).into_boxed_slice();
+        let base = insts.as_ptr() as u64;
+        for &(i, l) in &self.laddr_fix {
+            insts[i].x = base + self.labels[l.index()] as u64 * INST_SIZE as u64;
+        }
+        let calls = std::mem::take(&mut self.calls).into_boxed_slice();
+        for &(i, k) in &self.call_fix {
+            insts[i].x = &calls[k] as *const CallSite as u64;
+        }
+        let rets = std::mem::take(&mut self.rets).into_boxed_slice();
+        for &(i, k) in &self.ret_fix {
+            insts[i].x = rets[k].as_ptr() as u64;
+        }
+        let switches: Box<[Box<[i64]>]> = self
+            .switches
+            .iter()
+            .zip(self.switch_fix.iter())
+            .map(|(labels, &(i, _))| {
+                labels
+                    .iter()
+                    .map(|l| disp(i, self.labels[l.index()]))
+                    .collect()
+            })
+            .collect();
+        for &(i, k) in &self.switch_fix {
+            insts[i].x = switches[k].as_ptr() as u64;
+        }
+        for &(i, k) in &self.str_fix {
+            insts[i].x = self.strings[k].as_ptr() as u64;
+        }
+        let mut label_bits = vec![0u64; n.div_ceil(64).max(1)];
+        for &pos in &self.labels {
+            if (pos as usize) < n {
+                label_bits[pos as usize / 64] |= 1 << (pos % 64);
+            }
+        }
+        Ok(Code {
+            func: self.fidx,
+            name: self.name,
+            insts,
+            src: self.src.into_boxed_slice(),
+            labels: self.labels.into_boxed_slice(),
+            label_bits: label_bits.into_boxed_slice(),
+            params: func
+                .sig
+                .params
+                .iter()
+                .map(|p| ParamInfo {
+                    ty: p.ty,
+                    size: p.size,
+                })
+                .collect(),
+            vararg: func.sig.vararg,
+            va_off,
+            frame_size,
+            const_off: const_base,
+            consts: self.consts.into_boxed_slice(),
+            _calls: calls,
+            _rets: rets,
+            _switches: switches,
+            _strings: self.strings.into_boxed_slice(),
+        })
+    }
+}
+
+fn swap(c: ICond) -> ICond {
+    match c {
+        ICond::Lt => ICond::Gt,
+        ICond::Gt => ICond::Lt,
+        ICond::Le => ICond::Ge,
+        ICond::Ge => ICond::Le,
+        ICond::Ult => ICond::Ugt,
+        ICond::Ugt => ICond::Ult,
+        ICond::Ule => ICond::Uge,
+        ICond::Uge => ICond::Ule,
+        c => c,
+    }
+}
+
+fn ibin_handler(t: bool, op: IBinOp, w32: bool, imm: bool) -> Handler {
+    macro_rules! pick {
+        ($O:ty) => {
+            if imm {
+                hsel!(t, int_ri::<$O>)
+            } else {
+                hsel!(t, int_rr::<$O>)
+            }
+        };
+    }
+    macro_rules! pickd {
+        ($O:ty) => {
+            if imm {
+                hsel!(t, div_ri::<$O>)
+            } else {
+                hsel!(t, div_rr::<$O>)
+            }
+        };
+    }
+    match (op, w32) {
+        (IBinOp::Add, false) => pick!(o::Add),
+        (IBinOp::Add, true) => pick!(AddS),
+        (IBinOp::Sub, false) => pick!(o::Sub),
+        (IBinOp::Sub, true) => pick!(SubS),
+        (IBinOp::Mul, false) => pick!(o::Mul),
+        (IBinOp::Mul, true) => pick!(MulS),
+        (IBinOp::And, false) => pick!(o::And),
+        (IBinOp::And, true) => pick!(AndS),
+        (IBinOp::Or, false) => pick!(o::Or),
+        (IBinOp::Or, true) => pick!(OrS),
+        (IBinOp::Xor, false) => pick!(o::Xor),
+        (IBinOp::Xor, true) => pick!(XorS),
+        (IBinOp::Lsh, false) => pick!(Lsh),
+        (IBinOp::Lsh, true) => pick!(LshS),
+        (IBinOp::Rsh, false) => pick!(Rsh),
+        (IBinOp::Rsh, true) => pick!(RshS),
+        (IBinOp::URsh, false) => pick!(URsh),
+        (IBinOp::URsh, true) => pick!(URshS),
+        (IBinOp::Div, false) => pickd!(o::Div),
+        (IBinOp::Div, true) => pickd!(DivS),
+        (IBinOp::UDiv, false) => pickd!(UDiv),
+        (IBinOp::UDiv, true) => pickd!(UDivS),
+        (IBinOp::Mod, false) => pickd!(Mod),
+        (IBinOp::Mod, true) => pickd!(ModS),
+        (IBinOp::UMod, false) => pickd!(UMod),
+        (IBinOp::UMod, true) => pickd!(UModS),
+    }
+}
+
+/// Value-producing comparison (`branch` false) or compare-and-branch.
+fn icmp_handler(t: bool, c: ICond, w32: bool, imm: bool, branch: bool) -> Handler {
+    macro_rules! pick {
+        ($O:ty) => {
+            match (branch, imm) {
+                (false, false) => hsel!(t, int_rr::<$O>),
+                (false, true) => hsel!(t, int_ri::<$O>),
+                (true, false) => hsel!(t, br_rr::<$O>),
+                (true, true) => hsel!(t, br_ri::<$O>),
+            }
+        };
+    }
+    match (c, w32) {
+        (ICond::Eq, false) => pick!(o::Eq),
+        (ICond::Eq, true) => pick!(EqS),
+        (ICond::Ne, false) => pick!(o::Ne),
+        (ICond::Ne, true) => pick!(NeS),
+        (ICond::Lt, false) => pick!(o::Lt),
+        (ICond::Lt, true) => pick!(LtS),
+        (ICond::Ult, false) => pick!(Ult),
+        (ICond::Ult, true) => pick!(UltS),
+        (ICond::Le, false) => pick!(o::Le),
+        (ICond::Le, true) => pick!(LeS),
+        (ICond::Ule, false) => pick!(Ule),
+        (ICond::Ule, true) => pick!(UleS),
+        (ICond::Gt, false) => pick!(o::Gt),
+        (ICond::Gt, true) => pick!(GtS),
+        (ICond::Ugt, false) => pick!(Ugt),
+        (ICond::Ugt, true) => pick!(UgtS),
+        (ICond::Ge, false) => pick!(o::Ge),
+        (ICond::Ge, true) => pick!(GeS),
+        (ICond::Uge, false) => pick!(Uge),
+        (ICond::Uge, true) => pick!(UgeS),
+    }
+}
+
+fn fbin_handler(t: bool, op: FBinOp, class: Class) -> Option<Handler> {
+    Some(match (op, class) {
+        (FBinOp::Add, Class::F) => hsel!(t, slot_op::<FAdd>),
+        (FBinOp::Sub, Class::F) => hsel!(t, slot_op::<FSub>),
+        (FBinOp::Mul, Class::F) => hsel!(t, slot_op::<FMul>),
+        (FBinOp::Div, Class::F) => hsel!(t, slot_op::<FDiv>),
+        (FBinOp::Add, Class::D) => hsel!(t, slot_op::<DAdd>),
+        (FBinOp::Sub, Class::D) => hsel!(t, slot_op::<DSub>),
+        (FBinOp::Mul, Class::D) => hsel!(t, slot_op::<DMul>),
+        (FBinOp::Div, Class::D) => hsel!(t, slot_op::<DDiv>),
+        (FBinOp::Add, Class::LD) => hsel!(t, slot_op::<LdAdd>),
+        (FBinOp::Sub, Class::LD) => hsel!(t, slot_op::<LdSub>),
+        (FBinOp::Mul, Class::LD) => hsel!(t, slot_op::<LdMul>),
+        (FBinOp::Div, Class::LD) => hsel!(t, slot_op::<LdDiv>),
+        (_, Class::Int) => return None,
+    })
+}
+
+fn fcmp_handler(t: bool, c: FCond, class: Class, branch: bool) -> Option<Handler> {
+    macro_rules! pick {
+        ($O:ty) => {
+            if branch {
+                hsel!(t, br_pred::<$O>)
+            } else {
+                hsel!(t, slot_pred::<$O>)
+            }
+        };
+    }
+    Some(match (c, class) {
+        (FCond::Eq, Class::F) => pick!(FEq),
+        (FCond::Ne, Class::F) => pick!(FNe),
+        (FCond::Lt, Class::F) => pick!(FLt),
+        (FCond::Le, Class::F) => pick!(FLe),
+        (FCond::Gt, Class::F) => pick!(FGt),
+        (FCond::Ge, Class::F) => pick!(FGe),
+        (FCond::Eq, Class::D) => pick!(DEq),
+        (FCond::Ne, Class::D) => pick!(DNe),
+        (FCond::Lt, Class::D) => pick!(DLt),
+        (FCond::Le, Class::D) => pick!(DLe),
+        (FCond::Gt, Class::D) => pick!(DGt),
+        (FCond::Ge, Class::D) => pick!(DGe),
+        (FCond::Eq, Class::LD) => pick!(LdEq),
+        (FCond::Ne, Class::LD) => pick!(LdNe),
+        (FCond::Lt, Class::LD) => pick!(LdLt),
+        (FCond::Le, Class::LD) => pick!(LdLe),
+        (FCond::Gt, Class::LD) => pick!(LdGt),
+        (FCond::Ge, Class::LD) => pick!(LdGe),
+        (_, Class::Int) => return None,
+    })
+}
+
+fn ovf_handler(t: bool, op: OvfOp, w32: bool, imm: bool) -> Handler {
+    macro_rules! pick {
+        ($O:ty) => {
+            if imm {
+                hsel!(t, ovf_ri::<$O>)
+            } else {
+                hsel!(t, ovf_rr::<$O>)
+            }
+        };
+    }
+    match (op, w32) {
+        (OvfOp::Add, false) => pick!(AddO),
+        (OvfOp::Add, true) => pick!(AddOS),
+        (OvfOp::Sub, false) => pick!(SubO),
+        (OvfOp::Sub, true) => pick!(SubOS),
+        (OvfOp::Mul, false) => pick!(MulO),
+        (OvfOp::Mul, true) => pick!(MulOS),
+        (OvfOp::UMul, false) => pick!(UMulO),
+        (OvfOp::UMul, true) => pick!(UMulOS),
+    }
+}
+
+fn conv_handler(t: bool, from: Class, to: Class, unsigned: bool) -> Option<Handler> {
+    Some(match (from, to, unsigned) {
+        (Class::Int, Class::F, false) => hsel!(t, slot_un::<I2F>),
+        (Class::Int, Class::D, false) => hsel!(t, slot_un::<I2D>),
+        (Class::Int, Class::LD, false) => hsel!(t, slot_un::<I2Ld>),
+        (Class::Int, Class::F, true) => hsel!(t, slot_un::<UI2F>),
+        (Class::Int, Class::D, true) => hsel!(t, slot_un::<UI2D>),
+        (Class::Int, Class::LD, true) => hsel!(t, slot_un::<UI2Ld>),
+        (Class::F, Class::Int, _) => hsel!(t, slot_un::<F2I>),
+        (Class::D, Class::Int, _) => hsel!(t, slot_un::<D2I>),
+        (Class::LD, Class::Int, _) => hsel!(t, slot_un::<Ld2I>),
+        (Class::F, Class::D, _) => hsel!(t, slot_un::<F2D>),
+        (Class::F, Class::LD, _) => hsel!(t, slot_un::<F2Ld>),
+        (Class::D, Class::F, _) => hsel!(t, slot_un::<D2F>),
+        (Class::D, Class::LD, _) => hsel!(t, slot_un::<D2Ld>),
+        (Class::LD, Class::F, _) => hsel!(t, slot_un::<Ld2F>),
+        (Class::LD, Class::D, _) => hsel!(t, slot_un::<Ld2D>),
+        _ => return None,
+    })
+}
