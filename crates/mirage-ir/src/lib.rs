@@ -11,6 +11,7 @@ pub mod abi;
 pub mod builder;
 pub mod error;
 pub mod f80;
+pub mod hash;
 pub mod lexer;
 pub mod module;
 pub mod opcode;

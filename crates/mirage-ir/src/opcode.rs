@@ -517,8 +517,8 @@ impl Opcode {
     }
 }
 
-fn name_index() -> &'static std::collections::HashMap<&'static str, Opcode> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Opcode>> =
+fn name_index() -> &'static crate::hash::NameMap<&'static str, Opcode> {
+    static INDEX: std::sync::OnceLock<crate::hash::NameMap<&'static str, Opcode>> =
         std::sync::OnceLock::new();
     INDEX.get_or_init(|| Opcode::ALL.iter().map(|&op| (op.name(), op)).collect())
 }

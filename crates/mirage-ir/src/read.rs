@@ -17,6 +17,7 @@
 
 use crate::error::{Diagnostic, ErrorKind, Errors};
 use crate::f80::F80;
+use crate::hash::NameMap;
 use crate::lexer::{special_float, LexError, Lexer, Span, Tok};
 use crate::module::{
     Func, Insn, Item, ItemId, ItemKind, Label, LabelId, Mem, Module, Operand, Param, Pos, Proto,
@@ -24,8 +25,6 @@ use crate::module::{
 };
 use crate::opcode::{Family, Opcode};
 use crate::types::{Class, Type};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Options for [`read_modules`].
 #[derive(Clone, Debug)]
@@ -125,36 +124,6 @@ fn operand_pos(src: &[u8], pos: Pos, n: u32) -> Option<Pos> {
         at_start = false;
     }
 }
-
-/// A small, fast hasher for names (FxHash-style multiply-rotate).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct NameHasher(u64);
-
-impl Hasher for NameHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
 
 type R<T> = Result<T, Diagnostic>;
 

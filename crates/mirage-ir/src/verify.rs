@@ -38,9 +38,7 @@ use crate::module::{
 };
 use crate::opcode::{Family, OvfOp, Spec};
 use crate::types::{Class, Type};
-use std::collections::HashMap;
 use std::fmt::Display;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Checks one module; `Err` holds every problem found, in source order.
 pub fn verify_module(m: &Module) -> Result<(), Errors> {
@@ -68,33 +66,7 @@ pub fn verify_modules(ms: &[Module]) -> Result<(), Errors> {
     }
 }
 
-/// A multiply-rotate hasher for short names: the tables here hold every
-/// item, label and variable name of a module, and SipHash's DoS resistance
-/// buys nothing for them. Iteration order never reaches the output.
-#[derive(Default, Clone, Copy)]
-struct NameHasher(u64);
-
-impl Hasher for NameHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
+use crate::hash::NameMap;
 
 fn name_map<K, V>(capacity: usize) -> NameMap<K, V> {
     NameMap::with_capacity_and_hasher(capacity, Default::default())
