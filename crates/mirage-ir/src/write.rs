@@ -17,7 +17,7 @@
 //! | labels | `name:` on a line of its own, using the label's own name |
 //! | instructions | `\tmnemonic\top, op` |
 //! | declarations | `\timport\tname`, `\texport\tname`, `\tforward\tname`, one item per line |
-//! | data | `name:\ti32\t1, -2` (anonymous data has no label); integers in decimal (signed for `iN`, unsigned for `uN`); `f`/`d` as the shortest decimal that round-trips (always with `.` or an exponent) and an `f` suffix for `f`; `ld` via [`F80`](crate::F80)'s round-trip formatter with an `L` suffix |
+//! | data | `name:\ti32\t1, -2` (anonymous data has no label); integers in decimal (signed for `iN`, unsigned for `uN`); `f`/`d` as the shortest decimal that round-trips (always with `.` or an exponent) and an `f` suffix for `f`; `ld` via [`F80`]'s round-trip formatter with an `L` suffix |
 //! | `string` | `string "…"`; the final NUL the lexer appends is left out when the reader would add it back |
 //! | others | `bss N`, `ref name, disp` (always with disp), `lref L[, L2], disp` (always with disp), `expr f` |
 //! | int immediates | decimal `i64` (`-9223372036854775808` for `i64::MIN`) |
@@ -753,7 +753,15 @@ fn push_f32(out: &mut String, x: f32, plus: &str) {
     if !x.is_finite() {
         push_special(out, x.is_nan(), x.is_sign_negative(), plus, "f");
     } else {
-        push_real(out, format_args!("{x:?}"));
+        let fast = short_decimal(f64::from(x), 1 << 23, |n, k| {
+            // `n < 2^23` and `10^k <= 10^4` are exact in f32, so the
+            // quotient is correctly rounded, as parsing the text would be.
+            n as f32 / POW10[k] as f32 == x
+        });
+        match fast {
+            Some((n, k)) => push_scaled(out, x.is_sign_negative(), n, k),
+            None => push_real(out, format_args!("{x:?}")),
+        }
         out.push('f');
     }
 }
@@ -763,7 +771,81 @@ fn push_f64(out: &mut String, x: f64, plus: &str) {
     if !x.is_finite() {
         push_special(out, x.is_nan(), x.is_sign_negative(), plus, "");
     } else {
-        push_real(out, format_args!("{x:?}"));
+        let fast = short_decimal(x, 1 << 50, |n, k| {
+            // `n < 2^50` and `10^k <= 10^4` are exact in f64, so the
+            // quotient is correctly rounded, as parsing the text would be.
+            n as f64 / POW10[k] == x
+        });
+        match fast {
+            Some((n, k)) => push_scaled(out, x.is_sign_negative(), n, k),
+            None => push_real(out, format_args!("{x:?}")),
+        }
+    }
+}
+
+const POW10: [f64; 5] = [1.0, 10.0, 100.0, 1000.0, 10000.0];
+
+/// The fast path for reals with at most four decimals (`0.5`, `-3.25`,
+/// `100.0`): the smallest `k <= 4` and the integer `n < limit` with
+/// `|x| = n / 10^k` exactly as the reader would parse it (`exact` checks
+/// that), if any. The text `n` with the point `k` digits from the right is
+/// then what `{:?}` prints too: with `limit` small enough for the type
+/// (2^50 for `d`, 2^23 for `f`), half the spacing of representable values
+/// near `x` is below `10^-k / 2`, so no decimal with fewer digits reads back
+/// as `x`; and `1e-4 <= |x| < 1e16` is where `{:?}` uses plain notation.
+/// Everything else goes to the general path.
+#[inline]
+fn short_decimal(x: f64, limit: u64, exact: impl Fn(u64, usize) -> bool) -> Option<(u64, usize)> {
+    let a = x.abs();
+    if a >= limit as f64 {
+        return None;
+    }
+    for (k, p) in POW10.iter().enumerate() {
+        let y = a * p;
+        if y >= limit as f64 {
+            return None;
+        }
+        if y == y.trunc() {
+            let n = y as u64;
+            if !exact(n, k) {
+                return None;
+            }
+            // Rounding in `a * p` can skip a smaller `k` (`…207.15` may
+            // first show up as `…20715.0 / 1000`): take the zeros back out.
+            let (mut n, mut k) = (n, k);
+            while k > 0 && n % 10 == 0 {
+                n /= 10;
+                k -= 1;
+            }
+            return Some((n, k));
+        }
+    }
+    None
+}
+
+/// Prints `n / 10^k` (with `-` first when `neg`) as `I.F`, e.g. `12.5`,
+/// `0.0625`, `3.0`.
+#[inline]
+fn push_scaled(out: &mut String, neg: bool, n: u64, k: usize) {
+    if neg {
+        out.push('-');
+    }
+    let mut buf = [0u8; 20];
+    let i = digits(&mut buf, n);
+    let d = &buf[i..];
+    if k == 0 {
+        push_ascii(out, d);
+        out.push_str(".0");
+    } else if d.len() > k {
+        push_ascii(out, &d[..d.len() - k]);
+        out.push('.');
+        push_ascii(out, &d[d.len() - k..]);
+    } else {
+        out.push_str("0.");
+        for _ in d.len()..k {
+            out.push('0');
+        }
+        push_ascii(out, d);
     }
 }
 
@@ -1084,6 +1166,57 @@ mod tests {
         assert_eq!(op_text(Operand::LDouble(F80::from_f64(-1.5))), "-1.5L");
         assert_eq!(op_text(Operand::LDouble(F80::INFINITY)), "infL");
         assert_eq!(op_text(Operand::LDouble(F80::NAN)), "nanL");
+    }
+
+    /// The fast path for short reals prints exactly what `{:?}` prints.
+    #[test]
+    fn short_reals_match_debug_formatting() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut checked = 0;
+        for i in 0..200_000u64 {
+            let r = next();
+            let k = (r % 6) as i32;
+            let n = (r >> 8) % [10, 1000, 1 << 20, 1 << 40, 1 << 53][(i % 5) as usize];
+            let x = n as f64 / 10f64.powi(k) * if r & 128 != 0 { -1.0 } else { 1.0 };
+            let want = format!("{x:?}");
+            let mut got = String::new();
+            push_f64(&mut got, x, "");
+            if want.contains('.') || want.contains('e') {
+                assert_eq!(got, want, "{x:e}");
+            } else {
+                assert_eq!(got, want + ".0", "{x:e}");
+            }
+            let y = x as f32;
+            let want = format!("{y:?}f");
+            let mut got = String::new();
+            push_f32(&mut got, y, "");
+            if want.contains('.') || want.contains('e') {
+                assert_eq!(got, want, "{y:e}");
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, 200_000);
+        for x in [
+            0.0,
+            -0.0,
+            1e-4,
+            0.0001,
+            1e-5,
+            2.5e-4,
+            1125899906842623.0,
+            1e15,
+            1e16,
+        ] {
+            let mut got = String::new();
+            push_f64(&mut got, x, "");
+            assert_eq!(got, format!("{x:?}"));
+        }
     }
 
     #[test]
