@@ -17,7 +17,33 @@ use std::sync::{Arc, Mutex};
 /// Exit status for runtime errors (BSD's EX_SOFTWARE).
 const TRAP_STATUS: u8 = 70;
 
+/// Native stack for the program: deep recursion in generated code has room,
+/// and a runaway recursion (tens of millions of frames) still ends in a
+/// clean "stack overflow" error.
+const PROGRAM_STACK: usize = 256 << 20;
+
 pub fn run(
+    mode: ModeArg,
+    trace: bool,
+    compile_only: bool,
+    files: &[PathBuf],
+    args: &[String],
+) -> ExitCode {
+    mirage::traps::install_trap_handlers();
+    let files = files.to_vec();
+    let args = args.to_vec();
+    match mirage::traps::run_with_stack(PROGRAM_STACK, move || {
+        run_program(mode, trace, compile_only, &files, &args)
+    }) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("mirage: error: cannot start the program thread: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_program(
     mode: ModeArg,
     trace: bool,
     compile_only: bool,

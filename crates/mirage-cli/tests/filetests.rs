@@ -25,7 +25,7 @@ use std::sync::Mutex;
 
 /// Execution modes the runner compares. Generator modes join this list
 /// when the generator lands.
-const MODES: &[&str] = &["interp", "interp-no-code"];
+const MODES: &[&str] = &["interp", "interp-no-code", "jit", "lazy"];
 
 #[derive(Default, Debug)]
 struct Expect {

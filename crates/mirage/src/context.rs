@@ -62,6 +62,8 @@ pub struct ContextOptions {
     pub trace: Option<TraceSink>,
     /// Limits of the interpreter (recursion depth, stack memory).
     pub interp: InterpConfig,
+    /// Optimization level of generated code (0, 1 or 2).
+    pub opt_level: u8,
 }
 
 impl Default for ContextOptions {
@@ -73,6 +75,7 @@ impl Default for ContextOptions {
                 max_depth: 4_000_000,
                 max_stack_bytes: 1 << 30,
             },
+            opt_level: 2,
         }
     }
 }
@@ -83,6 +86,7 @@ impl fmt::Debug for ContextOptions {
             .field("code_generation", &self.code_generation)
             .field("trace", &self.trace.is_some())
             .field("interp", &self.interp)
+            .field("opt_level", &self.opt_level)
             .finish()
     }
 }
@@ -147,22 +151,22 @@ impl From<Trap> for Error {
 pub type Resolver = Box<dyn Fn(&str) -> Option<usize> + Send + Sync>;
 
 /// Native-code machinery shared by the link environment.
-struct Native {
-    mem: CodeMemory,
-    ff: FfCallCache,
+pub(crate) struct Native {
+    pub(crate) mem: CodeMemory,
+    pub(crate) ff: FfCallCache,
 }
 
 /// The interpreter's view of a linked context (implements [`LinkEnv`]).
-struct Env {
+pub(crate) struct Env {
     /// Per module, per item: the run-time address (0 when none).
-    item_addr: Vec<Vec<u64>>,
+    pub(crate) item_addr: Vec<Vec<u64>>,
     /// Function call addresses (thunks or handles) → function.
     func_at: HashMap<u64, FuncIdx>,
     /// Names of functions by index (for refusals).
     func_names: Vec<String>,
     /// Addresses the interpreter handles itself (setjmp, longjmp).
     special: HashMap<u64, Callee>,
-    native: Option<Mutex<Native>>,
+    pub(crate) native: Option<Mutex<Native>>,
 }
 
 impl LinkEnv for Env {
@@ -276,6 +280,9 @@ struct Linked {
     program: Arc<Program>,
     /// Call address of every function (thunk or handle).
     func_addr: Vec<u64>,
+    mode: Mode,
+    /// The generator's state (lazy wrappers point into it).
+    _gen: Option<Arc<crate::gen::Gen>>,
     _shims: Vec<Box<ShimData>>,
 }
 
@@ -304,7 +311,7 @@ impl fmt::Debug for Context {
     }
 }
 
-fn call_sig(p: &Proto) -> CallSig {
+pub(crate) fn call_sig(p: &Proto) -> CallSig {
     CallSig {
         results: p
             .results
@@ -415,14 +422,11 @@ impl Context {
 
     /// Links every loaded module (see the module documentation).
     pub fn link(&mut self, mode: Mode) -> Result<(), Error> {
-        match mode {
-            Mode::Interp => {}
-            Mode::Jit | Mode::Lazy => {
-                return Err(Error::Unavailable(format!(
-                    "mode {mode:?} needs the code generator, which this build does not have yet; \
-                     use the interpreter"
-                )))
-            }
+        if mode != Mode::Interp && !self.opts.code_generation {
+            return Err(Error::Unavailable(format!(
+                "mode {mode:?} generates machine code, but this context was created without code \
+                 generation"
+            )));
         }
         if self.linked.is_some() {
             return Err(Error::Unavailable("the context is already linked".into()));
@@ -554,11 +558,18 @@ impl Context {
             .iter()
             .map(|&(mi, it)| self.modules[mi].item(it).name.clone().unwrap_or_default())
             .collect();
-        let mut func_at: HashMap<u64, FuncIdx> = func_addr
-            .iter()
-            .enumerate()
-            .map(|(i, &a)| (a, FuncIdx(i as u32)))
-            .collect();
+        // In the interpreter mode, calls from interpreted code to a MIR
+        // function's thunk stay in the interpreter; with generated code they
+        // go through the thunk to whatever the slot holds.
+        let mut func_at: HashMap<u64, FuncIdx> = if mode == Mode::Interp {
+            func_addr
+                .iter()
+                .enumerate()
+                .map(|(i, &a)| (a, FuncIdx(i as u32)))
+                .collect()
+        } else {
+            HashMap::new()
+        };
         let mut shims: Vec<Box<ShimData>> = Vec::new();
         let mut targets = Vec::with_capacity(funcs.len());
         if let Some(n) = &mut native {
@@ -579,7 +590,9 @@ impl Context {
                 )?;
                 // A call from interpreted code to a shim (e.g. through the
                 // function table) stays in the interpreter too.
-                func_at.insert(addr as u64, FuncIdx(fi as u32));
+                if mode == Mode::Interp {
+                    func_at.insert(addr as u64, FuncIdx(fi as u32));
+                }
                 targets.push(addr);
                 shims.push(data);
             }
@@ -592,8 +605,9 @@ impl Context {
             special,
             native: native.map(Mutex::new),
         });
+        let modules: Arc<[Module]> = self.modules.clone().into();
         let program = Arc::new(Program::new(
-            self.modules.clone(),
+            modules.clone(),
             env.clone() as Arc<dyn LinkEnv>,
             ProgramOptions {
                 trace: self.opts.trace.clone(),
@@ -609,60 +623,110 @@ impl Context {
             let n = native
                 .lock()
                 .map_err(|_| Error::Link("bridge lock poisoned".into()))?;
-            for (fi, t) in targets.into_iter().enumerate() {
-                n.mem.set_target(fi, t)?;
+            for (fi, t) in targets.iter().enumerate() {
+                n.mem.set_target(fi, *t)?;
             }
+        }
+        // Machine code: every function now (Jit), or each on its first call
+        // through a lazy wrapper (Lazy). Functions whose labels `lref` data
+        // need are generated now in both modes, so the data holds machine
+        // addresses.
+        let mut code_labels: HashMap<usize, (u64, Vec<Option<u32>>)> = HashMap::new();
+        let mut lazy = None;
+        if mode != Mode::Interp {
+            let gen = Arc::new(crate::gen::Gen::new(
+                modules.clone(),
+                env.clone(),
+                funcs.clone(),
+                func_addr.clone(),
+                targets.clone(),
+                self.opts.opt_level,
+            )?);
+            let mut eager: Vec<usize> = Vec::new();
+            if mode == Mode::Jit {
+                eager = (0..funcs.len()).collect();
+            } else {
+                for (mi, m) in self.modules.iter().enumerate() {
+                    for it in &m.items {
+                        if let ItemKind::Lref { func, .. } = it.kind {
+                            if let Some(fi) = funcs.iter().position(|&f| f == (mi, func)) {
+                                eager.push(fi);
+                            }
+                        }
+                    }
+                }
+                eager.sort_unstable();
+                eager.dedup();
+            }
+            code_labels = gen.generate_now(&eager)?;
+            if mode == Mode::Lazy {
+                gen.install_lazy_wrappers(&eager)?;
+            }
+            lazy = Some(gen);
         }
         // 5. Initial contents: data and strings, then ref, lref and expr.
         for (mi, m) in self.modules.iter().enumerate() {
             for (ii, it) in m.items.iter().enumerate() {
                 let at = env.item_addr[mi][ii];
-                let value: Option<(u64, usize)> =
-                    match &it.kind {
-                        ItemKind::Data { bytes, .. } | ItemKind::Str(bytes) => {
-                            write_bytes(at, bytes);
-                            None
-                        }
-                        ItemKind::Ref { target, disp } => {
-                            let t = env.item_addr[mi][m.resolve(*target).index()];
-                            Some((t.wrapping_add(*disp as u64), 8))
-                        }
-                        ItemKind::Lref {
-                            func,
-                            label,
-                            label2,
-                            disp,
-                        } => {
-                            let f = program.func_index(ModuleIdx(mi as u32), *func).ok_or_else(
-                                || Error::Link("lref of a label outside functions".into()),
-                            )?;
-                            let a = program.label_address(f, *label)?;
-                            let b = match label2 {
-                                Some(l2) => program.label_address(f, *l2)?,
-                                None => 0,
-                            };
-                            Some((a.wrapping_sub(b).wrapping_add(*disp as u64), 8))
-                        }
-                        ItemKind::Expr { func } => {
-                            let f = program
-                                .func_index(ModuleIdx(mi as u32), m.resolve(*func))
+                let value: Option<(u64, usize)> = match &it.kind {
+                    ItemKind::Data { bytes, .. } | ItemKind::Str(bytes) => {
+                        write_bytes(at, bytes);
+                        None
+                    }
+                    ItemKind::Ref { target, disp } => {
+                        let t = env.item_addr[mi][m.resolve(*target).index()];
+                        Some((t.wrapping_add(*disp as u64), 8))
+                    }
+                    ItemKind::Lref {
+                        func,
+                        label,
+                        label2,
+                        disp,
+                    } => {
+                        let f =
+                            program
+                                .func_index(ModuleIdx(mi as u32), *func)
                                 .ok_or_else(|| {
-                                    Error::Link("expr of something not a function".into())
+                                    Error::Link("lref of a label outside functions".into())
                                 })?;
-                            let ty = m.func(*func).and_then(|f| f.sig.results.first().copied());
-                            let mut res = [Val::ZERO];
-                            Interp::new(self.opts.interp).call(&program, f, &[], &mut res)?;
-                            let size = match ty {
-                                Some(Type::LD) => 10,
-                                Some(t) => t.size() as usize,
-                                None => 0,
-                            };
-                            let v = res[0];
-                            write_bytes(at, &v.bytes[..size]);
-                            None
-                        }
-                        _ => None,
-                    };
+                        let label_addr = |l: mirage_ir::LabelId| -> Result<u64, Error> {
+                            match code_labels.get(&(f.0 as usize)) {
+                                Some((code, offs)) => offs
+                                    .get(l.index())
+                                    .copied()
+                                    .flatten()
+                                    .map(|o| code + o as u64)
+                                    .ok_or_else(|| Error::Link("lref of an unplaced label".into())),
+                                None => Ok(program.label_address(f, l)?),
+                            }
+                        };
+                        let a = label_addr(*label)?;
+                        let b = match label2 {
+                            Some(l2) => label_addr(*l2)?,
+                            None => 0,
+                        };
+                        Some((a.wrapping_sub(b).wrapping_add(*disp as u64), 8))
+                    }
+                    ItemKind::Expr { func } => {
+                        let f = program
+                            .func_index(ModuleIdx(mi as u32), m.resolve(*func))
+                            .ok_or_else(|| {
+                                Error::Link("expr of something not a function".into())
+                            })?;
+                        let ty = m.func(*func).and_then(|f| f.sig.results.first().copied());
+                        let mut res = [Val::ZERO];
+                        Interp::new(self.opts.interp).call(&program, f, &[], &mut res)?;
+                        let size = match ty {
+                            Some(Type::LD) => 10,
+                            Some(t) => t.size() as usize,
+                            None => 0,
+                        };
+                        let v = res[0];
+                        write_bytes(at, &v.bytes[..size]);
+                        None
+                    }
+                    _ => None,
+                };
                 if let Some((v, n)) = value {
                     write_bytes(at, &v.to_le_bytes()[..n]);
                 }
@@ -672,6 +736,8 @@ impl Context {
             env,
             program,
             func_addr,
+            mode,
+            _gen: lazy,
             _shims: shims,
         });
         Ok(())
@@ -727,10 +793,33 @@ impl Context {
     /// and returns its results.
     pub fn call(&self, name: &str, args: &[Val]) -> Result<Vec<Val>, Error> {
         let (f, proto) = self.find(name)?;
-        let mut res = vec![Val::ZERO; proto.results.len()];
         let l = self.linked()?;
-        Interp::new(self.opts.interp).call(&l.program, f, args, &mut res)?;
-        Ok(res)
+        if l.mode == Mode::Interp {
+            let mut res = vec![Val::ZERO; proto.results.len()];
+            Interp::new(self.opts.interp).call(&l.program, f, args, &mut res)?;
+            return Ok(res);
+        }
+        // Generated code: call the thunk with the C ABI.
+        if proto.vararg || args.len() != proto.params.len() {
+            return Err(Error::Signature {
+                func: name.to_string(),
+                message: format!(
+                    "{} argument(s) given, the function takes {}{}",
+                    args.len(),
+                    proto.params.len(),
+                    if proto.vararg { " and is variadic" } else { "" }
+                ),
+            });
+        }
+        let sig = call_sig(proto);
+        let nres = sig.results.len();
+        let mut slots = vec![Val::ZERO; nres + args.len()];
+        slots[nres..].copy_from_slice(args);
+        l.env
+            .call_native(l.func_addr[f.0 as usize], &sig, &mut slots)
+            .map_err(Error::Trap)?;
+        slots.truncate(nres);
+        Ok(slots)
     }
 
     /// The function table's base address and a function's index in it, for

@@ -36,7 +36,9 @@
 pub mod bridge;
 mod context;
 pub mod data;
+mod gen;
 pub mod sig;
+pub mod traps;
 
 pub use context::{Context, ContextOptions, Error, Mode, Resolver};
 pub use mirage_interp::{InterpConfig, Trap};

@@ -381,9 +381,31 @@ fn ten_thousand_contexts_keep_resident_memory_flat() {
 }
 
 #[test]
-fn generator_modes_answer_clearly_until_the_generator_lands() {
-    let mut ctx = Context::new();
+fn generator_modes_need_code_generation() {
+    let mut ctx = Context::with_options(ContextOptions {
+        code_generation: false,
+        ..ContextOptions::default()
+    });
     ctx.load_text(FACT.as_bytes(), None).unwrap();
     let e = ctx.link(Mode::Jit).unwrap_err();
-    assert!(e.to_string().contains("code generator"), "{e}");
+    assert!(e.to_string().contains("without code generation"), "{e}");
+}
+
+#[test]
+fn every_mode_gives_the_same_results() {
+    for mode in [Mode::Interp, Mode::Jit, Mode::Lazy] {
+        let mut ctx = Context::new();
+        ctx.load_text(FACT.as_bytes(), None).unwrap();
+        ctx.link(mode).unwrap();
+        let fact = ctx
+            .get_fn::<unsafe extern "C" fn(i64) -> i64>("fact")
+            .unwrap();
+        // SAFETY: checked signature.
+        assert_eq!(unsafe { fact(15) }, 1307674368000, "{mode:?}");
+        assert_eq!(
+            ctx.call("fact", &[Val::from_i64(10)]).unwrap()[0].i64(),
+            3628800,
+            "{mode:?}"
+        );
+    }
 }

@@ -1,1 +1,284 @@
 //! MIR-to-MIR optimization passes.
+//!
+//! [`optimize_func`] takes one function of a module and returns an
+//! equivalent, faster function: same results, same traps (a division by
+//! zero still traps), same memory effects in the same order, same calls.
+//! The output is ordinary MIR that passes `mirage_ir::verify` when it
+//! replaces the original in its module; new variables are named `t.N` and
+//! new labels `<function>.LN` (unique in the module).
+//!
+//! # Pipeline
+//!
+//! As in MIR's own generator, the optimizer is a named list of passes, each
+//! of which can be switched off ([`OptOptions::disabled`]) and can dump the
+//! function as MIR text after it ran ([`OptOptions::dump_after`]):
+//!
+//! | pass | level | what it does | file |
+//! |---|---|---|---|
+//! | `inline` | 2 | inlines small MIR callees | `inline.rs` |
+//! | `cfg` | 1 | removes unreachable blocks, threads jumps, merges blocks | `cfg.rs` |
+//! | `ssa` | 1 | SSA form; splits memory accesses into plain loads/stores | `ssa.rs` |
+//! | `gvn` | 1 | value numbering, constant folding and propagation, algebraic simplification, branch folding; at level 2 also redundant load elimination | `gvn.rs` (`fold.rs`) |
+//! | `dce` | 1 | removes unused pure instructions and phis | `dce.rs` |
+//! | `licm` | 2 | hoists loop-invariant instructions to preheaders | `licm.rs` |
+//! | `out-of-ssa` | 1 | phis to copies on edges, then a final `cfg` cleanup | `outssa.rs` |
+//!
+//! `gvn`, `dce` and `licm` need SSA form: they are skipped when `ssa` is
+//! disabled. Disabling `out-of-ssa` disables `ssa` too (there is no valid
+//! MIR with phis). The block form and the SSA machinery live in `ir.rs`,
+//! `dom.rs` and `repl.rs`.
+//!
+//! # What is left alone
+//!
+//! Functions that take label addresses (`laddr`, or a label named by an
+//! `lref` item), jump indirectly (`jmpi`) or use `jcall` are returned
+//! unchanged: their labels are run-time values the passes could not keep
+//! track of. Variables bound to hard registers or whose address is taken
+//! stay MIR variables and are treated as memory. `ld` arithmetic is never
+//! folded (it is x87 80-bit arithmetic, the interpreter's own).
+//!
+//! # Determinism
+//!
+//! The output depends only on the input: hash tables are only probed,
+//! never iterated, and every order comes from the function itself.
+
+mod cfg;
+mod dce;
+mod dom;
+mod fold;
+mod gvn;
+mod hash;
+mod inline;
+mod ir;
+mod licm;
+mod outssa;
+mod repl;
+mod ssa;
+
+use ir::Body;
+use mirage_ir::opcode::Family;
+use mirage_ir::{Func, ItemKind, Module, Operand};
+use std::fmt;
+
+/// The names of the passes, in pipeline order.
+pub const PASSES: &[&str] = &["inline", "cfg", "ssa", "gvn", "dce", "licm", "out-of-ssa"];
+
+/// Resolves a call's operand 1 to the MIR function it calls (possibly in
+/// another module), for inlining.
+pub type Resolver<'a> = &'a dyn Fn(&Operand) -> Option<(&'a Module, &'a Func)>;
+
+/// What the optimizer may know about the rest of the program.
+#[derive(Clone, Copy, Default)]
+pub struct OptContext<'a> {
+    /// Finds callee bodies for `inline`; `None` disables inlining.
+    pub resolve: Option<Resolver<'a>>,
+}
+
+impl<'a> OptContext<'a> {
+    /// No knowledge of other functions.
+    pub fn none() -> OptContext<'a> {
+        OptContext { resolve: None }
+    }
+    /// Callees are looked up through `resolve`.
+    pub fn with_resolver(resolve: Resolver<'a>) -> OptContext<'a> {
+        OptContext {
+            resolve: Some(resolve),
+        }
+    }
+}
+
+/// A resolver for direct calls to functions defined in `module` itself
+/// (through `export`/`forward` items too).
+pub fn same_module_callee<'a>(module: &'a Module, op: &Operand) -> Option<(&'a Module, &'a Func)> {
+    match op {
+        Operand::Ref(id) if id.index() < module.items.len() => {
+            module.func(*id).map(|f| (module, f))
+        }
+        _ => None,
+    }
+}
+
+/// Receives the MIR text of the function after a pass: `(pass, text)`.
+pub type DumpSink<'d> = &'d mut dyn FnMut(&str, String);
+
+/// How to optimize.
+#[derive(Default)]
+pub struct OptOptions<'d> {
+    /// 0: no passes (a copy of the input); 1: `cfg`, `ssa`, `gvn` (without
+    /// load elimination), `dce`, `out-of-ssa`; 2 (or more): every pass.
+    pub level: u8,
+    /// Names of passes not to run (see [`PASSES`]).
+    pub disabled: Vec<String>,
+    /// Dump after this pass (`"all"` or `"*"`: after every pass that ran).
+    pub dump_after: Option<String>,
+    /// Where dumps go.
+    pub dump: Option<DumpSink<'d>>,
+}
+
+impl<'d> OptOptions<'d> {
+    pub fn level(level: u8) -> OptOptions<'d> {
+        OptOptions {
+            level,
+            ..OptOptions::default()
+        }
+    }
+    /// This level with `pass` switched off.
+    pub fn without(mut self, pass: &str) -> OptOptions<'d> {
+        self.disabled.push(pass.to_string());
+        self
+    }
+}
+
+impl fmt::Debug for OptOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OptOptions")
+            .field("level", &self.level)
+            .field("disabled", &self.disabled)
+            .field("dump_after", &self.dump_after)
+            .field("dump", &self.dump.is_some())
+            .finish()
+    }
+}
+
+/// Why optimization could not run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptError {
+    /// A name in `disabled` or `dump_after` that is not a pass.
+    UnknownPass(String),
+}
+
+impl fmt::Display for OptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OptError::UnknownPass(p) => write!(
+                f,
+                "unknown optimization pass '{p}' (passes: {})",
+                PASSES.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OptError {}
+
+/// The name of `func` in `module` (by identity, else by equality).
+fn func_name<'m>(module: &'m Module, func: &Func) -> Option<&'m str> {
+    let by = |pred: &dyn Fn(&Func) -> bool| {
+        module.items.iter().find_map(|it| match &it.kind {
+            ItemKind::Func(f) if pred(f) => it.name.as_deref(),
+            _ => None,
+        })
+    };
+    by(&|f| std::ptr::eq(f, func)).or_else(|| by(&|f| f == func))
+}
+
+/// Whether the passes must leave the function alone (see the module
+/// documentation).
+fn untouchable(module: &Module, func: &Func) -> bool {
+    let code = func
+        .insns
+        .iter()
+        .any(|i| matches!(i.op.family(), Family::Laddr | Family::Jmpi | Family::JCall));
+    code || module.items.iter().any(|it| match &it.kind {
+        ItemKind::Lref { func: f, .. } => module
+            .func(*f)
+            .is_some_and(|g| std::ptr::eq(g, func) || g == func),
+        _ => false,
+    })
+}
+
+/// Optimizes `func`, a function of `module` (see the module documentation).
+pub fn optimize_func(
+    module: &Module,
+    func: &Func,
+    ctx: &OptContext,
+    opts: &mut OptOptions,
+) -> Result<Func, OptError> {
+    for p in opts.disabled.iter().chain(opts.dump_after.iter()) {
+        if !PASSES.contains(&p.as_str()) && p != "all" && p != "*" {
+            return Err(OptError::UnknownPass(p.clone()));
+        }
+    }
+    if opts.level == 0 || untouchable(module, func) {
+        return Ok(func.clone());
+    }
+    let name = func_name(module, func).unwrap_or("anon").to_string();
+    let disabled = |p: &str| opts.disabled.iter().any(|d| d == p);
+    let level = opts.level;
+    let want = |p: &str| -> bool {
+        let at_level = match p {
+            "inline" | "licm" => level >= 2,
+            _ => true,
+        };
+        let ssa_on = !disabled("ssa") && !disabled("out-of-ssa");
+        let needs_ssa = matches!(p, "ssa" | "gvn" | "dce" | "licm" | "out-of-ssa");
+        at_level && !disabled(p) && (!needs_ssa || ssa_on)
+    };
+    let run: Vec<&str> = PASSES.iter().copied().filter(|p| want(p)).collect();
+    let mut taken = ir::module_label_names(module, &format!("{name}.L"));
+    let mut counter = 0u32;
+    let mut body = Body::build(module, &name, func);
+    for pass in run {
+        match pass {
+            "inline" => inline::run(&mut body, ctx, func),
+            "cfg" => cfg::simplify(&mut body),
+            "ssa" => ssa::build(&mut body),
+            "gvn" => gvn::run(&mut body, level >= 2),
+            "dce" => dce::run(&mut body),
+            "licm" => licm::run(&mut body),
+            "out-of-ssa" => {
+                outssa::run(&mut body);
+                cfg::simplify(&mut body);
+            }
+            _ => unreachable!(),
+        }
+        let dump_this = opts
+            .dump_after
+            .as_deref()
+            .is_some_and(|d| d == pass || d == "all" || d == "*");
+        if dump_this {
+            if let Some(sink) = opts.dump.as_mut() {
+                let f = body.emit(&mut taken.clone(), &mut counter.clone());
+                sink(pass, func_text(module, &name, f));
+            }
+        }
+    }
+    if body.ssa {
+        // Only reachable if a caller disabled out-of-ssa but not ssa, which
+        // `want` prevents; kept as a safety net.
+        outssa::run(&mut body);
+    }
+    body.fix_flag_windows();
+    Ok(body.into_func(&mut taken, &mut counter))
+}
+
+/// The MIR text of `f` as a function named `name` of `module`.
+pub fn func_text(module: &Module, name: &str, f: Func) -> String {
+    let mut m = Module::new(module.name.clone());
+    m.aliases = module.aliases.clone();
+    // Keep item ids valid: copy the items, replacing the function.
+    m.items = module.items.clone();
+    let mut found = false;
+    for it in &mut m.items {
+        if it.name.as_deref() == Some(name) && matches!(it.kind, ItemKind::Func(_)) {
+            it.kind = ItemKind::Func(Box::new(f.clone()));
+            found = true;
+        }
+    }
+    if !found {
+        m.items.push(mirage_ir::Item {
+            name: Some(name.to_string()),
+            kind: ItemKind::Func(Box::new(f)),
+            pos: mirage_ir::Pos::NONE,
+        });
+    }
+    let text = mirage_ir::write_module(&m);
+    let head = format!("{name}:\tfunc");
+    let start = text.find(&head).unwrap_or(0);
+    let end = text[start..]
+        .find("\tendfunc")
+        .map_or(text.len(), |e| start + e + "\tendfunc".len());
+    let mut s = text[start..end].to_string();
+    s.push('\n');
+    s
+}

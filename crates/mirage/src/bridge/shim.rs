@@ -435,6 +435,9 @@ unsafe extern "C" fn lazy_common() {
     core::arch::naked_asm!(
         "push rbp",
         "mov rbp, rsp",
+        // Align explicitly: a `jcall` enters without a return address, so
+        // RSP need not be 8 mod 16 here.
+        "and rsp, -16",
         "sub rsp, 192",
         "movaps [rsp], xmm0",
         "movaps [rsp + 16], xmm1",

@@ -1,0 +1,427 @@
+//! Control-flow graph, liveness and live intervals of one MIR function.
+//!
+//! Blocks are maximal runs of instructions in layout order: a block starts
+//! at a label (consecutive labels share a block) or after a branch, and the
+//! blocks keep MIR's order, so emitting them in index order reproduces the
+//! function's fall-through structure without any layout pass.
+//!
+//! Successors follow spec §5.12–5.16: `jmpi` and `jcall` may continue at
+//! any label whose address is taken (`laddr` in the function, `lref` data in
+//! the module); property branches are resolved statically (every property is
+//! 0, §5.16). Liveness is the classic backward bit-set dataflow over MIR
+//! variables. Intervals are one `[start, end]` range per variable in the
+//! numbering *position(insn i) = 2i+1 for uses, 2i+2 for defs* (parameters
+//! are defined at 0): holes are not represented, which is what a plain
+//! linear-scan allocator needs.
+
+use crate::CodegenError;
+use mirage_ir::opcode::Spec;
+use mirage_ir::{Family, Func, Insn, ItemKind, LabelId, Module, Operand, VarId};
+
+/// One basic block: instructions `start..end`.
+#[derive(Clone, Debug)]
+pub(crate) struct Block {
+    pub start: u32,
+    pub end: u32,
+    pub succs: Vec<u32>,
+    pub loop_depth: u32,
+}
+
+pub(crate) struct Cfg {
+    pub blocks: Vec<Block>,
+    /// Labels whose address is taken (possible `jmpi`/`jret` targets).
+    pub addr_taken: Vec<LabelId>,
+}
+
+/// Whether a property branch jumps (all properties are 0, spec §5.16).
+pub(crate) fn pr_branch_taken(eq: bool, ops: &[Operand]) -> bool {
+    let c = match ops.get(2) {
+        Some(Operand::Int(c)) => *c,
+        _ => 0,
+    };
+    (c == 0) == eq
+}
+
+fn ends_block(fam: Family) -> bool {
+    fam.is_terminator()
+        || matches!(
+            fam,
+            Family::BTest { .. }
+                | Family::BOvf { .. }
+                | Family::BICmp { .. }
+                | Family::BFCmp { .. }
+                | Family::PrBranch { .. }
+        )
+}
+
+fn label_of(op: Option<&Operand>) -> Option<LabelId> {
+    match op {
+        Some(Operand::Label(l)) => Some(*l),
+        _ => None,
+    }
+}
+
+impl Cfg {
+    pub fn build(f: &Func, m: &Module, self_item: usize) -> Result<Cfg, CodegenError> {
+        let n = f.insns.len();
+        let mut label_block = vec![u32::MAX; f.labels.len()];
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut start = 0usize;
+        let mut addr_taken = Vec::new();
+        let mut prev_label = false;
+        for (i, insn) in f.insns.iter().enumerate() {
+            let fam = insn.op.family();
+            if let Some(l) = insn.defined_label() {
+                if i > start && !prev_label {
+                    blocks.push(Block {
+                        start: start as u32,
+                        end: i as u32,
+                        succs: Vec::new(),
+                        loop_depth: 0,
+                    });
+                    start = i;
+                }
+                if let Some(slot) = label_block.get_mut(l.index()) {
+                    *slot = blocks.len() as u32;
+                }
+                prev_label = true;
+                continue;
+            }
+            prev_label = false;
+            if fam == Family::Laddr {
+                if let Some(l) = label_of(insn.operands.get(1)) {
+                    addr_taken.push(l);
+                }
+            }
+            if ends_block(fam) {
+                blocks.push(Block {
+                    start: start as u32,
+                    end: i as u32 + 1,
+                    succs: Vec::new(),
+                    loop_depth: 0,
+                });
+                start = i + 1;
+            }
+        }
+        if start < n || blocks.is_empty() {
+            blocks.push(Block {
+                start: start as u32,
+                end: n as u32,
+                succs: Vec::new(),
+                loop_depth: 0,
+            });
+        }
+        for it in &m.items {
+            if let ItemKind::Lref {
+                func,
+                label,
+                label2,
+                ..
+            } = &it.kind
+            {
+                if m.resolve(*func).index() == self_item {
+                    addr_taken.push(*label);
+                    if let Some(l2) = label2 {
+                        addr_taken.push(*l2);
+                    }
+                }
+            }
+        }
+        addr_taken.sort();
+        addr_taken.dedup();
+        let nb = blocks.len();
+        let lb = |l: LabelId| -> Result<u32, CodegenError> {
+            match label_block.get(l.index()) {
+                Some(&b) if b != u32::MAX => Ok(b.min(nb as u32 - 1)),
+                _ => Err(CodegenError::BadIr(format!("label {l:?} is not placed"))),
+            }
+        };
+        let taken_blocks: Vec<u32> = addr_taken
+            .iter()
+            .map(|&l| lb(l))
+            .collect::<Result<_, _>>()?;
+        #[allow(clippy::needless_range_loop)]
+        for b in 0..nb {
+            let (s, e) = (blocks[b].start as usize, blocks[b].end as usize);
+            let next = (b + 1 < nb).then_some(b as u32 + 1);
+            let mut succs = Vec::new();
+            let last = (e > s).then(|| &f.insns[e - 1]);
+            match last.map(|i| (i.op.family(), i)) {
+                Some((Family::Jmp, i)) => succs.push(lb(label_of(i.operands.first())
+                    .ok_or_else(|| CodegenError::BadIr("jmp without label".into()))?)?),
+                Some((
+                    Family::BTest { .. }
+                    | Family::BOvf { .. }
+                    | Family::BICmp { .. }
+                    | Family::BFCmp { .. },
+                    i,
+                )) => {
+                    succs.push(lb(label_of(i.operands.first()).ok_or_else(|| {
+                        CodegenError::BadIr("branch without label".into())
+                    })?)?);
+                    succs.extend(next);
+                }
+                Some((Family::PrBranch { eq }, i)) => {
+                    if pr_branch_taken(eq, &i.operands) {
+                        succs.push(lb(label_of(i.operands.first()).ok_or_else(|| {
+                            CodegenError::BadIr("branch without label".into())
+                        })?)?);
+                    } else {
+                        succs.extend(next);
+                    }
+                }
+                Some((Family::Switch, i)) => {
+                    for op in &i.operands[1..] {
+                        if let Operand::Label(l) = op {
+                            succs.push(lb(*l)?);
+                        }
+                    }
+                }
+                Some((Family::Jmpi | Family::JCall, _)) => succs.extend(&taken_blocks),
+                Some((Family::Ret | Family::JRet, _)) => {}
+                _ => succs.extend(next),
+            }
+            succs.sort_unstable();
+            succs.dedup();
+            blocks[b].succs = succs;
+        }
+        // Loop depth: every back edge (to an earlier or the same block)
+        // deepens the blocks it spans.
+        let mut diff = vec![0i64; nb + 1];
+        for (b, blk) in blocks.iter().enumerate() {
+            for &s in &blk.succs {
+                if (s as usize) <= b {
+                    diff[s as usize] += 1;
+                    diff[b + 1] -= 1;
+                }
+            }
+        }
+        let mut d = 0i64;
+        for (b, blk) in blocks.iter_mut().enumerate() {
+            d += diff[b];
+            blk.loop_depth = d.max(0) as u32;
+        }
+        Ok(Cfg { blocks, addr_taken })
+    }
+}
+
+/// Calls `f(var, is_def)` for every variable an instruction reads or
+/// writes (memory-operand base and index registers are reads).
+pub(crate) fn for_each_var(insn: &Insn, m: &Module, mut f: impl FnMut(VarId, bool)) {
+    let ops = &insn.operands;
+    let mem_uses = |op: &Operand, f: &mut dyn FnMut(VarId, bool)| {
+        if let Operand::Mem(mm) = op {
+            if let Some(b) = mm.base {
+                f(b, false);
+            }
+            if let Some(i) = mm.index {
+                f(i, false);
+            }
+        }
+    };
+    let fam = insn.op.family();
+    match fam {
+        Family::Call | Family::Inline | Family::JCall => {
+            let nres = call_nres(ops, m);
+            for (k, op) in ops.iter().enumerate().skip(1) {
+                match op {
+                    Operand::Reg(v) => f(*v, (2..2 + nres).contains(&k)),
+                    _ => mem_uses(op, &mut f),
+                }
+            }
+        }
+        Family::Switch | Family::Ret => {
+            for op in ops {
+                match op {
+                    Operand::Reg(v) => f(*v, false),
+                    _ => mem_uses(op, &mut f),
+                }
+            }
+        }
+        _ => {
+            let specs = insn.op.info().operands;
+            for (k, op) in ops.iter().enumerate() {
+                let spec = specs.get(k).copied().unwrap_or(Spec::I);
+                match spec {
+                    Spec::L | Spec::M | Spec::Loc | Spec::Imm => continue,
+                    _ => {}
+                }
+                match op {
+                    Operand::Reg(v) => f(*v, spec.is_output()),
+                    _ => mem_uses(op, &mut f),
+                }
+            }
+        }
+    }
+}
+
+/// Number of results of a call instruction (from its prototype).
+pub(crate) fn call_nres(ops: &[Operand], m: &Module) -> usize {
+    match ops.first() {
+        Some(Operand::Ref(p)) => match m.items.get(p.index()).map(|it| &it.kind) {
+            Some(ItemKind::Proto(p)) => p.results.len(),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// Whether an instruction calls out (clobbering caller-saved registers).
+pub(crate) fn is_call(fam: Family) -> bool {
+    matches!(
+        fam,
+        Family::Call | Family::Inline | Family::JCall | Family::VaBlockArg
+    )
+}
+
+/// Liveness and intervals.
+pub(crate) struct Live {
+    /// Per variable: first and last position (`u32::MAX, 0` if unused).
+    pub start: Vec<u32>,
+    pub end: Vec<u32>,
+    /// Per variable: occurrences weighted by loop depth.
+    pub weight: Vec<u64>,
+    /// Per variable: plain occurrence count.
+    pub count: Vec<u32>,
+    /// Per variable: operand of `addr*` (must live in memory).
+    pub addr_taken: Vec<bool>,
+    /// Positions of call-like instructions (their use position 2i+1).
+    pub calls: Vec<u32>,
+    /// Live-in sets per block (for dumps).
+    pub live_in: Vec<Vec<u64>>,
+}
+
+fn set_has(s: &[u64], v: usize) -> bool {
+    s[v / 64] >> (v % 64) & 1 != 0
+}
+
+impl Live {
+    pub fn compute(f: &Func, m: &Module, cfg: &Cfg) -> Live {
+        let nv = f.vars.len();
+        let words = nv.div_ceil(64).max(1);
+        let nb = cfg.blocks.len();
+        let mut uses = vec![vec![0u64; words]; nb];
+        let mut defs = vec![vec![0u64; words]; nb];
+        let mut start = vec![u32::MAX; nv];
+        let mut end = vec![0u32; nv];
+        let mut weight = vec![0u64; nv];
+        let mut count = vec![0u32; nv];
+        let mut addr_taken = vec![false; nv];
+        let mut calls = Vec::new();
+        for s in start.iter_mut().take(f.nparams()) {
+            *s = 0;
+        }
+        for (b, blk) in cfg.blocks.iter().enumerate() {
+            let w = 10u64.pow(blk.loop_depth.min(6));
+            for i in blk.start..blk.end {
+                let insn = &f.insns[i as usize];
+                let fam = insn.op.family();
+                if is_call(fam) {
+                    calls.push(2 * i + 1);
+                }
+                if matches!(fam, Family::Addr { .. }) {
+                    if let Some(Operand::Reg(v)) = insn.operands.get(1) {
+                        if v.index() < nv {
+                            addr_taken[v.index()] = true;
+                        }
+                    }
+                }
+                let (u, d) = (&mut uses[b], &mut defs[b]);
+                for_each_var(insn, m, |v, is_def| {
+                    let x = v.index();
+                    if x >= nv {
+                        return;
+                    }
+                    let pos = 2 * i + if is_def { 2 } else { 1 };
+                    start[x] = start[x].min(pos);
+                    end[x] = end[x].max(pos);
+                    weight[x] = weight[x].saturating_add(w);
+                    count[x] += 1;
+                    if is_def {
+                        d[x / 64] |= 1 << (x % 64);
+                    } else if !set_has(d, x) {
+                        u[x / 64] |= 1 << (x % 64);
+                    }
+                });
+            }
+        }
+        // Backward dataflow to a fixed point.
+        let mut live_in = vec![vec![0u64; words]; nb];
+        let mut live_out = vec![vec![0u64; words]; nb];
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for b in (0..nb).rev() {
+                let mut out = vec![0u64; words];
+                for &s in &cfg.blocks[b].succs {
+                    for (o, x) in out.iter_mut().zip(&live_in[s as usize]) {
+                        *o |= x;
+                    }
+                }
+                let mut inn = vec![0u64; words];
+                for k in 0..words {
+                    inn[k] = uses[b][k] | (out[k] & !defs[b][k]);
+                }
+                if inn != live_in[b] {
+                    live_in[b] = inn;
+                    changed = true;
+                }
+                live_out[b] = out;
+            }
+        }
+        for (b, blk) in cfg.blocks.iter().enumerate() {
+            let (s, e) = (2 * blk.start, 2 * blk.end);
+            for (k, (&wi, &wo)) in live_in[b].iter().zip(&live_out[b]).enumerate() {
+                let mut bits = wi | wo;
+                while bits != 0 {
+                    let x = k * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    if x >= nv {
+                        continue;
+                    }
+                    if wi >> (x % 64) & 1 != 0 {
+                        start[x] = start[x].min(s);
+                        end[x] = end[x].max(s);
+                    }
+                    if wo >> (x % 64) & 1 != 0 {
+                        end[x] = end[x].max(e + 1);
+                        start[x] = start[x].min(e);
+                    }
+                }
+            }
+        }
+        Live {
+            start,
+            end,
+            weight,
+            count,
+            addr_taken,
+            calls,
+            live_in,
+        }
+    }
+
+    /// Whether variable `v`'s interval spans a call (live before and after
+    /// it).
+    pub fn crosses_call(&self, v: usize) -> bool {
+        let (s, e) = (self.start[v], self.end[v]);
+        if s == u32::MAX {
+            return false;
+        }
+        let k = self.calls.partition_point(|&c| c <= s);
+        self.calls.get(k).is_some_and(|&c| c + 1 < e)
+    }
+
+    /// The variables live into block `b`.
+    pub fn live_in_vars(&self, b: usize) -> Vec<usize> {
+        let mut v = Vec::new();
+        for (k, &w) in self.live_in[b].iter().enumerate() {
+            let mut bits = w;
+            while bits != 0 {
+                v.push(k * 64 + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+        }
+        v
+    }
+}

@@ -1,0 +1,3 @@
+//! Per-ISA lowering and emission. Only x86-64 SysV exists.
+
+pub(crate) mod x64;

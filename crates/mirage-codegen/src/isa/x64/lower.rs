@@ -1,0 +1,2169 @@
+//! Instruction selection for x86-64: MIR instructions (with every variable
+//! already in its register or slot) to [`MInst`]s.
+//!
+//! Each MIR instruction is selected on its own, reading operands where
+//! they are: a variable in a register is used directly, a variable in its
+//! slot and a MIR memory operand become x86 memory operands (`[rbp+slot]`,
+//! `[base + index*scale + disp]` — MIR addressing maps one to one onto
+//! x86's), immediates that fit become instruction immediates. Scratch
+//! registers have fixed roles, so that no instruction can clobber a
+//! variable:
+//!
+//! * `r10`, `r11`: base and index of the memory operand being accessed
+//!   (loaded from slots when the variables are spilled);
+//! * `rax`: the result register when the destination is not a free
+//!   register; `rcx`, `rdx`: second operands, shift counts, division;
+//! * `xmm8`, `xmm9`: the same for floats; `ld` values go through the x87
+//!   stack and never stay on it between instructions.
+//!
+//! Compare-and-branch fusion (`lt t, a, b; bt L, t` with `t` dead after
+//! the branch → `cmp a, b; jl L`) is done here when the `fuse` pass runs. The
+//! flags an overflow instruction sets must survive until the `bo`/`bno`
+//! that reads them (spec §5.11): between the two only moves are allowed,
+//! and the moves are selected with flag-preserving instructions (no
+//! `xor r, r` for zero while [`Lower::flags_live`] is set).
+
+use super::frame::Frame;
+use crate::cfg::pr_branch_taken;
+use crate::regalloc::Loc;
+use crate::{CodegenEnv, CodegenError};
+use mirage_ir::opcode::{FBinOp, FCond, IBinOp, ICond, OvfOp};
+use mirage_ir::{Class, Family, Func, Insn, Mem, Module, Operand, Type, VarId};
+use mirage_target::x64::{
+    AluOp, Amode, Cond, FpSize, Gpr, Inst, Label, ShiftOp, Size, SseOp, UnOp, X87Op, Xmm,
+};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+pub(crate) type R<T> = Result<T, CodegenError>;
+
+pub(crate) const RAX: Gpr = Gpr::Rax;
+pub(crate) const RCX: Gpr = Gpr::Rcx;
+pub(crate) const RDX: Gpr = Gpr::Rdx;
+pub(crate) const R10: Gpr = Gpr::R10;
+pub(crate) const R11: Gpr = Gpr::R11;
+pub(crate) const X8: Xmm = Xmm::XMM8;
+
+/// A selected instruction or a label position.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum MInst {
+    I(Inst),
+    Bind(Label),
+}
+
+/// Data placed after the code.
+#[derive(Clone, Debug)]
+pub(crate) enum PoolData {
+    Bytes(Vec<u8>),
+    /// A jump table (`i32` entries relative to the table).
+    Table(Vec<Label>),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct PoolEntry {
+    pub label: Label,
+    pub align: u32,
+    pub data: PoolData,
+}
+
+/// An integer source operand as an x86 instruction takes it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Rmi {
+    R(Gpr),
+    M(Amode),
+    I(i32),
+}
+
+/// A float source operand.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Xm {
+    X(Xmm),
+    M(Amode),
+}
+
+pub(crate) struct Lower<'a> {
+    pub m: &'a Module,
+    pub module: usize,
+    pub f: &'a Func,
+    pub env: &'a dyn CodegenEnv,
+    pub locs: &'a [Loc],
+    pub frame: Frame,
+    pub out: Vec<MInst>,
+    pub pool: Vec<PoolEntry>,
+    pool_index: BTreeMap<(Vec<u8>, u32), Label>,
+    pub nlabels: u32,
+    /// Flags of an overflow instruction are live (only moves may follow).
+    pub flags_live: bool,
+    /// Compares to fuse with the branch after them (by instruction);
+    /// empty when not fusing.
+    pub fusable: &'a [bool],
+    trap: Option<Label>,
+    /// gp/fp registers and stack bytes taken by the fixed parameters (for
+    /// `va_start`).
+    pub va_gp: u32,
+    pub va_fp: u32,
+    pub va_stack: u32,
+}
+
+fn fits_i32(v: i64) -> bool {
+    v == v as i32 as i64
+}
+
+fn size_of(w32: bool) -> Size {
+    if w32 {
+        Size::S32
+    } else {
+        Size::S64
+    }
+}
+
+fn icond(c: ICond) -> Cond {
+    match c {
+        ICond::Eq => Cond::E,
+        ICond::Ne => Cond::Ne,
+        ICond::Lt => Cond::L,
+        ICond::Ult => Cond::B,
+        ICond::Le => Cond::Le,
+        ICond::Ule => Cond::Be,
+        ICond::Gt => Cond::G,
+        ICond::Ugt => Cond::A,
+        ICond::Ge => Cond::Ge,
+        ICond::Uge => Cond::Ae,
+    }
+}
+
+fn fold_icmp(c: ICond, w32: bool, a: i64, b: i64) -> bool {
+    let (sa, sb, ua, ub) = if w32 {
+        (
+            a as i32 as i64,
+            b as i32 as i64,
+            a as u32 as u64,
+            b as u32 as u64,
+        )
+    } else {
+        (a, b, a as u64, b as u64)
+    };
+    match c {
+        ICond::Eq => ua == ub,
+        ICond::Ne => ua != ub,
+        ICond::Lt => sa < sb,
+        ICond::Ult => ua < ub,
+        ICond::Le => sa <= sb,
+        ICond::Ule => ua <= ub,
+        ICond::Gt => sa > sb,
+        ICond::Ugt => ua > ub,
+        ICond::Ge => sa >= sb,
+        ICond::Uge => ua >= ub,
+    }
+}
+
+fn fp_size(c: Class) -> FpSize {
+    match c {
+        Class::F => FpSize::F32,
+        Class::D => FpSize::F64,
+        _ => FpSize::F80,
+    }
+}
+
+impl<'a> Lower<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        m: &'a Module,
+        module: usize,
+        f: &'a Func,
+        env: &'a dyn CodegenEnv,
+        locs: &'a [Loc],
+        frame: Frame,
+        fusable: &'a [bool],
+    ) -> Lower<'a> {
+        Lower {
+            m,
+            module,
+            f,
+            env,
+            locs,
+            frame,
+            out: Vec::with_capacity(f.insns.len() * 3),
+            pool: Vec::new(),
+            pool_index: BTreeMap::new(),
+            nlabels: f.labels.len() as u32,
+            flags_live: false,
+            fusable,
+            trap: None,
+            va_gp: 0,
+            va_fp: 0,
+            va_stack: 0,
+        }
+    }
+
+    // ---- emission helpers ----------------------------------------------
+
+    #[inline]
+    pub fn e(&mut self, i: Inst) {
+        self.out.push(MInst::I(i));
+    }
+    pub fn bind(&mut self, l: Label) {
+        self.out.push(MInst::Bind(l));
+    }
+    pub fn new_label(&mut self) -> Label {
+        self.nlabels += 1;
+        Label(self.nlabels - 1)
+    }
+    pub fn mir_label(&self, op: &Operand) -> R<Label> {
+        match op {
+            Operand::Label(l) if l.index() < self.f.labels.len() => Ok(Label(l.0)),
+            _ => Err(CodegenError::BadIr("expected a label".into())),
+        }
+    }
+    /// The label of a `ud2` trap at the end of the code.
+    pub fn trap_label(&mut self) -> Label {
+        match self.trap {
+            Some(l) => l,
+            None => {
+                let l = self.new_label();
+                self.trap = Some(l);
+                l
+            }
+        }
+    }
+    /// Emits the trap block if it was used.
+    pub fn finish_trap(&mut self) {
+        if let Some(l) = self.trap {
+            self.bind(l);
+            self.e(Inst::Ud2);
+        }
+    }
+
+    /// A constant in the pool (deduplicated).
+    pub fn konst(&mut self, bytes: &[u8], align: u32) -> Amode {
+        let key = (bytes.to_vec(), align);
+        if let Some(&l) = self.pool_index.get(&key) {
+            return Amode::Label(l, 0);
+        }
+        let l = self.new_label();
+        self.pool.push(PoolEntry {
+            label: l,
+            align,
+            data: PoolData::Bytes(bytes.to_vec()),
+        });
+        self.pool_index.insert(key, l);
+        Amode::Label(l, 0)
+    }
+
+    pub fn loc(&self, v: VarId) -> Loc {
+        self.locs.get(v.index()).copied().unwrap_or(Loc::Slot)
+    }
+    pub fn var_slot(&self, v: VarId) -> Amode {
+        self.frame.slot(v.0)
+    }
+    pub fn var_class(&self, v: VarId) -> Class {
+        self.f.vars.get(v.index()).map_or(Class::Int, |x| x.class())
+    }
+
+    /// Whether operand `op` reads general register `g`.
+    pub fn reads(&self, op: &Operand, g: Gpr) -> bool {
+        let is = |v: &VarId| self.loc(*v) == Loc::Gpr(g);
+        match op {
+            Operand::Reg(v) => is(v),
+            Operand::Mem(m) => m.base.as_ref().is_some_and(is) || m.index.as_ref().is_some_and(is),
+            _ => false,
+        }
+    }
+    /// Whether operand `op` reads XMM register `x`.
+    pub fn reads_x(&self, op: &Operand, x: Xmm) -> bool {
+        matches!(op, Operand::Reg(v) if self.loc(*v) == Loc::Xmm(x))
+    }
+
+    pub fn mov_imm(&mut self, dst: Gpr, v: i64) {
+        if v == 0 && !self.flags_live {
+            self.e(Inst::AluRR {
+                op: AluOp::Xor,
+                size: Size::S32,
+                dst,
+                src: dst,
+            });
+        } else if v as u64 <= u32::MAX as u64 {
+            self.e(Inst::MovRI32 { dst, imm: v as u32 });
+        } else if fits_i32(v) {
+            self.e(Inst::MovRI64 { dst, imm: v as i32 });
+        } else {
+            self.e(Inst::MovAbs { dst, imm: v as u64 });
+        }
+    }
+
+    pub fn mov_rr(&mut self, dst: Gpr, src: Gpr) {
+        if dst != src {
+            self.e(Inst::MovRR {
+                size: Size::S64,
+                dst,
+                src,
+            });
+        }
+    }
+    pub fn movaps(&mut self, dst: Xmm, src: Xmm) {
+        if dst != src {
+            self.e(Inst::SseRR {
+                op: SseOp::Movaps,
+                dst,
+                src,
+            });
+        }
+    }
+
+    /// The value of an immediate-like int operand (integer, reference).
+    pub fn imm_value(&self, op: &Operand) -> R<Option<i64>> {
+        Ok(match op {
+            Operand::Int(i) => Some(*i),
+            Operand::Ref(it) => Some(
+                self.env
+                    .item_address(self.module, *it)
+                    .map_err(CodegenError::Env)? as i64,
+            ),
+            _ => None,
+        })
+    }
+
+    /// A variable holding an address, in a register (`scratch` if it lives
+    /// in its slot).
+    fn addr_reg(&mut self, v: VarId, scratch: Gpr) -> R<Gpr> {
+        match self.loc(v) {
+            Loc::Gpr(g) => Ok(g),
+            Loc::Slot => {
+                let src = self.var_slot(v);
+                self.e(Inst::MovRM {
+                    size: Size::S64,
+                    dst: scratch,
+                    src,
+                });
+                Ok(scratch)
+            }
+            Loc::Xmm(_) => Err(CodegenError::BadIr("non-integer address register".into())),
+        }
+    }
+
+    /// The x86 operand of MIR memory operand `m` (uses `r10`, `r11`).
+    pub fn amode(&mut self, m: &Mem) -> R<Amode> {
+        let base = match m.base {
+            Some(b) => Some(self.addr_reg(b, R10)?),
+            None => None,
+        };
+        let index = match m.index {
+            Some(i) => {
+                let mut r = self.addr_reg(i, R11)?;
+                if r == Gpr::Rsp {
+                    self.mov_rr(R11, r);
+                    r = R11;
+                }
+                let s = match m.scale {
+                    1 | 2 | 4 | 8 => m.scale,
+                    0 => 1,
+                    _ => return Err(CodegenError::BadIr(format!("scale {}", m.scale))),
+                };
+                Some((r, s))
+            }
+            None => None,
+        };
+        if fits_i32(m.disp) {
+            return Ok(Amode::Mem {
+                base,
+                index,
+                disp: m.disp as i32,
+            });
+        }
+        // A 64-bit displacement: fold base and index into r11, the
+        // displacement into r10.
+        let mut sum = None;
+        match (base, index) {
+            (Some(b), Some((i, s))) => {
+                self.e(Inst::Lea {
+                    dst: R11,
+                    src: Amode::bisd(b, i, s, 0),
+                });
+                sum = Some(R11);
+            }
+            (None, Some((i, s))) => {
+                self.e(Inst::Lea {
+                    dst: R11,
+                    src: Amode::Mem {
+                        base: None,
+                        index: Some((i, s)),
+                        disp: 0,
+                    },
+                });
+                sum = Some(R11);
+            }
+            (Some(b), None) => {
+                self.mov_rr(R11, b);
+                sum = Some(R11);
+            }
+            (None, None) => {}
+        }
+        self.e(Inst::MovAbs {
+            dst: R10,
+            imm: m.disp as u64,
+        });
+        Ok(Amode::Mem {
+            base: Some(R10),
+            index: sum.map(|r| (r, 1)),
+            disp: 0,
+        })
+    }
+
+    fn load_typed(&mut self, ty: Type, dst: Gpr, src: Amode) -> R<()> {
+        let i = match ty {
+            Type::I8 => Inst::MovsxRM {
+                from: Size::S8,
+                dst,
+                src,
+            },
+            Type::U8 => Inst::MovzxRM {
+                from: Size::S8,
+                dst,
+                src,
+            },
+            Type::I16 => Inst::MovsxRM {
+                from: Size::S16,
+                dst,
+                src,
+            },
+            Type::U16 => Inst::MovzxRM {
+                from: Size::S16,
+                dst,
+                src,
+            },
+            Type::I32 => Inst::MovsxRM {
+                from: Size::S32,
+                dst,
+                src,
+            },
+            Type::U32 => Inst::MovRM {
+                size: Size::S32,
+                dst,
+                src,
+            },
+            Type::I64 | Type::U64 | Type::P => Inst::MovRM {
+                size: Size::S64,
+                dst,
+                src,
+            },
+            _ => return Err(CodegenError::BadIr(format!("integer load of type {ty}"))),
+        };
+        self.e(i);
+        Ok(())
+    }
+
+    fn store_size(ty: Type) -> R<Size> {
+        Ok(match ty {
+            Type::I8 | Type::U8 => Size::S8,
+            Type::I16 | Type::U16 => Size::S16,
+            Type::I32 | Type::U32 => Size::S32,
+            Type::I64 | Type::U64 | Type::P => Size::S64,
+            _ => return Err(CodegenError::BadIr(format!("integer store of type {ty}"))),
+        })
+    }
+
+    /// Loads any integer-class operand into `dst`.
+    pub fn int_load(&mut self, op: &Operand, dst: Gpr) -> R<()> {
+        match op {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Gpr(g) => self.mov_rr(dst, g),
+                Loc::Slot => {
+                    let src = self.var_slot(*v);
+                    self.e(Inst::MovRM {
+                        size: Size::S64,
+                        dst,
+                        src,
+                    });
+                }
+                Loc::Xmm(_) => return Err(CodegenError::BadIr("float variable as int".into())),
+            },
+            Operand::Int(_) | Operand::Ref(_) => {
+                let v = self.imm_value(op)?.unwrap_or(0);
+                self.mov_imm(dst, v);
+            }
+            Operand::Str(b) => {
+                let src = self.konst(b, 1);
+                self.e(Inst::Lea { dst, src });
+            }
+            Operand::Mem(m) => {
+                let a = self.amode(m)?;
+                self.load_typed(m.ty, dst, a)?;
+            }
+            _ => return Err(CodegenError::BadIr("bad integer operand".into())),
+        }
+        Ok(())
+    }
+
+    /// Stores `src` (never r10/r11) into an integer destination.
+    pub fn int_store(&mut self, op: &Operand, src: Gpr) -> R<()> {
+        match op {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Gpr(g) => self.mov_rr(g, src),
+                Loc::Slot => {
+                    let dst = self.var_slot(*v);
+                    self.e(Inst::MovMR {
+                        size: Size::S64,
+                        dst,
+                        src,
+                    });
+                }
+                Loc::Xmm(_) => return Err(CodegenError::BadIr("float variable as int".into())),
+            },
+            Operand::Mem(m) => {
+                let size = Self::store_size(m.ty)?;
+                let dst = self.amode(m)?;
+                self.e(Inst::MovMR { size, dst, src });
+            }
+            _ => return Err(CodegenError::BadIr("output is not a location".into())),
+        }
+        Ok(())
+    }
+
+    /// An integer operand as register, memory or (if `imm` and it fits)
+    /// immediate; loads into `tmp` when it is none of these. `w32`: only
+    /// the low 32 bits are needed.
+    pub fn int_rmi(&mut self, op: &Operand, w32: bool, tmp: Gpr, imm: bool) -> R<Rmi> {
+        match op {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Gpr(g) => return Ok(Rmi::R(g)),
+                Loc::Slot => return Ok(Rmi::M(self.var_slot(*v))),
+                Loc::Xmm(_) => return Err(CodegenError::BadIr("float variable as int".into())),
+            },
+            Operand::Int(_) | Operand::Ref(_) => {
+                let v = self.imm_value(op)?.unwrap_or(0);
+                if imm && (w32 || fits_i32(v)) {
+                    return Ok(Rmi::I(v as i32));
+                }
+            }
+            Operand::Mem(m) => {
+                let direct = match m.ty {
+                    Type::I64 | Type::U64 | Type::P => true,
+                    Type::I32 | Type::U32 => w32,
+                    _ => false,
+                };
+                if direct {
+                    return Ok(Rmi::M(self.amode(m)?));
+                }
+            }
+            _ => {}
+        }
+        self.int_load(op, tmp)?;
+        Ok(Rmi::R(tmp))
+    }
+
+    /// The register an integer result is computed in: the destination's
+    /// register when that is safe, else `rax`.
+    pub fn int_target(&self, d: &Operand, avoid: &[&Operand]) -> Gpr {
+        if let Operand::Reg(v) = d {
+            if let Loc::Gpr(g) = self.loc(*v) {
+                if !avoid.iter().any(|o| self.reads(o, g)) {
+                    return g;
+                }
+            }
+        }
+        RAX
+    }
+
+    fn alu(&mut self, op: AluOp, size: Size, dst: Gpr, src: Rmi) {
+        self.e(match src {
+            Rmi::R(s) => Inst::AluRR {
+                op,
+                size,
+                dst,
+                src: s,
+            },
+            Rmi::M(m) => Inst::AluRM {
+                op,
+                size,
+                dst,
+                src: m,
+            },
+            Rmi::I(imm) => Inst::AluRI { op, size, dst, imm },
+        });
+    }
+
+    fn sext32(&mut self, r: Gpr) {
+        self.e(Inst::MovsxRR {
+            from: Size::S32,
+            dst: r,
+            src: r,
+        });
+    }
+
+    // ---- floats -----------------------------------------------------------
+
+    /// Loads an `f`/`d` operand into `dst`.
+    pub fn fp_load(&mut self, op: &Operand, dst: Xmm, fs: FpSize) -> R<()> {
+        match self.fp_src(op, fs)? {
+            Xm::X(x) => self.movaps(dst, x),
+            Xm::M(m) => self.e(Inst::MovsLoad {
+                size: fs,
+                dst,
+                src: m,
+            }),
+        }
+        Ok(())
+    }
+
+    /// An `f`/`d` operand as a register or memory.
+    pub fn fp_src(&mut self, op: &Operand, fs: FpSize) -> R<Xm> {
+        Ok(match op {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Xmm(x) => Xm::X(x),
+                Loc::Slot => Xm::M(self.var_slot(*v)),
+                Loc::Gpr(_) => return Err(CodegenError::BadIr("int variable as float".into())),
+            },
+            Operand::Float(b) => Xm::M(self.konst(&b.to_le_bytes(), 4)),
+            Operand::Double(b) => Xm::M(self.konst(&b.to_le_bytes(), 8)),
+            Operand::Mem(m) => {
+                let want = if fs == FpSize::F32 { Type::F } else { Type::D };
+                if m.ty != want {
+                    return Err(CodegenError::BadIr("float memory of the wrong type".into()));
+                }
+                Xm::M(self.amode(m)?)
+            }
+            _ => return Err(CodegenError::BadIr("bad float operand".into())),
+        })
+    }
+
+    pub fn fp_store(&mut self, op: &Operand, src: Xmm, fs: FpSize) -> R<()> {
+        match op {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Xmm(x) => self.movaps(x, src),
+                Loc::Slot => {
+                    let dst = self.var_slot(*v);
+                    self.e(Inst::MovsStore { size: fs, dst, src });
+                }
+                Loc::Gpr(_) => return Err(CodegenError::BadIr("int variable as float".into())),
+            },
+            Operand::Mem(m) => {
+                let dst = self.amode(m)?;
+                self.e(Inst::MovsStore { size: fs, dst, src });
+            }
+            _ => return Err(CodegenError::BadIr("output is not a location".into())),
+        }
+        Ok(())
+    }
+
+    pub fn fp_target(&self, d: &Operand, avoid: &[&Operand]) -> Xmm {
+        if let Operand::Reg(v) = d {
+            if let Loc::Xmm(x) = self.loc(*v) {
+                if !avoid.iter().any(|o| self.reads_x(o, x)) {
+                    return x;
+                }
+            }
+        }
+        X8
+    }
+
+    /// The memory holding an `ld` operand (uses r10/r11 for MIR memory).
+    pub fn ld_amode(&mut self, op: &Operand) -> R<Amode> {
+        Ok(match op {
+            Operand::Reg(v) => self.var_slot(*v),
+            Operand::LDouble(x) => {
+                let mut b = [0u8; 16];
+                b[..10].copy_from_slice(&x.to_le_bytes());
+                self.konst(&b, 16)
+            }
+            Operand::Mem(m) if m.ty == Type::LD => self.amode(m)?,
+            _ => return Err(CodegenError::BadIr("bad long double operand".into())),
+        })
+    }
+
+    pub fn fld(&mut self, op: &Operand) -> R<()> {
+        let src = self.ld_amode(op)?;
+        self.e(Inst::Fld {
+            size: FpSize::F80,
+            src,
+        });
+        Ok(())
+    }
+
+    pub fn fstp(&mut self, op: &Operand) -> R<()> {
+        let dst = self.ld_amode(op)?;
+        self.e(Inst::Fstp {
+            size: FpSize::F80,
+            dst,
+        });
+        Ok(())
+    }
+
+    // ---- moves --------------------------------------------------------------
+
+    fn lower_mov(&mut self, d: &Operand, s: &Operand, class: Class) -> R<()> {
+        match class {
+            Class::Int => {
+                if let Operand::Reg(v) = d {
+                    if let Loc::Gpr(g) = self.loc(*v) {
+                        return self.int_load(s, g);
+                    }
+                }
+                // Memory destination.
+                if let Some(imm) = self.imm_value(s)? {
+                    let size = match d {
+                        Operand::Mem(m) => Self::store_size(m.ty)?,
+                        _ => Size::S64,
+                    };
+                    if size != Size::S64 || fits_i32(imm) {
+                        let dst = match d {
+                            Operand::Mem(m) => self.amode(m)?,
+                            Operand::Reg(v) => self.var_slot(*v),
+                            _ => return Err(CodegenError::BadIr("bad destination".into())),
+                        };
+                        self.e(Inst::MovMI {
+                            size,
+                            dst,
+                            imm: imm as i32,
+                        });
+                        return Ok(());
+                    }
+                }
+                let src = match s {
+                    Operand::Reg(v) => match self.loc(*v) {
+                        Loc::Gpr(g) => g,
+                        _ => {
+                            self.int_load(s, RAX)?;
+                            RAX
+                        }
+                    },
+                    _ => {
+                        self.int_load(s, RAX)?;
+                        RAX
+                    }
+                };
+                self.int_store(d, src)
+            }
+            Class::F | Class::D => {
+                let fs = fp_size(class);
+                if let Operand::Reg(v) = d {
+                    if let Loc::Xmm(x) = self.loc(*v) {
+                        return self.fp_load(s, x, fs);
+                    }
+                }
+                match s {
+                    Operand::Reg(v) if matches!(self.loc(*v), Loc::Xmm(_)) => {
+                        let Loc::Xmm(x) = self.loc(*v) else {
+                            unreachable!()
+                        };
+                        self.fp_store(d, x, fs)
+                    }
+                    _ => {
+                        self.fp_load(s, X8, fs)?;
+                        self.fp_store(d, X8, fs)
+                    }
+                }
+            }
+            Class::LD => {
+                let src = self.ld_amode(s)?;
+                self.e(Inst::MovRM {
+                    size: Size::S64,
+                    dst: RAX,
+                    src,
+                });
+                self.e(Inst::MovzxRM {
+                    from: Size::S16,
+                    dst: RDX,
+                    src: src.offset(8),
+                });
+                let dst = self.ld_amode(d)?;
+                self.e(Inst::MovMR {
+                    size: Size::S64,
+                    dst,
+                    src: RAX,
+                });
+                self.e(Inst::MovMR {
+                    size: Size::S16,
+                    dst: dst.offset(8),
+                    src: RDX,
+                });
+                Ok(())
+            }
+        }
+    }
+
+    // ---- integer arithmetic ----------------------------------------------
+
+    fn lower_ext(&mut self, d: &Operand, s: &Operand, bits: u8, signed: bool) -> R<()> {
+        if let Some(v) = self.imm_value(s)? {
+            let r = match (bits, signed) {
+                (8, true) => v as i8 as i64,
+                (16, true) => v as i16 as i64,
+                (32, true) => v as i32 as i64,
+                (8, false) => v as u8 as i64,
+                (16, false) => v as u16 as i64,
+                _ => v as u32 as i64,
+            };
+            return self.lower_mov(d, &Operand::Int(r), Class::Int);
+        }
+        let t = self.int_target(d, &[]);
+        let from = match bits {
+            8 => Size::S8,
+            16 => Size::S16,
+            _ => Size::S32,
+        };
+        let src = self.int_rmi(s, false, t, false)?;
+        let i = match (src, signed, from) {
+            (Rmi::R(r), true, _) => Inst::MovsxRR {
+                from,
+                dst: t,
+                src: r,
+            },
+            (Rmi::R(r), false, Size::S32) => Inst::MovRR {
+                size: Size::S32,
+                dst: t,
+                src: r,
+            },
+            (Rmi::R(r), false, _) => Inst::MovzxRR {
+                from,
+                dst: t,
+                src: r,
+            },
+            (Rmi::M(m), true, _) => Inst::MovsxRM {
+                from,
+                dst: t,
+                src: m,
+            },
+            (Rmi::M(m), false, Size::S32) => Inst::MovRM {
+                size: Size::S32,
+                dst: t,
+                src: m,
+            },
+            (Rmi::M(m), false, _) => Inst::MovzxRM {
+                from,
+                dst: t,
+                src: m,
+            },
+            (Rmi::I(_), ..) => unreachable!(),
+        };
+        self.e(i);
+        self.int_store(d, t)
+    }
+
+    fn lower_ibin(
+        &mut self,
+        op: IBinOp,
+        w32: bool,
+        d: &Operand,
+        a: &Operand,
+        b: &Operand,
+    ) -> R<()> {
+        let size = size_of(w32);
+        let commutative = matches!(
+            op,
+            IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
+        );
+        let (mut a, mut b) = (a, b);
+        if commutative {
+            let a_imm = matches!(a, Operand::Int(_) | Operand::Ref(_));
+            let b_imm = matches!(b, Operand::Int(_) | Operand::Ref(_));
+            let swap_for_dst = matches!((d, b), (Operand::Reg(x), Operand::Reg(y)) if x == y)
+                && !matches!((d, a), (Operand::Reg(x), Operand::Reg(y)) if x == y);
+            if (a_imm && !b_imm) || swap_for_dst {
+                std::mem::swap(&mut a, &mut b);
+            }
+        }
+        match op {
+            IBinOp::Add | IBinOp::Sub | IBinOp::And | IBinOp::Or | IBinOp::Xor => {
+                let aop = match op {
+                    IBinOp::Add => AluOp::Add,
+                    IBinOp::Sub => AluOp::Sub,
+                    IBinOp::And => AluOp::And,
+                    IBinOp::Or => AluOp::Or,
+                    _ => AluOp::Xor,
+                };
+                // add d, a, imm / add d, a, b with all in distinct registers: lea.
+                if op == IBinOp::Add && !w32 {
+                    if let (Operand::Reg(dv), Operand::Reg(av)) = (d, a) {
+                        if let (Loc::Gpr(gd), Loc::Gpr(ga)) = (self.loc(*dv), self.loc(*av)) {
+                            if gd != ga {
+                                let bi = self.imm_value(b)?;
+                                let br = match b {
+                                    Operand::Reg(bv) => match self.loc(*bv) {
+                                        Loc::Gpr(g) => Some(g),
+                                        _ => None,
+                                    },
+                                    _ => None,
+                                };
+                                if let Some(imm) = bi.filter(|&i| fits_i32(i)) {
+                                    self.e(Inst::Lea {
+                                        dst: gd,
+                                        src: Amode::bd(ga, imm as i32),
+                                    });
+                                    return Ok(());
+                                }
+                                if let Some(gb) = br.filter(|&g| g != Gpr::Rsp) {
+                                    self.e(Inst::Lea {
+                                        dst: gd,
+                                        src: Amode::bisd(ga, gb, 1, 0),
+                                    });
+                                    return Ok(());
+                                }
+                            }
+                        }
+                    }
+                }
+                let t = self.int_target(d, &[b]);
+                self.int_load(a, t)?;
+                let src = self.int_rmi(b, w32, RCX, true)?;
+                self.alu(aop, size, t, src);
+                if w32 {
+                    self.sext32(t);
+                }
+                self.int_store(d, t)
+            }
+            IBinOp::Mul => {
+                let t = self.int_target(d, &[b]);
+                self.int_load(a, t)?;
+                match self.int_rmi(b, w32, RCX, true)? {
+                    Rmi::R(r) => self.e(Inst::ImulRR {
+                        size,
+                        dst: t,
+                        src: r,
+                    }),
+                    Rmi::M(m) => self.e(Inst::ImulRM {
+                        size,
+                        dst: t,
+                        src: m,
+                    }),
+                    Rmi::I(imm) => self.e(Inst::ImulRRI {
+                        size,
+                        dst: t,
+                        src: t,
+                        imm,
+                    }),
+                }
+                if w32 {
+                    self.sext32(t);
+                }
+                self.int_store(d, t)
+            }
+            IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod => {
+                let signed = matches!(op, IBinOp::Div | IBinOp::Mod);
+                self.int_load(a, RAX)?;
+                let src = self.int_rmi(b, w32, RCX, false)?;
+                if signed {
+                    self.e(if w32 { Inst::Cdq } else { Inst::Cqo });
+                } else {
+                    self.e(Inst::AluRR {
+                        op: AluOp::Xor,
+                        size: Size::S32,
+                        dst: RDX,
+                        src: RDX,
+                    });
+                }
+                let uop = if signed { UnOp::Idiv } else { UnOp::Div };
+                match src {
+                    Rmi::R(r) => self.e(Inst::UnaryR {
+                        op: uop,
+                        size,
+                        src: r,
+                    }),
+                    Rmi::M(m) => self.e(Inst::UnaryM {
+                        op: uop,
+                        size,
+                        src: m,
+                    }),
+                    Rmi::I(_) => unreachable!(),
+                }
+                let res = if matches!(op, IBinOp::Div | IBinOp::UDiv) {
+                    RAX
+                } else {
+                    RDX
+                };
+                if w32 && signed {
+                    self.sext32(res);
+                }
+                self.int_store(d, res)
+            }
+            IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh => {
+                let sop = match op {
+                    IBinOp::Lsh => ShiftOp::Shl,
+                    IBinOp::Rsh => ShiftOp::Sar,
+                    _ => ShiftOp::Shr,
+                };
+                let t = self.int_target(d, &[b]);
+                self.int_load(a, t)?;
+                match self.imm_value(b)? {
+                    Some(c) => {
+                        let c = (c & if w32 { 31 } else { 63 }) as u8;
+                        if c != 0 {
+                            self.e(Inst::ShiftRI {
+                                op: sop,
+                                size,
+                                dst: t,
+                                imm: c,
+                            });
+                        } else if w32 {
+                            self.e(Inst::MovRR {
+                                size: Size::S32,
+                                dst: t,
+                                src: t,
+                            });
+                        }
+                    }
+                    None => {
+                        self.int_load(b, RCX)?;
+                        self.e(Inst::ShiftCl {
+                            op: sop,
+                            size,
+                            dst: t,
+                        });
+                    }
+                }
+                if w32 && op != IBinOp::URsh {
+                    self.sext32(t);
+                }
+                self.int_store(d, t)
+            }
+        }
+    }
+
+    /// Emits `cmp a, b` (swapping when `a` is an immediate); returns the
+    /// condition to test, or the folded result when both are constants.
+    fn int_compare(
+        &mut self,
+        c: ICond,
+        w32: bool,
+        a: &Operand,
+        b: &Operand,
+    ) -> R<Result<Cond, bool>> {
+        let size = size_of(w32);
+        let (ia, ib) = (self.imm_value(a)?, self.imm_value(b)?);
+        if let (Some(x), Some(y)) = (ia, ib) {
+            return Ok(Err(fold_icmp(c, w32, x, y)));
+        }
+        let (mut x, mut y, mut cond) = (a, b, icond(c));
+        if ia.is_some() {
+            std::mem::swap(&mut x, &mut y);
+            cond = cond.swap();
+        }
+        // cmp x, 0 on a register: test.
+        if let (Some(0), Operand::Reg(v)) = (self.imm_value(y)?, x) {
+            if let Loc::Gpr(g) = self.loc(*v) {
+                if matches!(cond, Cond::E | Cond::Ne | Cond::L | Cond::Ge) {
+                    let cond = match cond {
+                        Cond::L => Cond::S,
+                        Cond::Ge => Cond::Ns,
+                        c => c,
+                    };
+                    self.e(Inst::TestRR { size, a: g, b: g });
+                    return Ok(Ok(cond));
+                }
+            }
+        }
+        let y_mem = match y {
+            Operand::Mem(_) => true,
+            Operand::Reg(v) => self.loc(*v) == Loc::Slot,
+            _ => false,
+        };
+        let left = if y_mem {
+            match x {
+                Operand::Reg(v) if matches!(self.loc(*v), Loc::Gpr(_)) => {
+                    let Loc::Gpr(g) = self.loc(*v) else {
+                        unreachable!()
+                    };
+                    Rmi::R(g)
+                }
+                _ => {
+                    self.int_load(x, RAX)?;
+                    Rmi::R(RAX)
+                }
+            }
+        } else {
+            self.int_rmi(x, w32, RAX, false)?
+        };
+        let right = self.int_rmi(y, w32, RCX, true)?;
+        let i = match (left, right) {
+            (Rmi::R(l), Rmi::R(r)) => Inst::AluRR {
+                op: AluOp::Cmp,
+                size,
+                dst: l,
+                src: r,
+            },
+            (Rmi::R(l), Rmi::M(m)) => Inst::AluRM {
+                op: AluOp::Cmp,
+                size,
+                dst: l,
+                src: m,
+            },
+            (Rmi::R(l), Rmi::I(imm)) => Inst::AluRI {
+                op: AluOp::Cmp,
+                size,
+                dst: l,
+                imm,
+            },
+            (Rmi::M(m), Rmi::R(r)) => Inst::AluMR {
+                op: AluOp::Cmp,
+                size,
+                dst: m,
+                src: r,
+            },
+            (Rmi::M(m), Rmi::I(imm)) => Inst::AluMI {
+                op: AluOp::Cmp,
+                size,
+                dst: m,
+                imm,
+            },
+            _ => return Err(CodegenError::BadIr("compare of two memory operands".into())),
+        };
+        self.e(i);
+        Ok(Ok(cond))
+    }
+
+    /// Stores 0/1 for `cond` into `d`.
+    fn set_from_flags(&mut self, d: &Operand, cond: Cond) -> R<()> {
+        let t = self.int_target(d, &[]);
+        self.e(Inst::Setcc { cond, dst: t });
+        self.e(Inst::MovzxRR {
+            from: Size::S8,
+            dst: t,
+            src: t,
+        });
+        self.int_store(d, t)
+    }
+
+    // ---- float compares ---------------------------------------------------
+
+    /// `ucomis x, y` / x87 compare for `cond`, with operands ordered so that
+    /// the condition reads as "above"/"above or equal" (lt/le swap).
+    /// Returns false when the operands were swapped (informational).
+    fn fp_compare(&mut self, c: FCond, class: Class, a: &Operand, b: &Operand) -> R<()> {
+        let (x, y) = if matches!(c, FCond::Lt | FCond::Le) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        if class == Class::LD {
+            self.fld(y)?;
+            self.fld(x)?;
+            self.e(Inst::Fucomip { i: 1 });
+            self.e(Inst::FstpSt { i: 0 });
+            return Ok(());
+        }
+        let fs = fp_size(class);
+        let left = match self.fp_src(x, fs)? {
+            Xm::X(r) => r,
+            Xm::M(m) => {
+                self.e(Inst::MovsLoad {
+                    size: fs,
+                    dst: X8,
+                    src: m,
+                });
+                X8
+            }
+        };
+        let op = if class == Class::F {
+            SseOp::Ucomiss
+        } else {
+            SseOp::Ucomisd
+        };
+        match self.fp_src(y, fs)? {
+            Xm::X(r) => self.e(Inst::SseRR {
+                op,
+                dst: left,
+                src: r,
+            }),
+            Xm::M(m) => self.e(Inst::SseRM {
+                op,
+                dst: left,
+                src: m,
+            }),
+        }
+        Ok(())
+    }
+
+    fn lower_fcmp(
+        &mut self,
+        c: FCond,
+        class: Class,
+        d: &Operand,
+        a: &Operand,
+        b: &Operand,
+    ) -> R<()> {
+        self.fp_compare(c, class, a, b)?;
+        let t = self.int_target(d, &[]);
+        match c {
+            FCond::Eq | FCond::Ne => {
+                let (c1, c2, op) = if c == FCond::Eq {
+                    (Cond::E, Cond::Np, AluOp::And)
+                } else {
+                    (Cond::Ne, Cond::P, AluOp::Or)
+                };
+                self.e(Inst::Setcc { cond: c1, dst: t });
+                self.e(Inst::Setcc { cond: c2, dst: RCX });
+                self.e(Inst::AluRR {
+                    op,
+                    size: Size::S8,
+                    dst: t,
+                    src: RCX,
+                });
+            }
+            FCond::Gt | FCond::Lt => self.e(Inst::Setcc {
+                cond: Cond::A,
+                dst: t,
+            }),
+            FCond::Ge | FCond::Le => self.e(Inst::Setcc {
+                cond: Cond::Ae,
+                dst: t,
+            }),
+        }
+        self.e(Inst::MovzxRR {
+            from: Size::S8,
+            dst: t,
+            src: t,
+        });
+        self.int_store(d, t)
+    }
+
+    /// Branches to `l` when `cond` holds (or, with `negate`, when it does
+    /// not — unordered included).
+    fn fp_branch(
+        &mut self,
+        c: FCond,
+        class: Class,
+        a: &Operand,
+        b: &Operand,
+        l: Label,
+        negate: bool,
+    ) -> R<()> {
+        self.fp_compare(c, class, a, b)?;
+        match (c, negate) {
+            (FCond::Eq, false) | (FCond::Ne, true) => {
+                let skip = self.new_label();
+                self.e(Inst::Jcc {
+                    cond: Cond::P,
+                    target: skip,
+                });
+                self.e(Inst::Jcc {
+                    cond: Cond::E,
+                    target: l,
+                });
+                self.bind(skip);
+            }
+            (FCond::Ne, false) | (FCond::Eq, true) => {
+                self.e(Inst::Jcc {
+                    cond: Cond::P,
+                    target: l,
+                });
+                self.e(Inst::Jcc {
+                    cond: Cond::Ne,
+                    target: l,
+                });
+            }
+            (FCond::Gt | FCond::Lt, n) => self.e(Inst::Jcc {
+                cond: if n { Cond::Be } else { Cond::A },
+                target: l,
+            }),
+            (FCond::Ge | FCond::Le, n) => self.e(Inst::Jcc {
+                cond: if n { Cond::B } else { Cond::Ae },
+                target: l,
+            }),
+        }
+        Ok(())
+    }
+
+    // ---- float arithmetic and conversions ----------------------------------
+
+    fn lower_fbin(
+        &mut self,
+        op: FBinOp,
+        class: Class,
+        d: &Operand,
+        a: &Operand,
+        b: &Operand,
+    ) -> R<()> {
+        if class == Class::LD {
+            self.fld(a)?;
+            self.fld(b)?;
+            let x = match op {
+                FBinOp::Add => X87Op::Faddp,
+                FBinOp::Sub => X87Op::Fsubp,
+                FBinOp::Mul => X87Op::Fmulp,
+                FBinOp::Div => X87Op::Fdivp,
+            };
+            self.e(Inst::X87Pop { op: x });
+            return self.fstp(d);
+        }
+        let fs = fp_size(class);
+        let sop = match (op, class) {
+            (FBinOp::Add, Class::F) => SseOp::Addss,
+            (FBinOp::Add, _) => SseOp::Addsd,
+            (FBinOp::Sub, Class::F) => SseOp::Subss,
+            (FBinOp::Sub, _) => SseOp::Subsd,
+            (FBinOp::Mul, Class::F) => SseOp::Mulss,
+            (FBinOp::Mul, _) => SseOp::Mulsd,
+            (FBinOp::Div, Class::F) => SseOp::Divss,
+            (FBinOp::Div, _) => SseOp::Divsd,
+        };
+        let (mut a, mut b) = (a, b);
+        if matches!(op, FBinOp::Add | FBinOp::Mul)
+            && matches!((d, b), (Operand::Reg(x), Operand::Reg(y)) if x == y)
+        {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let t = self.fp_target(d, &[b]);
+        self.fp_load(a, t, fs)?;
+        match self.fp_src(b, fs)? {
+            Xm::X(x) => self.e(Inst::SseRR {
+                op: sop,
+                dst: t,
+                src: x,
+            }),
+            Xm::M(m) => self.e(Inst::SseRM {
+                op: sop,
+                dst: t,
+                src: m,
+            }),
+        }
+        self.fp_store(d, t, fs)
+    }
+
+    fn lower_neg(&mut self, class: Class, w32: bool, d: &Operand, s: &Operand) -> R<()> {
+        match class {
+            Class::Int => {
+                let t = self.int_target(d, &[]);
+                self.int_load(s, t)?;
+                self.e(Inst::UnaryR {
+                    op: UnOp::Neg,
+                    size: size_of(w32),
+                    src: t,
+                });
+                if w32 {
+                    self.sext32(t);
+                }
+                self.int_store(d, t)
+            }
+            Class::F | Class::D => {
+                let fs = fp_size(class);
+                let t = self.fp_target(d, &[]);
+                self.fp_load(s, t, fs)?;
+                let mask: [u8; 16] = if class == Class::F {
+                    let mut m = [0u8; 16];
+                    m[..4].copy_from_slice(&0x8000_0000u32.to_le_bytes());
+                    m
+                } else {
+                    let mut m = [0u8; 16];
+                    m[..8].copy_from_slice(&(1u64 << 63).to_le_bytes());
+                    m
+                };
+                let src = self.konst(&mask, 16);
+                self.e(Inst::SseRM {
+                    op: SseOp::Xorps,
+                    dst: t,
+                    src,
+                });
+                self.fp_store(d, t, fs)
+            }
+            Class::LD => {
+                self.fld(s)?;
+                self.e(Inst::Fchs);
+                self.fstp(d)
+            }
+        }
+    }
+
+    /// Puts an integer operand's 64-bit value in memory (for `fild`).
+    fn int_in_memory(&mut self, s: &Operand) -> R<Amode> {
+        if let Operand::Reg(v) = s {
+            if self.loc(*v) == Loc::Slot {
+                return Ok(self.var_slot(*v));
+            }
+        }
+        self.int_load(s, RAX)?;
+        let t = self.frame.temp(0);
+        self.e(Inst::MovMR {
+            size: Size::S64,
+            dst: t,
+            src: RAX,
+        });
+        Ok(t)
+    }
+
+    /// Puts an `f`/`d` operand in memory (for `fld`).
+    fn fp_in_memory(&mut self, s: &Operand, fs: FpSize) -> R<Amode> {
+        match self.fp_src(s, fs)? {
+            Xm::M(m) => Ok(m),
+            Xm::X(x) => {
+                let t = self.frame.temp(0);
+                self.e(Inst::MovsStore {
+                    size: fs,
+                    dst: t,
+                    src: x,
+                });
+                Ok(t)
+            }
+        }
+    }
+
+    fn lower_conv(
+        &mut self,
+        from: Class,
+        to: Class,
+        unsigned: bool,
+        d: &Operand,
+        s: &Operand,
+    ) -> R<()> {
+        match (from, to) {
+            (Class::Int, Class::F | Class::D) => {
+                let fs = fp_size(to);
+                let t = self.fp_target(d, &[]);
+                self.e(Inst::SseRR {
+                    op: SseOp::Xorps,
+                    dst: t,
+                    src: t,
+                });
+                if !unsigned {
+                    match self.int_rmi(s, false, RAX, false)? {
+                        Rmi::R(r) => self.e(Inst::CvtSi2FpRR {
+                            to: fs,
+                            size: Size::S64,
+                            dst: t,
+                            src: r,
+                        }),
+                        Rmi::M(m) => self.e(Inst::CvtSi2FpRM {
+                            to: fs,
+                            size: Size::S64,
+                            dst: t,
+                            src: m,
+                        }),
+                        Rmi::I(_) => unreachable!(),
+                    }
+                } else {
+                    // u64 → float: halve with the low bit kept sticky when
+                    // the top bit is set, convert, double (what C compilers
+                    // emit; correctly rounded).
+                    self.int_load(s, RAX)?;
+                    let (neg, done) = (self.new_label(), self.new_label());
+                    self.e(Inst::TestRR {
+                        size: Size::S64,
+                        a: RAX,
+                        b: RAX,
+                    });
+                    self.e(Inst::Jcc {
+                        cond: Cond::S,
+                        target: neg,
+                    });
+                    self.e(Inst::CvtSi2FpRR {
+                        to: fs,
+                        size: Size::S64,
+                        dst: t,
+                        src: RAX,
+                    });
+                    self.e(Inst::Jmp { target: done });
+                    self.bind(neg);
+                    self.mov_rr(RCX, RAX);
+                    self.e(Inst::ShiftRI {
+                        op: ShiftOp::Shr,
+                        size: Size::S64,
+                        dst: RCX,
+                        imm: 1,
+                    });
+                    self.e(Inst::AluRI {
+                        op: AluOp::And,
+                        size: Size::S32,
+                        dst: RAX,
+                        imm: 1,
+                    });
+                    self.e(Inst::AluRR {
+                        op: AluOp::Or,
+                        size: Size::S64,
+                        dst: RCX,
+                        src: RAX,
+                    });
+                    self.e(Inst::CvtSi2FpRR {
+                        to: fs,
+                        size: Size::S64,
+                        dst: t,
+                        src: RCX,
+                    });
+                    let add = if fs == FpSize::F32 {
+                        SseOp::Addss
+                    } else {
+                        SseOp::Addsd
+                    };
+                    self.e(Inst::SseRR {
+                        op: add,
+                        dst: t,
+                        src: t,
+                    });
+                    self.bind(done);
+                }
+                self.fp_store(d, t, fs)
+            }
+            (Class::F | Class::D, Class::Int) => {
+                let fs = fp_size(from);
+                let t = self.int_target(d, &[]);
+                match self.fp_src(s, fs)? {
+                    Xm::X(x) => self.e(Inst::CvttFp2SiRR {
+                        from: fs,
+                        size: Size::S64,
+                        dst: t,
+                        src: x,
+                    }),
+                    Xm::M(m) => self.e(Inst::CvttFp2SiRM {
+                        from: fs,
+                        size: Size::S64,
+                        dst: t,
+                        src: m,
+                    }),
+                }
+                self.int_store(d, t)
+            }
+            (Class::F, Class::D) | (Class::D, Class::F) => {
+                let (fs, ts) = (fp_size(from), fp_size(to));
+                let op = if from == Class::F {
+                    SseOp::Cvtss2sd
+                } else {
+                    SseOp::Cvtsd2ss
+                };
+                let t = self.fp_target(d, &[s]);
+                match self.fp_src(s, fs)? {
+                    Xm::X(x) => self.e(Inst::SseRR { op, dst: t, src: x }),
+                    Xm::M(m) => self.e(Inst::SseRM { op, dst: t, src: m }),
+                }
+                self.fp_store(d, t, ts)
+            }
+            (Class::Int, Class::LD) => {
+                let m = self.int_in_memory(s)?;
+                self.e(Inst::Fild { src: m });
+                if unsigned {
+                    // Negative as i64: add 2^64 (exact in 64-bit precision).
+                    if !matches!(s, Operand::Reg(v) if self.loc(*v) != Loc::Slot) {
+                        self.e(Inst::MovRM {
+                            size: Size::S64,
+                            dst: RAX,
+                            src: m,
+                        });
+                    } else {
+                        self.int_load(s, RAX)?;
+                    }
+                    let skip = self.new_label();
+                    self.e(Inst::TestRR {
+                        size: Size::S64,
+                        a: RAX,
+                        b: RAX,
+                    });
+                    self.e(Inst::Jcc {
+                        cond: Cond::Ns,
+                        target: skip,
+                    });
+                    let c = self.konst(&(18446744073709551616.0f32).to_le_bytes(), 4);
+                    self.e(Inst::FaddM32 { src: c });
+                    self.bind(skip);
+                }
+                self.fstp(d)
+            }
+            (Class::LD, Class::Int) => {
+                self.fld(s)?;
+                let tmp = self.frame.temp(0);
+                self.e(Inst::Fisttp { dst: tmp });
+                let t = self.int_target(d, &[]);
+                self.e(Inst::MovRM {
+                    size: Size::S64,
+                    dst: t,
+                    src: tmp,
+                });
+                self.int_store(d, t)
+            }
+            (Class::F | Class::D, Class::LD) => {
+                let fs = fp_size(from);
+                let m = self.fp_in_memory(s, fs)?;
+                self.e(Inst::Fld { size: fs, src: m });
+                self.fstp(d)
+            }
+            (Class::LD, Class::F | Class::D) => {
+                let ts = fp_size(to);
+                self.fld(s)?;
+                match d {
+                    Operand::Reg(v) if matches!(self.loc(*v), Loc::Xmm(_)) => {
+                        let tmp = self.frame.temp(0);
+                        self.e(Inst::Fstp { size: ts, dst: tmp });
+                        let Loc::Xmm(x) = self.loc(*v) else {
+                            unreachable!()
+                        };
+                        self.e(Inst::MovsLoad {
+                            size: ts,
+                            dst: x,
+                            src: tmp,
+                        });
+                    }
+                    Operand::Reg(v) => {
+                        let dst = self.var_slot(*v);
+                        self.e(Inst::Fstp { size: ts, dst });
+                    }
+                    Operand::Mem(m) => {
+                        let dst = self.amode(m)?;
+                        self.e(Inst::Fstp { size: ts, dst });
+                    }
+                    _ => return Err(CodegenError::BadIr("output is not a location".into())),
+                }
+                Ok(())
+            }
+            _ => Err(CodegenError::BadIr("unknown conversion".into())),
+        }
+    }
+
+    // ---- overflow -----------------------------------------------------------
+
+    fn lower_ovf(&mut self, op: OvfOp, w32: bool, d: &Operand, a: &Operand, b: &Operand) -> R<()> {
+        let size = size_of(w32);
+        let t = match op {
+            OvfOp::UMul => {
+                self.int_load(a, RAX)?;
+                match self.int_rmi(b, w32, RCX, false)? {
+                    Rmi::R(r) => self.e(Inst::UnaryR {
+                        op: UnOp::Mul,
+                        size,
+                        src: r,
+                    }),
+                    Rmi::M(m) => self.e(Inst::UnaryM {
+                        op: UnOp::Mul,
+                        size,
+                        src: m,
+                    }),
+                    Rmi::I(_) => unreachable!(),
+                }
+                RAX
+            }
+            _ => {
+                let t = self.int_target(d, &[b]);
+                self.int_load(a, t)?;
+                let src = self.int_rmi(b, w32, RCX, true)?;
+                match op {
+                    OvfOp::Add => self.alu(AluOp::Add, size, t, src),
+                    OvfOp::Sub => self.alu(AluOp::Sub, size, t, src),
+                    _ => match src {
+                        Rmi::R(r) => self.e(Inst::ImulRR {
+                            size,
+                            dst: t,
+                            src: r,
+                        }),
+                        Rmi::M(m) => self.e(Inst::ImulRM {
+                            size,
+                            dst: t,
+                            src: m,
+                        }),
+                        Rmi::I(imm) => self.e(Inst::ImulRRI {
+                            size,
+                            dst: t,
+                            src: t,
+                            imm,
+                        }),
+                    },
+                }
+                if w32 {
+                    self.sext32(t);
+                }
+                t
+            }
+        };
+        self.flags_live = true;
+        self.int_store(d, t)
+    }
+
+    // ---- the dispatcher -----------------------------------------------------
+
+    /// Lowers instruction `i` (and possibly `i+1`, returning how many were
+    /// consumed).
+    pub fn lower_insn(&mut self, i: usize) -> R<usize> {
+        let insn: &Insn = &self.f.insns[i];
+        let ops = &insn.operands[..];
+        let fam = insn.op.family();
+        let need = |n: usize| -> R<()> {
+            if ops.len() < n {
+                Err(CodegenError::BadIr(format!(
+                    "{}: too few operands",
+                    insn.op
+                )))
+            } else {
+                Ok(())
+            }
+        };
+        if !matches!(fam, Family::Move(_) | Family::BOvf { .. } | Family::Label) {
+            self.flags_live = false;
+        }
+        match fam {
+            Family::Label => {
+                if let Some(l) = insn.defined_label() {
+                    self.bind(Label(l.0));
+                }
+            }
+            Family::Move(class) => {
+                need(2)?;
+                self.lower_mov(&ops[0], &ops[1], class)?;
+            }
+            Family::Ext { bits, signed } => {
+                need(2)?;
+                self.lower_ext(&ops[0], &ops[1], bits, signed)?;
+            }
+            Family::Conv { from, to, unsigned } => {
+                need(2)?;
+                self.lower_conv(from, to, unsigned, &ops[0], &ops[1])?;
+            }
+            Family::Neg { class, w32 } => {
+                need(2)?;
+                self.lower_neg(class, w32, &ops[0], &ops[1])?;
+            }
+            Family::Addr { .. } => {
+                need(2)?;
+                let Operand::Reg(v) = ops[1] else {
+                    return Err(CodegenError::BadIr("addr needs a variable".into()));
+                };
+                if self.loc(v) != Loc::Slot {
+                    return Err(CodegenError::Unsupported(
+                        "address of a hard-register variable".into(),
+                    ));
+                }
+                let t = self.int_target(&ops[0], &[]);
+                let src = self.var_slot(v);
+                self.e(Inst::Lea { dst: t, src });
+                self.int_store(&ops[0], t)?;
+            }
+            Family::IBin { op, w32 } => {
+                need(3)?;
+                self.lower_ibin(op, w32, &ops[0], &ops[1], &ops[2])?;
+            }
+            Family::FBin { op, class } => {
+                need(3)?;
+                self.lower_fbin(op, class, &ops[0], &ops[1], &ops[2])?;
+            }
+            Family::ICmp { cond, w32 } => {
+                need(3)?;
+                if let Some(n) = self.try_fuse(i, true)? {
+                    return Ok(n);
+                }
+                match self.int_compare(cond, w32, &ops[1], &ops[2])? {
+                    Ok(c) => self.set_from_flags(&ops[0], c)?,
+                    Err(v) => self.lower_mov(&ops[0], &Operand::Int(v as i64), Class::Int)?,
+                }
+            }
+            Family::FCmp { cond, class } => {
+                need(3)?;
+                if let Some(n) = self.try_fuse(i, false)? {
+                    return Ok(n);
+                }
+                self.lower_fcmp(cond, class, &ops[0], &ops[1], &ops[2])?;
+            }
+            Family::Ovf { op, w32 } => {
+                need(3)?;
+                self.lower_ovf(op, w32, &ops[0], &ops[1], &ops[2])?;
+            }
+            Family::Jmp => {
+                need(1)?;
+                let l = self.mir_label(&ops[0])?;
+                self.e(Inst::Jmp { target: l });
+            }
+            Family::BTest { if_true, w32 } => {
+                need(2)?;
+                let l = self.mir_label(&ops[0])?;
+                let c = if if_true { ICond::Ne } else { ICond::Eq };
+                self.int_branch(c, w32, &ops[1], &Operand::Int(0), l)?;
+            }
+            Family::BICmp { cond, w32 } => {
+                need(3)?;
+                let l = self.mir_label(&ops[0])?;
+                self.int_branch(cond, w32, &ops[1], &ops[2], l)?;
+            }
+            Family::BFCmp { cond, class } => {
+                need(3)?;
+                let l = self.mir_label(&ops[0])?;
+                self.fp_branch(cond, class, &ops[1], &ops[2], l, false)?;
+            }
+            Family::BOvf { unsigned, set } => {
+                need(1)?;
+                let l = self.mir_label(&ops[0])?;
+                let cond = match (unsigned, set) {
+                    (false, true) => Cond::O,
+                    (false, false) => Cond::No,
+                    (true, true) => Cond::B,
+                    (true, false) => Cond::Ae,
+                };
+                self.e(Inst::Jcc { cond, target: l });
+                self.flags_live = false;
+            }
+            Family::Laddr => {
+                need(2)?;
+                let l = self.mir_label(&ops[1])?;
+                let t = self.int_target(&ops[0], &[]);
+                self.e(Inst::Lea {
+                    dst: t,
+                    src: Amode::Label(l, 0),
+                });
+                self.int_store(&ops[0], t)?;
+            }
+            Family::Jmpi => {
+                need(1)?;
+                match self.int_rmi(&ops[0], false, RAX, false)? {
+                    Rmi::R(r) => self.e(Inst::JmpR { src: r }),
+                    Rmi::M(m) => self.e(Inst::JmpM { src: m }),
+                    Rmi::I(_) => unreachable!(),
+                }
+            }
+            Family::Call | Family::Inline => self.lower_call(ops, false)?,
+            Family::JCall => self.lower_call(ops, true)?,
+            Family::Switch => {
+                need(2)?;
+                let labels = ops[1..]
+                    .iter()
+                    .map(|o| self.mir_label(o))
+                    .collect::<R<Vec<_>>>()?;
+                self.int_load(&ops[0], RAX)?;
+                let trap = self.trap_label();
+                let n = labels.len() as i64;
+                if fits_i32(n) {
+                    self.e(Inst::AluRI {
+                        op: AluOp::Cmp,
+                        size: Size::S64,
+                        dst: RAX,
+                        imm: n as i32,
+                    });
+                    self.e(Inst::Jcc {
+                        cond: Cond::Ae,
+                        target: trap,
+                    });
+                }
+                let table = self.new_label();
+                self.pool.push(PoolEntry {
+                    label: table,
+                    align: 4,
+                    data: PoolData::Table(labels),
+                });
+                self.e(Inst::Lea {
+                    dst: R11,
+                    src: Amode::Label(table, 0),
+                });
+                self.e(Inst::MovsxRM {
+                    from: Size::S32,
+                    dst: R10,
+                    src: Amode::bisd(R11, RAX, 4, 0),
+                });
+                self.e(Inst::AluRR {
+                    op: AluOp::Add,
+                    size: Size::S64,
+                    dst: R10,
+                    src: R11,
+                });
+                self.e(Inst::JmpR { src: R10 });
+            }
+            Family::Ret => self.lower_ret(ops)?,
+            Family::JRet => {
+                need(1)?;
+                self.int_load(&ops[0], R11)?;
+                self.epilogue();
+                self.e(Inst::AluRI {
+                    op: AluOp::Add,
+                    size: Size::S64,
+                    dst: Gpr::Rsp,
+                    imm: 8,
+                });
+                self.e(Inst::JmpR { src: R11 });
+            }
+            Family::Alloca => {
+                need(2)?;
+                match self.imm_value(&ops[1])? {
+                    Some(n) => {
+                        let n = (n.max(0) as u64).next_multiple_of(16);
+                        if n > 0 {
+                            if n <= i32::MAX as u64 {
+                                self.e(Inst::AluRI {
+                                    op: AluOp::Sub,
+                                    size: Size::S64,
+                                    dst: Gpr::Rsp,
+                                    imm: n as i32,
+                                });
+                            } else {
+                                self.mov_imm(RAX, n as i64);
+                                self.e(Inst::AluRR {
+                                    op: AluOp::Sub,
+                                    size: Size::S64,
+                                    dst: Gpr::Rsp,
+                                    src: RAX,
+                                });
+                            }
+                        }
+                    }
+                    None => {
+                        self.int_load(&ops[1], RAX)?;
+                        self.e(Inst::AluRI {
+                            op: AluOp::Add,
+                            size: Size::S64,
+                            dst: RAX,
+                            imm: 15,
+                        });
+                        self.e(Inst::AluRI {
+                            op: AluOp::And,
+                            size: Size::S64,
+                            dst: RAX,
+                            imm: -16,
+                        });
+                        self.e(Inst::AluRR {
+                            op: AluOp::Sub,
+                            size: Size::S64,
+                            dst: Gpr::Rsp,
+                            src: RAX,
+                        });
+                    }
+                }
+                self.int_store(&ops[0], Gpr::Rsp)?;
+            }
+            Family::BStart => {
+                need(1)?;
+                self.int_store(&ops[0], Gpr::Rsp)?;
+            }
+            Family::BEnd => {
+                need(1)?;
+                self.int_load(&ops[0], RAX)?;
+                self.mov_rr(Gpr::Rsp, RAX);
+            }
+            Family::VaStart => {
+                need(1)?;
+                if !self.f.sig.vararg {
+                    return Err(CodegenError::BadIr(
+                        "va_start in a non-variadic function".into(),
+                    ));
+                }
+                self.int_load(&ops[0], RAX)?;
+                let (gp, fp, stack) = (self.va_gp, self.va_fp, self.va_stack);
+                self.e(Inst::MovMI {
+                    size: Size::S32,
+                    dst: Amode::bd(RAX, 0),
+                    imm: 8 * gp as i32,
+                });
+                self.e(Inst::MovMI {
+                    size: Size::S32,
+                    dst: Amode::bd(RAX, 4),
+                    imm: 48 + 16 * fp as i32,
+                });
+                self.e(Inst::Lea {
+                    dst: R10,
+                    src: Amode::bd(Gpr::Rbp, 16 + stack as i32),
+                });
+                self.e(Inst::MovMR {
+                    size: Size::S64,
+                    dst: Amode::bd(RAX, 8),
+                    src: R10,
+                });
+                let rsa = self.frame.rsa;
+                self.e(Inst::Lea {
+                    dst: R10,
+                    src: Amode::bd(Gpr::Rbp, rsa),
+                });
+                self.e(Inst::MovMR {
+                    size: Size::S64,
+                    dst: Amode::bd(RAX, 16),
+                    src: R10,
+                });
+            }
+            Family::VaEnd => {}
+            Family::VaArg => {
+                need(3)?;
+                let ty = match &ops[2] {
+                    Operand::Mem(m) => m.ty,
+                    _ => return Err(CodegenError::BadIr("va_arg needs a memory type".into())),
+                };
+                self.lower_va_arg(&ops[0], &ops[1], ty)?;
+            }
+            Family::VaBlockArg => self.lower_va_block_arg(ops)?,
+            Family::PrSet => {}
+            Family::PrBranch { eq } => {
+                if pr_branch_taken(eq, ops) {
+                    let l = self.mir_label(&ops[0])?;
+                    self.e(Inst::Jmp { target: l });
+                }
+            }
+            Family::Unspec | Family::Use | Family::Phi | Family::Invalid => {
+                return Err(CodegenError::BadIr(format!(
+                    "internal instruction {} in input",
+                    insn.op
+                )))
+            }
+        }
+        Ok(1)
+    }
+
+    /// `cmp a, b; jcc l` (or an unconditional jump / nothing when folded).
+    fn int_branch(&mut self, c: ICond, w32: bool, a: &Operand, b: &Operand, l: Label) -> R<()> {
+        match self.int_compare(c, w32, a, b)? {
+            Ok(cond) => self.e(Inst::Jcc { cond, target: l }),
+            Err(true) => self.e(Inst::Jmp { target: l }),
+            Err(false) => {}
+        }
+        Ok(())
+    }
+
+    /// Compare followed by `bt`/`bf` of its result, the result used
+    /// nowhere else: one compare-and-branch.
+    fn try_fuse(&mut self, i: usize, int: bool) -> R<Option<usize>> {
+        if !self.fusable.get(i).copied().unwrap_or(false) {
+            return Ok(None);
+        }
+        let insn = &self.f.insns[i];
+        let Some(next) = self.f.insns.get(i + 1) else {
+            return Ok(None);
+        };
+        let Family::BTest { if_true, .. } = next.op.family() else {
+            return Ok(None);
+        };
+        let l = self.mir_label(&next.operands[0])?;
+        let (a, b) = (&insn.operands[1], &insn.operands[2]);
+        match insn.op.family() {
+            Family::ICmp { cond, w32 } if int => {
+                let cond = if if_true { cond } else { negate_icond(cond) };
+                self.int_branch(cond, w32, a, b, l)?;
+            }
+            Family::FCmp { cond, class } if !int => {
+                self.fp_branch(cond, class, a, b, l, !if_true)?;
+            }
+            _ => return Ok(None),
+        }
+        Ok(Some(2))
+    }
+
+    fn lower_va_arg(&mut self, d: &Operand, va: &Operand, ty: Type) -> R<()> {
+        self.int_load(va, R11)?;
+        match ty {
+            Type::LD => {
+                self.e(Inst::MovRM {
+                    size: Size::S64,
+                    dst: R10,
+                    src: Amode::bd(R11, 8),
+                });
+                self.e(Inst::AluRI {
+                    op: AluOp::Add,
+                    size: Size::S64,
+                    dst: R10,
+                    imm: 15,
+                });
+                self.e(Inst::AluRI {
+                    op: AluOp::And,
+                    size: Size::S64,
+                    dst: R10,
+                    imm: -16,
+                });
+                self.e(Inst::Lea {
+                    dst: RAX,
+                    src: Amode::bd(R10, 16),
+                });
+                self.e(Inst::MovMR {
+                    size: Size::S64,
+                    dst: Amode::bd(R11, 8),
+                    src: RAX,
+                });
+            }
+            _ => {
+                let fp = matches!(ty, Type::F | Type::D);
+                let (off, limit, step) = if fp { (4, 160, 16) } else { (0, 40, 8) };
+                let (stack, done) = (self.new_label(), self.new_label());
+                self.e(Inst::MovRM {
+                    size: Size::S32,
+                    dst: RAX,
+                    src: Amode::bd(R11, off),
+                });
+                self.e(Inst::AluRI {
+                    op: AluOp::Cmp,
+                    size: Size::S32,
+                    dst: RAX,
+                    imm: limit,
+                });
+                self.e(Inst::Jcc {
+                    cond: Cond::A,
+                    target: stack,
+                });
+                self.e(Inst::MovRM {
+                    size: Size::S64,
+                    dst: R10,
+                    src: Amode::bd(R11, 16),
+                });
+                self.e(Inst::AluRR {
+                    op: AluOp::Add,
+                    size: Size::S64,
+                    dst: R10,
+                    src: RAX,
+                });
+                self.e(Inst::AluRI {
+                    op: AluOp::Add,
+                    size: Size::S32,
+                    dst: RAX,
+                    imm: step,
+                });
+                self.e(Inst::MovMR {
+                    size: Size::S32,
+                    dst: Amode::bd(R11, off),
+                    src: RAX,
+                });
+                self.e(Inst::Jmp { target: done });
+                self.bind(stack);
+                self.e(Inst::MovRM {
+                    size: Size::S64,
+                    dst: R10,
+                    src: Amode::bd(R11, 8),
+                });
+                self.e(Inst::Lea {
+                    dst: RAX,
+                    src: Amode::bd(R10, 8),
+                });
+                self.e(Inst::MovMR {
+                    size: Size::S64,
+                    dst: Amode::bd(R11, 8),
+                    src: RAX,
+                });
+                self.bind(done);
+            }
+        }
+        self.mov_rr(RAX, R10);
+        self.int_store(d, RAX)
+    }
+
+    /// The whole function body.
+    pub fn lower_body(&mut self) -> R<()> {
+        let n = self.f.insns.len();
+        let mut i = 0;
+        while i < n {
+            i += self.lower_insn(i)?;
+        }
+        // Falling off the end is undefined (spec §2.11): trap.
+        let falls = self
+            .f
+            .insns
+            .iter()
+            .rev()
+            .find(|x| x.op.family() != Family::Label)
+            .is_none_or(|x| !x.op.family().is_terminator());
+        if falls {
+            self.e(Inst::Ud2);
+        }
+        self.finish_trap();
+        Ok(())
+    }
+
+    /// Text of the selected instructions (for dumps).
+    pub fn text(insts: &[MInst]) -> String {
+        let mut s = String::new();
+        for mi in insts {
+            match mi {
+                MInst::I(i) => {
+                    let _ = writeln!(s, "    {i}");
+                }
+                MInst::Bind(l) => {
+                    let _ = writeln!(s, "{l}:");
+                }
+            }
+        }
+        s
+    }
+}
+
+pub(crate) fn negate_icond(c: ICond) -> ICond {
+    match c {
+        ICond::Eq => ICond::Ne,
+        ICond::Ne => ICond::Eq,
+        ICond::Lt => ICond::Ge,
+        ICond::Ge => ICond::Lt,
+        ICond::Le => ICond::Gt,
+        ICond::Gt => ICond::Le,
+        ICond::Ult => ICond::Uge,
+        ICond::Uge => ICond::Ult,
+        ICond::Ule => ICond::Ugt,
+        ICond::Ugt => ICond::Ule,
+    }
+}

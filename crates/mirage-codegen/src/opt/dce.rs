@@ -1,0 +1,139 @@
+//! The `dce` pass: dead code elimination on SSA form.
+//!
+//! Mark and sweep: instructions that matter on their own (stores, writes of
+//! non-promoted variables, calls, `va_*`, `alloca`/`bstart`/`bend`,
+//! terminators, divisions that may trap, and an overflow instruction whose
+//! flags the block's overflow branch reads) are roots; every value they use
+//! is live, and so is everything a live value is computed from, through
+//! phis too. Whatever pure instruction or phi is left unmarked goes, which
+//! also removes dead cycles of phis that use counts would keep.
+
+use super::ir::{div_may_trap, is_non_value, outputs, BlockId, Body, Term};
+use mirage_ir::opcode::Family;
+use mirage_ir::{Insn, Operand, VarId};
+
+/// Whether the instruction may be deleted when its result is unused.
+pub(crate) fn removable(body: &Body, insn: &Insn, ovf_pinned: bool) -> bool {
+    let dst_ssa =
+        matches!(insn.operands.first(), Some(Operand::Reg(d)) if body.promoted[d.index()]);
+    match insn.op.family() {
+        Family::Move(_) => dst_ssa,
+        Family::Ext { .. }
+        | Family::Conv { .. }
+        | Family::Neg { .. }
+        | Family::FBin { .. }
+        | Family::ICmp { .. }
+        | Family::FCmp { .. }
+        | Family::Addr { .. } => dst_ssa,
+        Family::IBin { .. } => dst_ssa && !div_may_trap(insn),
+        Family::Ovf { .. } => dst_ssa && !ovf_pinned,
+        _ => false,
+    }
+}
+
+/// Whether the block's terminator reads overflow flags.
+pub(crate) fn ovf_branch(term: &Term) -> bool {
+    matches!(term, Term::Cond(c) if matches!(c.op.family(), Family::BOvf { .. }))
+}
+
+/// Calls `f` on every variable an instruction reads.
+pub(crate) fn for_each_use(body: &Body, insn: &Insn, mut f: impl FnMut(VarId)) {
+    let outs = outputs(body.module, insn);
+    for (i, op) in insn.operands.iter().enumerate() {
+        match op {
+            Operand::Reg(v) if !outs.contains(&i) && !is_non_value(insn, i) => f(*v),
+            Operand::Mem(m) => {
+                if let Some(v) = m.base {
+                    f(v);
+                }
+                if let Some(v) = m.index {
+                    f(v);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Site {
+    None,
+    Phi(BlockId, u32),
+    Insn(BlockId, u32),
+}
+
+pub(crate) fn run(body: &mut Body) {
+    let nv = body.vars.len();
+    let mut def = vec![Site::None; nv];
+    let blocks: Vec<BlockId> = body.live_blocks().collect();
+    for &b in &blocks {
+        let blk = body.block(b);
+        for (k, phi) in blk.phis.iter().enumerate() {
+            def[phi.dst.index()] = Site::Phi(b, k as u32);
+        }
+        for (k, insn) in blk.insns.iter().enumerate() {
+            for i in outputs(body.module, insn) {
+                if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                    def[v.index()] = Site::Insn(b, k as u32);
+                }
+            }
+        }
+    }
+    let mut live = vec![false; nv];
+    let mut work: Vec<VarId> = Vec::new();
+    let mark = |v: VarId, live: &mut Vec<bool>, work: &mut Vec<VarId>| {
+        if !live[v.index()] {
+            live[v.index()] = true;
+            work.push(v);
+        }
+    };
+    for &b in &blocks {
+        let blk = body.block(b);
+        let pinned = ovf_branch(&blk.term);
+        for insn in &blk.insns {
+            if !removable(body, insn, pinned) {
+                for_each_use(body, insn, |v| mark(v, &mut live, &mut work));
+                // Outputs of kept instructions stay defined.
+                for i in outputs(body.module, insn) {
+                    if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                        live[v.index()] = true;
+                    }
+                }
+            }
+        }
+        if let Term::Cond(i) | Term::Switch(i) | Term::Ret(i) = &blk.term {
+            for_each_use(body, i, |v| mark(v, &mut live, &mut work));
+        }
+    }
+    while let Some(v) = work.pop() {
+        match def[v.index()] {
+            Site::None => {}
+            Site::Phi(b, k) => {
+                let phi = &body.block(b).phis[k as usize];
+                for a in &phi.args {
+                    if let Operand::Reg(w) = a {
+                        mark(*w, &mut live, &mut work);
+                    }
+                }
+            }
+            Site::Insn(b, k) => {
+                let insn = &body.block(b).insns[k as usize];
+                for_each_use(body, insn, |w| mark(w, &mut live, &mut work));
+            }
+        }
+    }
+    for &b in &blocks {
+        let pinned = ovf_branch(&body.block(b).term);
+        let insns = std::mem::take(&mut body.block_mut(b).insns);
+        let kept: Vec<Insn> = insns
+            .into_iter()
+            .filter(|insn| {
+                !removable(body, insn, pinned)
+                    || matches!(insn.operands.first(), Some(Operand::Reg(d)) if live[d.index()])
+            })
+            .collect();
+        let blk = body.block_mut(b);
+        blk.insns = kept;
+        blk.phis.retain(|p| live[p.dst.index()]);
+    }
+}

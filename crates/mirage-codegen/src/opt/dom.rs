@@ -1,0 +1,206 @@
+//! Dominators and natural loops.
+//!
+//! Dominators come from the iterative algorithm of Cooper, Harvey and
+//! Kennedy ("A Simple, Fast Dominance Algorithm"): intersecting
+//! predecessors' dominators along reverse-postorder numbers converges in a
+//! couple of sweeps on the reducible graphs MIR code produces, and needs no
+//! auxiliary forest. The dominator tree's children lists and a preorder
+//! walk drive SSA renaming and value numbering; dominance frontiers drive
+//! phi placement; back edges (edges to a dominator) give natural loops.
+
+use super::ir::{BlockId, Body};
+
+/// The dominator tree of the reachable blocks of a body.
+pub(crate) struct DomTree {
+    /// Reachable blocks in reverse postorder.
+    pub rpo: Vec<BlockId>,
+    /// Position in `rpo`, `u32::MAX` for unreachable blocks.
+    pub rpo_num: Vec<u32>,
+    /// Immediate dominator (the entry is its own).
+    pub idom: Vec<BlockId>,
+    /// Children in the dominator tree, in reverse-postorder order.
+    pub children: Vec<Vec<BlockId>>,
+}
+
+impl DomTree {
+    pub fn compute(body: &Body) -> DomTree {
+        let n = body.blocks.len();
+        let rpo = body.rpo();
+        let mut rpo_num = vec![u32::MAX; n];
+        for (i, b) in rpo.iter().enumerate() {
+            rpo_num[b.index()] = i as u32;
+        }
+        const NONE: u32 = u32::MAX;
+        let mut idom = vec![NONE; n];
+        idom[0] = 0;
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &b in rpo.iter().skip(1) {
+                let mut new = NONE;
+                for &p in &body.block(b).preds {
+                    if rpo_num[p.index()] == NONE || idom[p.index()] == NONE {
+                        continue;
+                    }
+                    new = if new == NONE {
+                        p.0
+                    } else {
+                        intersect(&idom, &rpo_num, p.0, new)
+                    };
+                }
+                if new != NONE && idom[b.index()] != new {
+                    idom[b.index()] = new;
+                    changed = true;
+                }
+            }
+        }
+        let mut children = vec![Vec::new(); n];
+        for &b in rpo.iter().skip(1) {
+            let d = idom[b.index()];
+            if d != NONE {
+                children[d as usize].push(b);
+            }
+        }
+        DomTree {
+            rpo,
+            rpo_num,
+            idom: idom
+                .into_iter()
+                .map(|d| BlockId(if d == NONE { 0 } else { d }))
+                .collect(),
+            children,
+        }
+    }
+
+    pub fn reachable(&self, b: BlockId) -> bool {
+        self.rpo_num[b.index()] != u32::MAX
+    }
+
+    /// Whether `a` dominates `b` (both reachable).
+    pub fn dominates(&self, a: BlockId, mut b: BlockId) -> bool {
+        let ra = self.rpo_num[a.index()];
+        loop {
+            if a == b {
+                return true;
+            }
+            if b.0 == 0 || self.rpo_num[b.index()] < ra {
+                return false;
+            }
+            b = self.idom[b.index()];
+        }
+    }
+
+    /// Dominance frontiers.
+    pub fn frontiers(&self, body: &Body) -> Vec<Vec<BlockId>> {
+        let mut df: Vec<Vec<BlockId>> = vec![Vec::new(); body.blocks.len()];
+        for &b in &self.rpo {
+            let preds = &body.block(b).preds;
+            if preds.len() < 2 {
+                continue;
+            }
+            let d = self.idom[b.index()];
+            for &p in preds {
+                if !self.reachable(p) {
+                    continue;
+                }
+                let mut r = p;
+                while r != d {
+                    if df[r.index()].last() != Some(&b) {
+                        df[r.index()].push(b);
+                    }
+                    if r.0 == 0 {
+                        break;
+                    }
+                    r = self.idom[r.index()];
+                }
+            }
+        }
+        df
+    }
+}
+
+fn intersect(idom: &[u32], num: &[u32], mut a: u32, mut b: u32) -> u32 {
+    while a != b {
+        while num[a as usize] > num[b as usize] {
+            a = idom[a as usize];
+        }
+        while num[b as usize] > num[a as usize] {
+            b = idom[b as usize];
+        }
+    }
+    a
+}
+
+/// A natural loop: a header and the blocks that reach a back edge to it
+/// without passing through the header.
+pub(crate) struct Loop {
+    pub header: BlockId,
+    /// Body blocks (header included), in reverse postorder.
+    pub blocks: Vec<BlockId>,
+    /// Depth of nesting (1 for outermost).
+    pub depth: u32,
+}
+
+/// The natural loops of a body, innermost first (by decreasing depth,
+/// then by header order).
+pub(crate) fn find_loops(body: &Body, dom: &DomTree) -> Vec<Loop> {
+    let n = body.blocks.len();
+    let mut loops: Vec<Loop> = Vec::new();
+    let mut in_loop = vec![false; n];
+    for &h in &dom.rpo {
+        let latches: Vec<BlockId> = body
+            .block(h)
+            .preds
+            .iter()
+            .copied()
+            .filter(|&p| dom.reachable(p) && dom.dominates(h, p))
+            .collect();
+        if latches.is_empty() {
+            continue;
+        }
+        let mut members = vec![h];
+        in_loop[h.index()] = true;
+        let mut stack = latches;
+        while let Some(b) = stack.pop() {
+            if in_loop[b.index()] {
+                continue;
+            }
+            in_loop[b.index()] = true;
+            members.push(b);
+            for &p in &body.block(b).preds {
+                if dom.reachable(p) && !in_loop[p.index()] {
+                    stack.push(p);
+                }
+            }
+        }
+        for &b in &members {
+            in_loop[b.index()] = false;
+        }
+        members.sort_by_key(|b| dom.rpo_num[b.index()]);
+        loops.push(Loop {
+            header: h,
+            blocks: members,
+            depth: 1,
+        });
+    }
+    // Depth: the number of loops whose body holds this loop's header.
+    let mut depth = vec![0u32; loops.len()];
+    let mut member = vec![Vec::new(); n];
+    for (li, l) in loops.iter().enumerate() {
+        for b in &l.blocks {
+            member[b.index()].push(li);
+        }
+    }
+    for (li, l) in loops.iter().enumerate() {
+        depth[li] = member[l.header.index()].len() as u32;
+    }
+    for (li, l) in loops.iter_mut().enumerate() {
+        l.depth = depth[li];
+    }
+    loops.sort_by(|a, b| {
+        b.depth
+            .cmp(&a.depth)
+            .then(dom.rpo_num[a.header.index()].cmp(&dom.rpo_num[b.header.index()]))
+    });
+    loops
+}

@@ -1,0 +1,472 @@
+//! The `gvn` pass: dominator-based global value numbering.
+//!
+//! One walk over the dominator tree in preorder with a scoped hash table
+//! (Briggs, Cooper and Simpson's "DVNT"): an expression computed in a
+//! dominating block is available in every block it dominates, so a later
+//! identical computation is replaced by the earlier value. Along the way:
+//!
+//! * **constant folding** of every foldable opcode (`fold.rs`) and
+//!   **algebraic simplification** (`x + 0`, `x * 2^k -> lsh`, …), with the
+//!   constants propagated to all uses;
+//! * **copy propagation** (copies that SSA construction did not already
+//!   remove, phis whose arguments are all one value);
+//! * **branch folding**: a conditional branch or `switch` on constants
+//!   becomes a goto; the dead edge is removed, unreachable blocks are
+//!   dropped and the walk is repeated once (then phis left trivial by
+//!   a second round of folding are removed) so that phis
+//!   left with one argument fold too;
+//! * **redundant load elimination** (level 2): in an extended basic block
+//!   (a block inherits the memory facts of its dominator only when that
+//!   dominator is its single predecessor) a load from the same address as
+//!   an earlier load or store, with no possibly-overlapping store, call or
+//!   write to an address-taken variable in between, reuses the value.
+//!   Overlap follows spec §4.3: different nonzero alias names never
+//!   overlap, equal nonzero nonalias names never overlap, and accesses off
+//!   one base and index with disjoint byte ranges do not overlap.
+//!   A narrow load after a store gets the stored value re-extended
+//!   (`ext32`/`uext8`/…), exactly what memory would give.
+//!
+//! What is never numbered: overflow instructions (their flags feed the next
+//! branch), reads of non-promoted variables, calls and other instructions
+//! with effects, string operands (each may be a distinct copy).
+
+use super::dom::DomTree;
+use super::fold::{self, Simpl};
+use super::hash::FastMap;
+use super::ir::{mov_op, BlockId, Body, Term};
+use super::repl::Repl;
+use mirage_ir::opcode::Family;
+use mirage_ir::{Class, Insn, Mem, Opcode, Operand, Type, VarId, F80};
+
+pub(crate) fn run(body: &mut Body, loads: bool) {
+    for r in 0..2 {
+        let cfg_changed = round(body, loads);
+        if !cfg_changed {
+            break;
+        }
+        body.remove_unreachable();
+        if r == 1 {
+            // Phis that lost arguments with the removed edges.
+            super::ssa::remove_trivial_phis(body);
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum OKey {
+    None,
+    Reg(u32),
+    Int(i64),
+    F(u32),
+    D(u64),
+    LD(F80),
+    Ref(u32),
+}
+
+fn okey(op: Option<&Operand>) -> Option<OKey> {
+    Some(match op {
+        None => OKey::None,
+        Some(Operand::Reg(v)) => OKey::Reg(v.0),
+        Some(Operand::Int(i)) => OKey::Int(*i),
+        Some(Operand::Float(f)) => OKey::F(*f),
+        Some(Operand::Double(d)) => OKey::D(*d),
+        Some(Operand::LDouble(l)) => OKey::LD(*l),
+        Some(Operand::Ref(r)) => OKey::Ref(r.0),
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    op: Opcode,
+    a: OKey,
+    b: OKey,
+}
+
+/// A memory fact: the bytes at `m` hold (the low part of) `val`.
+#[derive(Clone)]
+struct MemFact {
+    m: Mem,
+    val: Operand,
+}
+
+const MAX_FACTS: usize = 64;
+
+fn mem_size(t: Type) -> i128 {
+    match t {
+        Type::LD => 16,
+        _ => t.size().max(1) as i128,
+    }
+}
+
+/// Whether two memory operands may touch overlapping bytes.
+pub(crate) fn may_alias(a: &Mem, b: &Mem) -> bool {
+    if a.alias != 0 && b.alias != 0 && a.alias != b.alias {
+        return false;
+    }
+    if a.nonalias != 0 && a.nonalias == b.nonalias {
+        return false;
+    }
+    let same_index = a.index == b.index && (a.index.is_none() || a.scale == b.scale);
+    if a.base == b.base && same_index {
+        let (a0, b0) = (a.disp as i128, b.disp as i128);
+        let (a1, b1) = (a0 + mem_size(a.ty), b0 + mem_size(b.ty));
+        if a1 <= b0 || b1 <= a0 {
+            return false;
+        }
+    }
+    true
+}
+
+fn same_address(a: &Mem, b: &Mem) -> bool {
+    a.base == b.base
+        && a.index == b.index
+        && a.disp == b.disp
+        && (a.index.is_none() || a.scale == b.scale)
+}
+
+/// The extension a load of `t` applies to the low bytes of a value.
+fn load_ext(t: Type) -> Option<Opcode> {
+    match t {
+        Type::I8 => Some(Opcode::Ext8),
+        Type::U8 => Some(Opcode::UExt8),
+        Type::I16 => Some(Opcode::Ext16),
+        Type::U16 => Some(Opcode::UExt16),
+        Type::I32 => Some(Opcode::Ext32),
+        Type::U32 => Some(Opcode::UExt32),
+        _ => None,
+    }
+}
+
+struct Gvn {
+    table: FastMap<Key, VarId>,
+    undo: Vec<(Key, Option<VarId>)>,
+    repl: Repl,
+    facts: Vec<MemFact>,
+    loads: bool,
+    cfg_changed: bool,
+}
+
+impl Gvn {
+    fn lookup_or_insert(&mut self, key: Key, d: VarId) -> Option<VarId> {
+        if let Some(&e) = self.table.get(&key) {
+            return Some(e);
+        }
+        let old = self.table.insert(key, d);
+        self.undo.push((key, old));
+        None
+    }
+
+    fn kill_all(&mut self) {
+        self.facts.clear();
+    }
+
+    fn kill(&mut self, m: &Mem) {
+        self.facts.retain(|f| !may_alias(&f.m, m));
+    }
+
+    fn add_fact(&mut self, m: Mem, val: Operand) {
+        if matches!(val, Operand::Str(_) | Operand::Mem(_)) || m.ty == Type::LD {
+            return;
+        }
+        if self.facts.len() >= MAX_FACTS {
+            self.facts.remove(0);
+        }
+        self.facts.push(MemFact { m, val });
+    }
+
+    /// What a load of `m` would read, from the facts. An integer load may
+    /// read the low part of a wider integer fact at the same address (the
+    /// target is little-endian); floating loads need the same type.
+    fn find(&self, m: &Mem) -> Option<Operand> {
+        if m.ty == Type::LD {
+            return None;
+        }
+        self.facts.iter().rev().find_map(|f| {
+            let fits = if m.ty.class() == Class::Int {
+                f.m.ty.class() == Class::Int && f.m.ty.size() >= m.ty.size()
+            } else {
+                f.m.ty == m.ty
+            };
+            (same_address(&f.m, m) && fits).then(|| f.val.clone())
+        })
+    }
+
+    /// Records that `d` is `x`; returns the instruction to keep, if any (a
+    /// constant keeps a `mov` of itself, see `repl.rs`).
+    fn result(&mut self, body: &Body, d: VarId, x: Operand) -> Option<Insn> {
+        self.repl.set(d, x.clone());
+        match x {
+            Operand::Reg(_) => None,
+            c => Some(Insn::new(
+                mov_op(body.class_of(d)),
+                vec![Operand::Reg(d), c],
+            )),
+        }
+    }
+
+    /// Processes one value-producing pure instruction `op d, a[, b]`.
+    fn value(&mut self, body: &Body, insn: Insn, out: &mut Vec<Insn>) {
+        let mut insn = insn;
+        for _ in 0..3 {
+            let Some(&Operand::Reg(d)) = insn.operands.first() else {
+                out.push(insn);
+                return;
+            };
+            if insn.operands.len() == 3 {
+                let (x, y) = insn.operands.split_at_mut(2);
+                fold::canonicalize(insn.op, &mut x[1], &mut y[0]);
+            }
+            let a = insn.operands.get(1);
+            let b = insn.operands.get(2);
+            if let Some(a) = a {
+                if let Some(c) = fold::fold(insn.op, a, b) {
+                    out.extend(self.result(body, d, c));
+                    return;
+                }
+                if let Some(b) = b {
+                    match fold::simplify(insn.op, a, b) {
+                        Some(Simpl::Value(x)) => {
+                            out.extend(self.result(body, d, x));
+                            return;
+                        }
+                        Some(Simpl::Rewrite(op, x, y)) => {
+                            let mut ops = vec![Operand::Reg(d), x];
+                            ops.extend(y);
+                            insn = Insn {
+                                op,
+                                operands: ops,
+                                pos: insn.pos,
+                            };
+                            continue;
+                        }
+                        None => {}
+                    }
+                }
+            }
+            let (Some(ka), Some(kb)) = (okey(a), okey(b)) else {
+                out.push(insn);
+                return;
+            };
+            if a.is_none() {
+                out.push(insn);
+                return;
+            }
+            let key = Key {
+                op: insn.op,
+                a: ka,
+                b: kb,
+            };
+            if let Some(e) = self.lookup_or_insert(key, d) {
+                self.repl.set(d, Operand::Reg(e));
+            } else {
+                out.push(insn);
+            }
+            return;
+        }
+        out.push(insn);
+    }
+
+    fn insn(&mut self, body: &Body, mut insn: Insn, out: &mut Vec<Insn>) {
+        self.repl.insn(body, &mut insn);
+        let fam = insn.op.family();
+        match fam {
+            Family::Move(_) => {
+                let dst = insn.operands[0].clone();
+                let src = insn.operands[1].clone();
+                match (&dst, &src) {
+                    (Operand::Reg(d), _) if body.promoted[d.index()] => match &src {
+                        Operand::Reg(s) if body.promoted[s.index()] => {
+                            self.repl.set(*d, src.clone());
+                        }
+                        Operand::Int(_)
+                        | Operand::Float(_)
+                        | Operand::Double(_)
+                        | Operand::LDouble(_) => {
+                            self.repl.set(*d, src.clone());
+                            out.push(insn);
+                        }
+                        Operand::Ref(_) => self.value(body, insn, out),
+                        Operand::Mem(m) if self.loads => {
+                            let m = *m;
+                            match self.find(&m) {
+                                Some(v) => {
+                                    let ext = if m.ty.class() == Class::Int {
+                                        load_ext(m.ty)
+                                    } else {
+                                        None
+                                    };
+                                    match ext {
+                                        None => out.extend(self.result(body, *d, v)),
+                                        Some(op) => self.value(
+                                            body,
+                                            Insn::new(op, vec![dst.clone(), v]),
+                                            out,
+                                        ),
+                                    }
+                                }
+                                None => {
+                                    self.add_fact(m, dst.clone());
+                                    out.push(insn);
+                                }
+                            }
+                        }
+                        _ => out.push(insn),
+                    },
+                    (Operand::Mem(m), _) => {
+                        let m = *m;
+                        self.kill(&m);
+                        if self.loads {
+                            self.add_fact(m, src);
+                        }
+                        out.push(insn);
+                    }
+                    _ => {
+                        // A write to a non-promoted variable: its storage may
+                        // be reached through pointers.
+                        self.kill_all();
+                        out.push(insn);
+                    }
+                }
+            }
+            Family::Ext { .. }
+            | Family::Conv { .. }
+            | Family::Neg { .. }
+            | Family::IBin { .. }
+            | Family::FBin { .. }
+            | Family::ICmp { .. }
+            | Family::FCmp { .. }
+            | Family::Addr { .. } => self.value(body, insn, out),
+            Family::Ovf { .. } => out.push(insn),
+            _ => {
+                self.kill_all();
+                out.push(insn);
+            }
+        }
+    }
+}
+
+/// One walk; returns whether the control-flow graph changed.
+fn round(body: &mut Body, loads: bool) -> bool {
+    let dom = DomTree::compute(body);
+    let n = body.blocks.len();
+    let mut g = Gvn {
+        table: FastMap::default(),
+        undo: Vec::new(),
+        repl: Repl::new(body.vars.len()),
+        facts: Vec::new(),
+        loads,
+        cfg_changed: false,
+    };
+    let mut exit_facts: Vec<Option<Vec<MemFact>>> = vec![None; n];
+    let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), usize::MAX)];
+    while let Some((b, mark)) = stack.pop() {
+        if mark != usize::MAX {
+            while g.undo.len() > mark {
+                let (k, old) = g.undo.pop().unwrap();
+                match old {
+                    Some(v) => {
+                        g.table.insert(k, v);
+                    }
+                    None => {
+                        g.table.remove(&k);
+                    }
+                }
+            }
+            continue;
+        }
+        stack.push((b, g.undo.len()));
+        if b.0 != 0 && body.block(b).preds.is_empty() {
+            // Cut off by a branch folded in this walk: removed afterwards.
+            for &c in dom.children[b.index()].iter().rev() {
+                stack.push((c, usize::MAX));
+            }
+            continue;
+        }
+        let idom = dom.idom[b.index()];
+        g.facts = match body.block(b).preds.as_slice() {
+            [p] if *p == idom && b.0 != 0 => exit_facts[p.index()].clone().unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut out = Vec::new();
+        // Phis.
+        let phis = std::mem::take(&mut body.block_mut(b).phis);
+        let mut kept = Vec::with_capacity(phis.len());
+        for mut phi in phis {
+            for a in &mut phi.args {
+                *a = g.repl.operand(a);
+            }
+            let me = Operand::Reg(phi.dst);
+            let mut same: Option<&Operand> = None;
+            let mut trivial = true;
+            for a in &phi.args {
+                if *a == me || same == Some(a) {
+                    continue;
+                }
+                if same.is_some() {
+                    trivial = false;
+                    break;
+                }
+                same = Some(a);
+            }
+            match (trivial, same) {
+                (true, Some(x)) => {
+                    let x = x.clone();
+                    out.extend(g.result(body, phi.dst, x));
+                }
+                _ => kept.push(phi),
+            }
+        }
+        body.block_mut(b).phis = kept;
+        let insns = std::mem::take(&mut body.block_mut(b).insns);
+        for insn in insns {
+            g.insn(body, insn, &mut out);
+        }
+        body.block_mut(b).insns = out;
+        // Terminator.
+        let mut term = std::mem::replace(&mut body.block_mut(b).term, Term::Goto);
+        match &mut term {
+            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => g.repl.insn(body, i),
+            _ => {}
+        }
+        let target = match &term {
+            Term::Cond(i) => {
+                fold::branch(i.op, i.operands.get(1), i.operands.get(2)).map(usize::from)
+            }
+            Term::Switch(i) => match i.operands.first() {
+                Some(Operand::Int(k)) if (*k as u64) < body.block(b).succs.len() as u64 => {
+                    Some(*k as usize)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        match target {
+            Some(k) => {
+                let succs = std::mem::take(&mut body.block_mut(b).succs);
+                for (j, &s) in succs.iter().enumerate() {
+                    if j != k {
+                        body.remove_pred(s, b);
+                    }
+                }
+                let blk = body.block_mut(b);
+                blk.succs = vec![succs[k]];
+                blk.term = Term::Goto;
+                g.cfg_changed = true;
+            }
+            None => body.block_mut(b).term = term,
+        }
+        if g.loads
+            && dom.children[b.index()]
+                .iter()
+                .any(|&c| body.block(c).preds.as_slice() == [b])
+        {
+            exit_facts[b.index()] = Some(g.facts.clone());
+        }
+        for &c in dom.children[b.index()].iter().rev() {
+            stack.push((c, usize::MAX));
+        }
+    }
+    g.repl.apply(body);
+    g.cfg_changed
+}

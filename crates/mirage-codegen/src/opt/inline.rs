@@ -1,0 +1,381 @@
+//! The `inline` pass: inlining of small MIR callees (spec §6.5).
+//!
+//! Runs first, on the block form before SSA, so that everything after it
+//! sees through the call. A `call` (or `inline`) is inlined when
+//! [`OptContext`](super::OptContext) resolves its operand 1 to a MIR function
+//! definition and:
+//!
+//! * the callee is not the caller itself, is not variadic, and has at most
+//!   50 instructions (200 for `inline`);
+//! * the prototype matches the callee (same number of results and
+//!   arguments, same classes, equal block types and sizes);
+//! * the callee uses no `laddr`, `jmpi`, `jcall`, `jret`, `va_start`, no
+//!   hard-register globals, and no `lref` item names one of its labels;
+//! * a callee from another module refers to no item at all (its item ids
+//!   would mean nothing here) and loses its memory alias hints (alias names
+//!   belong to modules);
+//! * the caller has not grown past its budget (twice its size, at least
+//!   400 more instructions).
+//!
+//! Only call sites of the original caller are inlined (one level), so
+//! recursion cannot expand without bound.
+//!
+//! The call becomes: arguments copied into fresh variables with the
+//! conversion the call performs (to the prototype's type) and the one the
+//! callee's entry performs (re-extension to the parameter's type, spec
+//! §3.3); `blkN` arguments copied into fresh `alloca` memory (the callee
+//! sees a private copy); `rblk` arguments passed as the address; the body
+//! with variables and blocks renamed; each `ret` turned into moves to the
+//! call's result operands (narrow results truncated and re-extended by the
+//! callee's then the prototype's type, spec §3.4) and a jump to the code
+//! after the call. A callee with any `alloca` (or block parameter) is
+//! bracketed by `bstart`/`bend`, so that its stack memory is released when
+//! it "returns" even inside a loop. Falling off the end of the callee goes
+//! to the caller's fall-off block (the same trap).
+
+use super::ir::{call_proto, mov_op, BlockId, Body, Term};
+use super::OptContext;
+use mirage_ir::opcode::Family;
+use mirage_ir::{
+    Class, Func, Insn, ItemKind, Mem, Module, Opcode, Operand, Proto, Type, VarId, VarKind,
+};
+
+fn ext_op(t: Type) -> Option<Opcode> {
+    match t {
+        Type::I8 => Some(Opcode::Ext8),
+        Type::U8 => Some(Opcode::UExt8),
+        Type::I16 => Some(Opcode::Ext16),
+        Type::U16 => Some(Opcode::UExt16),
+        Type::I32 => Some(Opcode::Ext32),
+        Type::U32 => Some(Opcode::UExt32),
+        _ => None,
+    }
+}
+
+/// Whether any `lref` item of `m` names a label of `f`.
+fn has_lref(m: &Module, f: &Func) -> bool {
+    m.items.iter().any(|it| match &it.kind {
+        ItemKind::Lref { func, .. } => m.func(*func).is_some_and(|g| std::ptr::eq(g, f)),
+        _ => false,
+    })
+}
+
+fn callee_ok(m: &Module, f: &Func, same_module: bool, limit: usize) -> bool {
+    if f.sig.vararg {
+        return false;
+    }
+    if f.vars.iter().any(|v| v.kind == VarKind::Global) {
+        return false;
+    }
+    let mut n = 0;
+    for insn in &f.insns {
+        match insn.op.family() {
+            Family::Label => continue,
+            Family::Laddr | Family::Jmpi | Family::JCall | Family::JRet | Family::VaStart => {
+                return false
+            }
+            _ => {}
+        }
+        if !same_module && insn.operands.iter().any(|o| matches!(o, Operand::Ref(_))) {
+            return false;
+        }
+        n += 1;
+    }
+    n <= limit && !has_lref(m, f)
+}
+
+fn proto_matches(p: &Proto, f: &Func) -> bool {
+    if p.vararg || p.results.len() != f.sig.results.len() || p.params.len() != f.sig.params.len() {
+        return false;
+    }
+    let results = p
+        .results
+        .iter()
+        .zip(&f.sig.results)
+        .all(|(a, b)| a.class() == b.class());
+    let params = p.params.iter().zip(&f.sig.params).all(|(a, b)| {
+        if a.ty.is_block() || b.ty.is_block() {
+            a.ty == b.ty && a.size == b.size
+        } else {
+            a.ty.class() == b.ty.class()
+        }
+    });
+    results && params
+}
+
+/// `dst := src` converted as a value of type `first`, then of `second`
+/// (truncation and re-extension of narrow integers).
+fn convert(
+    body: &mut Body,
+    out: &mut Vec<Insn>,
+    dst: Operand,
+    src: Operand,
+    first: Type,
+    second: Type,
+) {
+    let class = first.class();
+    if class != Class::Int {
+        out.push(Insn::new(mov_op(class), vec![dst, src]));
+        return;
+    }
+    match (ext_op(first), ext_op(second)) {
+        (None, None) => out.push(Insn::new(Opcode::Mov, vec![dst, src])),
+        (Some(o), None) | (None, Some(o)) => out.push(Insn::new(o, vec![dst, src])),
+        (Some(o), Some(_)) if first == second => out.push(Insn::new(o, vec![dst, src])),
+        (Some(o1), Some(o2)) => {
+            let t = body.new_var(Class::Int);
+            out.push(Insn::new(o1, vec![Operand::Reg(t), src]));
+            out.push(Insn::new(o2, vec![dst, Operand::Reg(t)]));
+        }
+    }
+}
+
+pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
+    let Some(resolve) = ctx.resolve else {
+        return;
+    };
+    let original = body.insn_count();
+    let budget = (original * 2).max(original + 400);
+    let nblocks = body.blocks.len();
+    // Blocks whose call sites may be inlined: the caller's own (and the
+    // continuations split off them).
+    let mut scan: Vec<BlockId> = (0..nblocks as u32).map(BlockId).collect();
+    while let Some(b) = scan.pop() {
+        if body.block(b).dead {
+            continue;
+        }
+        let mut k = 0;
+        while k < body.block(b).insns.len() {
+            let insn = &body.block(b).insns[k];
+            let limit = match insn.op.family() {
+                Family::Call => 50,
+                Family::Inline => 200,
+                _ => {
+                    k += 1;
+                    continue;
+                }
+            };
+            if body.insn_count() > budget {
+                return;
+            }
+            let Some(op1) = insn.operands.get(1) else {
+                k += 1;
+                continue;
+            };
+            let Some((cm, cf)) = resolve(op1) else {
+                k += 1;
+                continue;
+            };
+            let same_module = std::ptr::eq(cm, body.module);
+            let ok = !std::ptr::eq(cf, this)
+                && call_proto(body.module, insn).is_some_and(|p| proto_matches(p, cf))
+                && callee_ok(cm, cf, same_module, limit)
+                && block_args_ok(insn, cf);
+            if !ok {
+                k += 1;
+                continue;
+            }
+            let cont = inline_at(body, b, k, cm, cf, same_module);
+            scan.push(cont);
+            break;
+        }
+    }
+    body.compute_preds();
+}
+
+/// Block arguments must be plain `blkN:S(base)` operands.
+fn block_args_ok(insn: &Insn, f: &Func) -> bool {
+    let nres = f.sig.results.len();
+    f.sig.params.iter().enumerate().all(|(i, p)| {
+        if !p.ty.is_block() {
+            return true;
+        }
+        matches!(insn.operands.get(2 + nres + i),
+            Some(Operand::Mem(m)) if m.base.is_some() && m.index.is_none())
+    })
+}
+
+/// Inlines the call at `insns[k]` of block `b`; returns the block holding
+/// the code after the call.
+fn inline_at(
+    body: &mut Body,
+    b: BlockId,
+    k: usize,
+    cm: &Module,
+    cf: &Func,
+    same_module: bool,
+) -> BlockId {
+    let call = body.block(b).insns[k].clone();
+    let proto = call_proto(body.module, &call).cloned().unwrap_or_default();
+    let nres = cf.sig.results.len();
+    // Split: the continuation takes the rest of b.
+    let cont = body.new_block();
+    {
+        let rest: Vec<Insn> = body.block_mut(b).insns.drain(k + 1..).collect();
+        body.block_mut(b).insns.pop(); // the call
+        let term = std::mem::replace(&mut body.block_mut(b).term, Term::Goto);
+        let succs = std::mem::take(&mut body.block_mut(b).succs);
+        let c = body.block_mut(cont);
+        c.insns = rest;
+        c.term = term;
+        c.succs = succs;
+    }
+    // Callee variables become fresh caller locals.
+    let callee = Body::build(cm, "inl", cf);
+    let var_base = body.vars.len();
+    for v in &callee.vars {
+        body.vars.push(mirage_ir::Var {
+            name: String::new(),
+            ty: v.ty.var_type(),
+            kind: VarKind::Local,
+            hard_reg: None,
+        });
+        body.promoted.push(true);
+    }
+    let map_var = |v: VarId| VarId::new(var_base + v.index());
+    let falloff = if callee
+        .blocks
+        .iter()
+        .any(|x| !x.dead && matches!(x.term, Term::FellOff))
+    {
+        Some(body.falloff_block())
+    } else {
+        None
+    };
+    let block_base = body.blocks.len() as u32;
+    let map_block = |x: BlockId| BlockId(block_base + x.0);
+    let bracket = cf
+        .sig
+        .params
+        .iter()
+        .any(|p| p.ty.is_block() && p.ty != Type::RBlk)
+        || cf.insns.iter().any(|i| i.op == Opcode::Alloca);
+    let save = bracket.then(|| body.new_var(Class::Int));
+    // Entry code in b.
+    let mut entry = Vec::new();
+    if let Some(s) = save {
+        entry.push(Insn::new(Opcode::BStart, vec![Operand::Reg(s)]));
+    }
+    for (i, p) in cf.sig.params.iter().enumerate() {
+        let pv = Operand::Reg(map_var(VarId::new(i)));
+        let arg = call.operands[2 + nres + i].clone();
+        if p.ty.is_block() {
+            let Operand::Mem(m) = arg else { continue };
+            let src = m.base.expect("checked");
+            if p.ty == Type::RBlk {
+                entry.push(Insn::new(Opcode::Mov, vec![pv, Operand::Reg(src)]));
+            } else {
+                let size = p.size as i64;
+                entry.push(Insn::new(
+                    Opcode::Alloca,
+                    vec![pv.clone(), Operand::Int(size)],
+                ));
+                let Operand::Reg(dst) = pv else {
+                    unreachable!()
+                };
+                copy_bytes(body, &mut entry, dst, src, size);
+            }
+            continue;
+        }
+        let pty = proto.params.get(i).map_or(p.ty, |q| q.ty);
+        convert(body, &mut entry, pv, arg, pty, p.ty);
+    }
+    body.block_mut(b).insns.extend(entry);
+    body.block_mut(b).succs = vec![map_block(BlockId(0))];
+    // The callee's blocks, appended in order so that callee block `x`
+    // becomes `map_block(x)`.
+    for cb in &callee.blocks {
+        let nb = body.new_block();
+        if cb.dead {
+            body.block_mut(nb).dead = true;
+            continue;
+        }
+        let mut insns: Vec<Insn> = cb
+            .insns
+            .iter()
+            .map(|i| remap_insn(i, &map_var, same_module))
+            .collect();
+        let (term, succs) = match &cb.term {
+            Term::Goto => (Term::Goto, cb.succs.iter().map(|&s| map_block(s)).collect()),
+            Term::Cond(i) => (
+                Term::Cond(remap_insn(i, &map_var, same_module)),
+                cb.succs.iter().map(|&s| map_block(s)).collect(),
+            ),
+            Term::Switch(i) => (
+                Term::Switch(remap_insn(i, &map_var, same_module)),
+                cb.succs.iter().map(|&s| map_block(s)).collect(),
+            ),
+            Term::FellOff => (Term::Goto, vec![falloff.expect("created above")]),
+            Term::Ret(r) => {
+                let r = remap_insn(r, &map_var, same_module);
+                for j in 0..nres {
+                    let dst = call.operands[2 + j].clone();
+                    let val = r.operands.get(j).cloned().unwrap_or(Operand::Int(0));
+                    let rty = cf.sig.results[j];
+                    let pty = proto.results.get(j).copied().unwrap_or(rty);
+                    let mut seq = Vec::new();
+                    convert(body, &mut seq, dst, val, rty, pty);
+                    insns.extend(seq);
+                }
+                if let Some(s) = save {
+                    insns.push(Insn::new(Opcode::BEnd, vec![Operand::Reg(s)]));
+                }
+                (Term::Goto, vec![cont])
+            }
+        };
+        let blk = body.block_mut(nb);
+        blk.insns = insns;
+        blk.term = term;
+        blk.succs = succs;
+    }
+    cont
+}
+
+fn remap_insn(i: &Insn, map_var: &impl Fn(VarId) -> VarId, same_module: bool) -> Insn {
+    let mut i = i.clone();
+    for op in &mut i.operands {
+        match op {
+            Operand::Reg(v) => *v = map_var(*v),
+            Operand::Mem(m) => {
+                m.base = m.base.map(map_var);
+                m.index = m.index.map(map_var);
+                if !same_module {
+                    m.alias = 0;
+                    m.nonalias = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    i
+}
+
+/// Copies `size` bytes from the address in `src` to the address in `dst`.
+fn copy_bytes(body: &mut Body, out: &mut Vec<Insn>, dst: VarId, src: VarId, size: i64) {
+    let mut off = 0;
+    for (w, ty) in [
+        (8, Type::I64),
+        (4, Type::U32),
+        (2, Type::U16),
+        (1, Type::U8),
+    ] {
+        while size - off >= w {
+            let t = body.new_var(Class::Int);
+            out.push(Insn::new(
+                Opcode::Mov,
+                vec![
+                    Operand::Reg(t),
+                    Operand::Mem(Mem::new(ty, off, Some(src), None, 1)),
+                ],
+            ));
+            out.push(Insn::new(
+                Opcode::Mov,
+                vec![
+                    Operand::Mem(Mem::new(ty, off, Some(dst), None, 1)),
+                    Operand::Reg(t),
+                ],
+            ));
+            off += w;
+        }
+    }
+}

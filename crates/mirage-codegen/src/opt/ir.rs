@@ -1,0 +1,847 @@
+//! The optimizer's working form of one function: basic blocks with explicit
+//! edges, built from a flat MIR [`Func`] and turned back into one.
+//!
+//! MIR places labels in a flat instruction list and lets control fall
+//! through; passes want blocks with predecessor and successor lists. A
+//! [`Body`] keeps MIR instructions ([`Insn`]) inside blocks, so every pass
+//! speaks MIR and a dump at any point is MIR text, but takes control flow out
+//! of the instructions: each block ends in a [`Term`] and lists its
+//! successors in `succs`, which are the truth (label operands inside a
+//! terminator instruction are placeholders, rewritten when the body is
+//! [emitted](Body::emit)). `jmp` is not an instruction here (it is
+//! [`Term::Goto`]); `prset` disappears and `prbeq`/`prbne` become gotos or
+//! nothing, as properties are always 0 outside lazy-BB generation (spec
+//! §5.16).
+//!
+//! In SSA form (see `ssa.rs`) variables past `norig` are SSA values, each
+//! with one definition; phis live in [`Block::phis`] with one argument per
+//! entry of `preds` (an edge that appears twice, e.g. from a `switch`,
+//! appears twice in `preds`).
+//!
+//! Block 0 is always an empty entry block with no predecessors, so every
+//! algorithm can assume the entry has none. Falling off the end of a
+//! function is either an explicit `ret` of zeros (functions without any
+//! `ret`, spec §2.11) or [`Term::FellOff`], which emission places last so
+//! that the interpreter's "fell off" trap is kept.
+
+use mirage_ir::opcode::{Family, IBinOp};
+use mirage_ir::{
+    Class, Func, Insn, ItemKind, Label, LabelId, Module, Opcode, Operand, Pos, Proto, Type, Var,
+    VarId, VarKind,
+};
+use std::collections::HashSet;
+
+/// A basic block's index in [`Body::blocks`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct BlockId(pub u32);
+
+impl BlockId {
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// How a block ends.
+#[derive(Clone, Debug)]
+pub(crate) enum Term {
+    /// Go to `succs[0]`.
+    Goto,
+    /// A conditional branch (`bt`, `blt`, `bo`, …): `succs = [fall, taken]`.
+    Cond(Insn),
+    /// `switch`: `succs` are the targets in operand order.
+    Switch(Insn),
+    /// `ret` or `jret`: no successors.
+    Ret(Insn),
+    /// Control runs off the end of the function (a trap at run time).
+    FellOff,
+}
+
+/// A phi: `dst` gets `args[i]` when control arrives from `preds[i]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Phi {
+    pub dst: VarId,
+    pub args: Vec<Operand>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Block {
+    /// The MIR label the block keeps when emitted (if any).
+    pub label: Option<LabelId>,
+    pub phis: Vec<Phi>,
+    pub insns: Vec<Insn>,
+    pub term: Term,
+    pub succs: Vec<BlockId>,
+    pub preds: Vec<BlockId>,
+    /// Removed from the function (kept in the vector so ids stay stable).
+    pub dead: bool,
+}
+
+impl Block {
+    pub fn new() -> Block {
+        Block {
+            label: None,
+            phis: Vec::new(),
+            insns: Vec::new(),
+            term: Term::Goto,
+            succs: Vec::new(),
+            preds: Vec::new(),
+            dead: false,
+        }
+    }
+}
+
+/// One function being optimized.
+pub(crate) struct Body<'m> {
+    pub module: &'m Module,
+    pub name: String,
+    pub sig: Proto,
+    /// Original variables first (`VarId(i)` is the function's variable
+    /// `i`), then temporaries and SSA values (empty names until emission).
+    pub vars: Vec<Var>,
+    /// Number of the function's own variables.
+    pub norig: usize,
+    /// Per variable: managed as SSA values (meaningful when `ssa`).
+    pub promoted: Vec<bool>,
+    pub labels: Vec<Label>,
+    pub blocks: Vec<Block>,
+    pub ssa: bool,
+    pub end_pos: Pos,
+}
+
+/// The label names of a whole module that start with `prefix` (labels are
+/// module-wide, spec §2.8; new labels are made with this prefix).
+pub(crate) fn module_label_names(m: &Module, prefix: &str) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for it in &m.items {
+        if let ItemKind::Func(f) = &it.kind {
+            for l in &f.labels {
+                if l.name.starts_with(prefix) {
+                    set.insert(l.name.clone());
+                }
+            }
+        }
+    }
+    set
+}
+
+/// The move opcode for a value class.
+pub(crate) fn mov_op(c: Class) -> Opcode {
+    match c {
+        Class::Int => Opcode::Mov,
+        Class::F => Opcode::FMov,
+        Class::D => Opcode::DMov,
+        Class::LD => Opcode::LDMov,
+    }
+}
+
+/// The zero constant of a class.
+pub(crate) fn zero_of(c: Class) -> Operand {
+    match c {
+        Class::Int => Operand::Int(0),
+        Class::F => Operand::Float(0),
+        Class::D => Operand::Double(0),
+        Class::LD => Operand::LDouble(mirage_ir::F80::ZERO),
+    }
+}
+
+/// Number of results of a call-like instruction (from its prototype).
+pub(crate) fn call_nres(m: &Module, insn: &Insn) -> usize {
+    match insn.operands.first() {
+        Some(Operand::Ref(id)) if id.index() < m.items.len() => match &m.item(*id).kind {
+            ItemKind::Proto(p) => p.results.len(),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// The prototype of a call-like instruction.
+pub(crate) fn call_proto<'a>(m: &'a Module, insn: &Insn) -> Option<&'a Proto> {
+    match insn.operands.first() {
+        Some(Operand::Ref(id)) if id.index() < m.items.len() => match &m.item(*id).kind {
+            ItemKind::Proto(p) => Some(p),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The range of operand positions an instruction writes.
+pub(crate) fn outputs(m: &Module, insn: &Insn) -> std::ops::Range<usize> {
+    match insn.op.family() {
+        Family::Call | Family::Inline => 2..2 + call_nres(m, insn),
+        Family::JCall | Family::Switch | Family::Ret | Family::Phi | Family::Use => 0..0,
+        Family::Unspec | Family::Label | Family::Invalid => 0..0,
+        _ => match insn.op.info().operands.first() {
+            Some(s) if s.is_output() => 0..1,
+            _ => 0..0,
+        },
+    }
+}
+
+/// Whether operand `i` of `insn` is a block argument of a call (a memory
+/// operand standing for an address and a size, not an access).
+pub(crate) fn is_block_arg(insn: &Insn, i: usize) -> bool {
+    matches!(
+        insn.op.family(),
+        Family::Call | Family::Inline | Family::JCall
+    ) && matches!(insn.operands.get(i), Some(Operand::Mem(m)) if m.ty.is_block())
+}
+
+/// Whether operand `i` is not a value at all: labels, a call's prototype,
+/// `va_arg`'s type-only memory operand, `addr`'s variable, `prset`-style
+/// locations and immediates.
+pub(crate) fn is_non_value(insn: &Insn, i: usize) -> bool {
+    match insn.op.family() {
+        Family::Call | Family::Inline | Family::JCall => i == 0,
+        Family::Addr { .. } | Family::Laddr => i == 1,
+        Family::VaArg => i == 2,
+        _ => matches!(insn.operands.get(i), Some(Operand::Label(_))),
+    }
+}
+
+/// Whether an integer division or remainder can trap: the divisor is not
+/// a constant, or is 0, or is -1 (`MIN / -1` traps).
+pub(crate) fn div_may_trap(insn: &Insn) -> bool {
+    let Family::IBin { op, w32 } = insn.op.family() else {
+        return false;
+    };
+    if !matches!(op, IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod) {
+        return false;
+    }
+    match insn.operands.get(2) {
+        Some(Operand::Int(d)) => {
+            let d = if w32 { *d as i32 as i64 } else { *d };
+            let signed = matches!(op, IBinOp::Div | IBinOp::Mod);
+            d == 0 || (signed && d == -1)
+        }
+        _ => true,
+    }
+}
+
+impl<'m> Body<'m> {
+    pub fn block(&self, b: BlockId) -> &Block {
+        &self.blocks[b.index()]
+    }
+    pub fn block_mut(&mut self, b: BlockId) -> &mut Block {
+        &mut self.blocks[b.index()]
+    }
+    pub fn new_block(&mut self) -> BlockId {
+        self.blocks.push(Block::new());
+        BlockId(self.blocks.len() as u32 - 1)
+    }
+    /// A fresh unnamed variable of a class (named at emission).
+    pub fn new_var(&mut self, c: Class) -> VarId {
+        let ty = match c {
+            Class::Int => Type::I64,
+            Class::F => Type::F,
+            Class::D => Type::D,
+            Class::LD => Type::LD,
+        };
+        self.vars.push(Var {
+            name: String::new(),
+            ty,
+            kind: VarKind::Local,
+            hard_reg: None,
+        });
+        self.promoted.push(true);
+        VarId::new(self.vars.len() - 1)
+    }
+    pub fn class_of(&self, v: VarId) -> Class {
+        self.vars[v.index()].ty.class()
+    }
+    /// The value class of an operand (memory by its type).
+    pub fn operand_class(&self, op: &Operand) -> Class {
+        match op {
+            Operand::Reg(v) => self.class_of(*v),
+            Operand::Float(_) => Class::F,
+            Operand::Double(_) => Class::D,
+            Operand::LDouble(_) => Class::LD,
+            Operand::Mem(m) => m.ty.class(),
+            _ => Class::Int,
+        }
+    }
+
+    /// Builds the body of `func` (see the module documentation).
+    pub fn build(module: &'m Module, name: &str, func: &Func) -> Body<'m> {
+        let has_ret = func
+            .insns
+            .iter()
+            .any(|i| matches!(i.op.family(), Family::Ret | Family::JRet));
+        let mut body = Body {
+            module,
+            name: name.to_string(),
+            sig: func.sig.clone(),
+            vars: func.vars.clone(),
+            norig: func.vars.len(),
+            promoted: vec![false; func.vars.len()],
+            labels: func.labels.clone(),
+            blocks: Vec::new(),
+            ssa: false,
+            end_pos: func.end_pos,
+        };
+        let entry = body.new_block();
+        let first = body.new_block();
+        body.blocks[entry.index()].succs.push(first);
+        let mut label_block: Vec<Option<BlockId>> = vec![None; func.labels.len()];
+        // Successor labels to resolve once every label is placed:
+        // (block, index in succs, label).
+        let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::new();
+        let mut cur = first;
+        let mut open = true;
+        let label_of = |op: Option<&Operand>| match op {
+            Some(Operand::Label(l)) => *l,
+            _ => LabelId(u32::MAX),
+        };
+        for insn in &func.insns {
+            let fam = insn.op.family();
+            if let Family::Label = fam {
+                let Some(l) = insn.defined_label() else {
+                    continue;
+                };
+                let b = &body.blocks[cur.index()];
+                let reuse = open && b.insns.is_empty();
+                if !reuse {
+                    let nb = body.new_block();
+                    if open {
+                        let c = &mut body.blocks[cur.index()];
+                        c.term = Term::Goto;
+                        c.succs = vec![nb];
+                    }
+                    cur = nb;
+                    open = true;
+                }
+                let c = &mut body.blocks[cur.index()];
+                if c.label.is_none() {
+                    c.label = Some(l);
+                }
+                if let Some(slot) = label_block.get_mut(l.index()) {
+                    *slot = Some(cur);
+                }
+                continue;
+            }
+            if !open {
+                cur = body.new_block();
+                open = true;
+            }
+            match fam {
+                Family::PrSet => {}
+                Family::PrBranch { eq } => {
+                    let c = match insn.operands.get(2) {
+                        Some(Operand::Int(c)) => *c,
+                        _ => 0,
+                    };
+                    if eq == (c == 0) {
+                        let blk = &mut body.blocks[cur.index()];
+                        blk.term = Term::Goto;
+                        blk.succs = vec![BlockId(u32::MAX)];
+                        pending.push((cur, 0, label_of(insn.operands.first())));
+                        open = false;
+                    }
+                }
+                Family::Jmp => {
+                    let blk = &mut body.blocks[cur.index()];
+                    blk.term = Term::Goto;
+                    blk.succs = vec![BlockId(u32::MAX)];
+                    pending.push((cur, 0, label_of(insn.operands.first())));
+                    open = false;
+                }
+                Family::BTest { .. }
+                | Family::BOvf { .. }
+                | Family::BICmp { .. }
+                | Family::BFCmp { .. } => {
+                    let nb = body.new_block();
+                    let blk = &mut body.blocks[cur.index()];
+                    blk.term = Term::Cond(insn.clone());
+                    blk.succs = vec![nb, BlockId(u32::MAX)];
+                    pending.push((cur, 1, label_of(insn.operands.first())));
+                    cur = nb;
+                }
+                Family::Switch => {
+                    let blk = &mut body.blocks[cur.index()];
+                    blk.term = Term::Switch(insn.clone());
+                    let n = insn.operands.len().saturating_sub(1);
+                    blk.succs = vec![BlockId(u32::MAX); n];
+                    for k in 0..n {
+                        pending.push((cur, k, label_of(insn.operands.get(k + 1))));
+                    }
+                    open = false;
+                }
+                Family::Ret | Family::JRet => {
+                    let blk = &mut body.blocks[cur.index()];
+                    blk.term = Term::Ret(insn.clone());
+                    open = false;
+                }
+                _ => body.blocks[cur.index()].insns.push(insn.clone()),
+            }
+        }
+        if open {
+            let blk = &mut body.blocks[cur.index()];
+            if has_ret {
+                blk.term = Term::FellOff;
+            } else {
+                let vals = func
+                    .sig
+                    .results
+                    .iter()
+                    .map(|t| zero_of(t.class()))
+                    .collect();
+                let mut r = Insn::new(Opcode::Ret, vals);
+                r.pos = func.end_pos;
+                blk.term = Term::Ret(r);
+            }
+        }
+        for (b, k, l) in pending {
+            // The verifier guarantees labels exist; a missing one would be
+            // a bug upstream: send the edge to the fall-off block.
+            let target = label_block
+                .get(l.index())
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| body.falloff_block());
+            body.blocks[b.index()].succs[k] = target;
+        }
+        body.compute_preds();
+        body
+    }
+
+    /// A block that falls off the end (created on demand).
+    pub fn falloff_block(&mut self) -> BlockId {
+        for (i, b) in self.blocks.iter().enumerate() {
+            if !b.dead && matches!(b.term, Term::FellOff) && b.insns.is_empty() && b.phis.is_empty()
+            {
+                return BlockId(i as u32);
+            }
+        }
+        let b = self.new_block();
+        self.blocks[b.index()].term = Term::FellOff;
+        b
+    }
+
+    /// Recomputes every `preds` list from `succs` (not for SSA bodies, whose
+    /// phi arguments follow the order of `preds`).
+    pub fn compute_preds(&mut self) {
+        for b in &mut self.blocks {
+            b.preds.clear();
+        }
+        for i in 0..self.blocks.len() {
+            if self.blocks[i].dead {
+                continue;
+            }
+            for k in 0..self.blocks[i].succs.len() {
+                let s = self.blocks[i].succs[k];
+                self.blocks[s.index()].preds.push(BlockId(i as u32));
+            }
+        }
+    }
+
+    /// Live blocks in index order.
+    pub fn live_blocks(&self) -> impl Iterator<Item = BlockId> + '_ {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !b.dead)
+            .map(|(i, _)| BlockId(i as u32))
+    }
+
+    /// Removes edge number `k` of `preds` of block `s` (and the matching phi
+    /// arguments).
+    pub fn remove_pred_at(&mut self, s: BlockId, k: usize) {
+        let blk = &mut self.blocks[s.index()];
+        blk.preds.remove(k);
+        for phi in &mut blk.phis {
+            phi.args.remove(k);
+        }
+    }
+
+    /// Removes one edge `p -> s` from the predecessor side of `s`.
+    pub fn remove_pred(&mut self, s: BlockId, p: BlockId) {
+        if let Some(k) = self.blocks[s.index()].preds.iter().position(|&x| x == p) {
+            self.remove_pred_at(s, k);
+        }
+    }
+
+    /// Blocks reachable from the entry, in reverse postorder. For a
+    /// conditional branch the taken successor is visited first so that the
+    /// fall-through successor tends to follow its block.
+    pub fn rpo(&self) -> Vec<BlockId> {
+        let n = self.blocks.len();
+        let mut seen = vec![false; n];
+        let mut post = Vec::with_capacity(n);
+        let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), 0)];
+        seen[0] = true;
+        while let Some(&mut (b, ref mut k)) = stack.last_mut() {
+            let succs = &self.blocks[b.index()].succs;
+            // Visit order: reversed, so that succs[0] (the fall-through of
+            // a conditional branch) is visited last and lands right after.
+            if *k < succs.len() {
+                let s = succs[succs.len() - 1 - *k];
+                *k += 1;
+                if !seen[s.index()] {
+                    seen[s.index()] = true;
+                    stack.push((s, 0));
+                }
+            } else {
+                post.push(b);
+                stack.pop();
+            }
+        }
+        post.reverse();
+        post
+    }
+
+    /// Marks unreachable blocks dead and removes their edges. Returns
+    /// whether anything was removed.
+    pub fn remove_unreachable(&mut self) -> bool {
+        let n = self.blocks.len();
+        let mut reach = vec![false; n];
+        let mut stack = vec![BlockId(0)];
+        reach[0] = true;
+        while let Some(b) = stack.pop() {
+            for &s in &self.blocks[b.index()].succs {
+                if !reach[s.index()] {
+                    reach[s.index()] = true;
+                    stack.push(s);
+                }
+            }
+        }
+        let mut changed = false;
+        for i in 0..n {
+            if reach[i] || self.blocks[i].dead {
+                continue;
+            }
+            changed = true;
+            let succs = std::mem::take(&mut self.blocks[i].succs);
+            for s in succs {
+                if reach[s.index()] {
+                    self.remove_pred(s, BlockId(i as u32));
+                }
+            }
+            let b = &mut self.blocks[i];
+            b.dead = true;
+            b.insns.clear();
+            b.phis.clear();
+            b.preds.clear();
+            b.term = Term::Goto;
+        }
+        changed
+    }
+
+    /// Number of MIR instructions (for size limits and statistics).
+    pub fn insn_count(&self) -> usize {
+        self.live_blocks()
+            .map(|b| {
+                let blk = self.block(b);
+                blk.insns.len() + usize::from(!matches!(blk.term, Term::Goto | Term::FellOff))
+            })
+            .sum()
+    }
+
+    /// Turns the body back into a MIR function: blocks laid out in reverse
+    /// postorder (the fall-off block last), labels only where a branch
+    /// needs one, `jmp` where a successor does not follow, unused
+    /// temporaries dropped, new variables named.
+    pub fn emit(&self, taken_labels: &mut HashSet<String>, label_counter: &mut u32) -> Func {
+        self.lay_out(taken_labels, label_counter, &mut |b, out| {
+            out.extend(self.blocks[b.index()].insns.iter().cloned())
+        })
+    }
+
+    /// [`Body::emit`] for the last time: instructions are moved, not
+    /// copied.
+    pub fn into_func(
+        mut self,
+        taken_labels: &mut HashSet<String>,
+        label_counter: &mut u32,
+    ) -> Func {
+        let mut moved: Vec<Vec<Insn>> = self
+            .blocks
+            .iter_mut()
+            .map(|b| std::mem::take(&mut b.insns))
+            .collect();
+        self.lay_out(taken_labels, label_counter, &mut |b, out| {
+            out.append(&mut moved[b.index()])
+        })
+    }
+
+    fn lay_out(
+        &self,
+        taken_labels: &mut HashSet<String>,
+        label_counter: &mut u32,
+        body_insns: &mut dyn FnMut(BlockId, &mut Vec<Insn>),
+    ) -> Func {
+        let mut order = self.rpo();
+        if let Some(p) = order
+            .iter()
+            .position(|&b| matches!(self.block(b).term, Term::FellOff))
+        {
+            let b = order.remove(p);
+            order.push(b);
+        }
+        let n = self.blocks.len();
+        let mut pos = vec![usize::MAX; n];
+        for (i, &b) in order.iter().enumerate() {
+            pos[b.index()] = i;
+        }
+        let next_of = |b: BlockId| -> Option<BlockId> {
+            let p = pos[b.index()];
+            order.get(p + 1).copied()
+        };
+        // Which blocks need a label.
+        let mut need = vec![false; n];
+        for &b in &order {
+            let blk = self.block(b);
+            match &blk.term {
+                Term::Goto if next_of(b) != Some(blk.succs[0]) => {
+                    need[blk.succs[0].index()] = true;
+                }
+                Term::Cond(_) => {
+                    need[blk.succs[1].index()] = true;
+                    if next_of(b) != Some(blk.succs[0]) {
+                        need[blk.succs[0].index()] = true;
+                    }
+                }
+                Term::Switch(_) => {
+                    for s in &blk.succs {
+                        need[s.index()] = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut labels = self.labels.clone();
+        let mut block_label: Vec<Option<LabelId>> = vec![None; n];
+        // Original labels keep their ids; labels of removed blocks stay in
+        // the table only if still referenced (they are not), so the table
+        // is rebuilt below with just the used ones.
+        for &b in &order {
+            if !need[b.index()] {
+                continue;
+            }
+            let l = match self.block(b).label {
+                Some(l) => l,
+                None => {
+                    let name = loop {
+                        *label_counter += 1;
+                        let cand = format!("{}.L{}", self.name, label_counter);
+                        if !taken_labels.contains(&cand) {
+                            break cand;
+                        }
+                    };
+                    taken_labels.insert(name.clone());
+                    labels.push(Label { name });
+                    LabelId::new(labels.len() - 1)
+                }
+            };
+            block_label[b.index()] = Some(l);
+        }
+        let mut insns: Vec<Insn> = Vec::with_capacity(self.insn_count() + order.len());
+        for (i, &b) in order.iter().enumerate() {
+            let blk = self.block(b);
+            if let Some(l) = block_label[b.index()] {
+                insns.push(Insn::label(l));
+            }
+            for phi in &blk.phis {
+                let mut ops = vec![Operand::Reg(phi.dst)];
+                ops.extend(phi.args.iter().cloned());
+                insns.push(Insn::new(Opcode::Phi, ops));
+            }
+            body_insns(b, &mut insns);
+            let next = order.get(i + 1).copied();
+            let lab = |s: BlockId| Operand::Label(block_label[s.index()].unwrap_or(LabelId(0)));
+            match &blk.term {
+                Term::Goto => {
+                    if next != Some(blk.succs[0]) {
+                        insns.push(Insn::new(Opcode::Jmp, vec![lab(blk.succs[0])]));
+                    }
+                }
+                Term::Cond(c) => {
+                    let mut c = c.clone();
+                    c.operands[0] = lab(blk.succs[1]);
+                    insns.push(c);
+                    if next != Some(blk.succs[0]) {
+                        insns.push(Insn::new(Opcode::Jmp, vec![lab(blk.succs[0])]));
+                    }
+                }
+                Term::Switch(s) => {
+                    let mut s = s.clone();
+                    for (k, &t) in blk.succs.iter().enumerate() {
+                        s.operands[k + 1] = lab(t);
+                    }
+                    insns.push(s);
+                }
+                Term::Ret(r) => insns.push(r.clone()),
+                Term::FellOff => {}
+            }
+        }
+        // Keep only used labels, renumbered.
+        let mut lmap = vec![u32::MAX; labels.len()];
+        let mut new_labels = Vec::new();
+        for insn in &mut insns {
+            for op in &mut insn.operands {
+                if let Operand::Label(l) = op {
+                    if lmap[l.index()] == u32::MAX {
+                        lmap[l.index()] = new_labels.len() as u32;
+                        new_labels.push(labels[l.index()].clone());
+                    }
+                    *l = LabelId(lmap[l.index()]);
+                }
+            }
+        }
+        let vars = self.rename_vars(&mut insns);
+        Func {
+            sig: self.sig.clone(),
+            vars,
+            labels: new_labels,
+            insns,
+            end_pos: self.end_pos,
+        }
+    }
+
+    /// Keeps parameters and hard-register globals, drops unused variables,
+    /// renumbers the rest and names the new ones.
+    fn rename_vars(&self, insns: &mut [Insn]) -> Vec<Var> {
+        let nv = self.vars.len();
+        let mut used = vec![false; nv];
+        for (i, v) in self.vars.iter().enumerate().take(self.norig) {
+            if i < self.sig.params.len() || v.kind == VarKind::Global {
+                used[i] = true;
+            }
+        }
+        for insn in insns.iter() {
+            for op in &insn.operands {
+                match op {
+                    Operand::Reg(v) => used[v.index()] = true,
+                    Operand::Mem(m) => {
+                        if let Some(b) = m.base {
+                            used[b.index()] = true;
+                        }
+                        if let Some(x) = m.index {
+                            used[x.index()] = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut taken: HashSet<&str> = HashSet::new();
+        for v in &self.vars[..self.norig] {
+            taken.insert(v.name.as_str());
+        }
+        // New names all start with "t."; only such item names can clash.
+        for it in &self.module.items {
+            if let Some(n) = &it.name {
+                if n.starts_with("t.") {
+                    taken.insert(n.as_str());
+                }
+            }
+        }
+        let mut map = vec![u32::MAX; nv];
+        let mut vars = Vec::new();
+        let mut counter = 0u32;
+        for i in 0..nv {
+            if !used[i] {
+                continue;
+            }
+            map[i] = vars.len() as u32;
+            let mut v = self.vars[i].clone();
+            if v.name.is_empty() {
+                let name = loop {
+                    counter += 1;
+                    let mut cand = String::with_capacity(8);
+                    cand.push_str("t.");
+                    push_decimal(&mut cand, counter);
+                    if !taken.contains(cand.as_str()) {
+                        break cand;
+                    }
+                };
+                v.name = name;
+            }
+            vars.push(v);
+        }
+        let remap = |v: &mut VarId| *v = VarId(map[v.index()]);
+        for insn in insns.iter_mut() {
+            for op in &mut insn.operands {
+                match op {
+                    Operand::Reg(v) => remap(v),
+                    Operand::Mem(m) => {
+                        if let Some(b) = &mut m.base {
+                            remap(b);
+                        }
+                        if let Some(x) = &mut m.index {
+                            remap(x);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        vars
+    }
+}
+
+impl Body<'_> {
+    /// Between an overflow instruction and the `bo`/`bno`/`ubo`/`ubno` that
+    /// reads its flags only register moves may stand (spec §5.11).
+    /// Optimization may have turned the source of such a move into a
+    /// constant; load the constant into a temporary *before* the overflow
+    /// instruction instead.
+    pub fn fix_flag_windows(&mut self) {
+        for bi in 0..self.blocks.len() {
+            let blk = &self.blocks[bi];
+            if blk.dead {
+                continue;
+            }
+            let Term::Cond(c) = &blk.term else { continue };
+            if !matches!(c.op.family(), Family::BOvf { .. }) {
+                continue;
+            }
+            let Some(ovf) = blk
+                .insns
+                .iter()
+                .rposition(|i| matches!(i.op.family(), Family::Ovf { .. }))
+            else {
+                continue;
+            };
+            let hoist: Vec<usize> = (ovf + 1..blk.insns.len())
+                .filter(|&i| {
+                    let insn = &blk.insns[i];
+                    matches!(insn.op.family(), Family::Move(_))
+                        && !matches!(insn.operands.get(1), Some(Operand::Reg(_)))
+                })
+                .collect();
+            if hoist.is_empty() {
+                continue;
+            }
+            let mut pre = Vec::new();
+            for i in hoist {
+                let c = self.operand_class(&self.blocks[bi].insns[i].operands[1]);
+                let t = self.new_var(c);
+                let src =
+                    std::mem::replace(&mut self.blocks[bi].insns[i].operands[1], Operand::Reg(t));
+                pre.push(Insn::new(mov_op(c), vec![Operand::Reg(t), src]));
+            }
+            let insns = &mut self.blocks[bi].insns;
+            let tail: Vec<Insn> = insns.drain(ovf..).collect();
+            insns.extend(pre);
+            insns.extend(tail);
+        }
+    }
+}
+
+fn push_decimal(s: &mut String, mut n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        s.push(b as char);
+    }
+}

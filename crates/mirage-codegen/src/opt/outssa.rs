@@ -1,0 +1,111 @@
+//! The `out-of-ssa` pass: from SSA values back to MIR variables.
+//!
+//! Every SSA value already is a MIR variable of its own, so leaving SSA
+//! only means replacing phis by copies on the incoming edges:
+//!
+//! 1. Edges from a block with several successors into a block with phis
+//!    are split first (a new block on the edge holds the copies). This
+//!    avoids the *lost-copy* problem: a copy is never placed where it
+//!    would also run on a path that does not lead to the phi's block. It
+//!    also keeps copies out of the window between an overflow instruction
+//!    and its branch.
+//! 2. The copies of one edge form a *parallel* copy (all phis read their
+//!    arguments before any writes): it is sequentialized so that no copy
+//!    overwrites a variable another copy still has to read, breaking
+//!    cycles (the *swap* problem, `a, b = b, a`) with one temporary.
+
+use super::ir::{mov_op, Body, Term};
+use mirage_ir::{Insn, Operand, VarId};
+
+pub(crate) fn run(body: &mut Body) {
+    split_critical_edges(body);
+    for s in body.live_blocks().collect::<Vec<_>>() {
+        if body.block(s).phis.is_empty() {
+            continue;
+        }
+        let phis = std::mem::take(&mut body.block_mut(s).phis);
+        let preds = body.block(s).preds.clone();
+        for (j, &p) in preds.iter().enumerate() {
+            let copies: Vec<(VarId, Operand)> = phis
+                .iter()
+                .map(|phi| (phi.dst, phi.args[j].clone()))
+                .collect();
+            let seq = sequentialize(body, copies);
+            body.block_mut(p).insns.extend(seq);
+        }
+    }
+    body.ssa = false;
+    body.compute_preds();
+}
+
+fn split_critical_edges(body: &mut Body) {
+    for s in body.live_blocks().collect::<Vec<_>>() {
+        if body.block(s).phis.is_empty() {
+            continue;
+        }
+        let npreds = body.block(s).preds.len();
+        for j in 0..npreds {
+            let p = body.block(s).preds[j];
+            if matches!(body.block(p).term, Term::Goto) && body.block(p).succs.len() == 1 {
+                continue;
+            }
+            // Which occurrence of s in p's successors is this edge?
+            let nth = body.block(s).preds[..j].iter().filter(|&&x| x == p).count();
+            let e = body.new_block();
+            {
+                let eb = body.block_mut(e);
+                eb.preds = vec![p];
+                eb.succs = vec![s];
+                eb.term = Term::Goto;
+            }
+            let mut seen = 0;
+            for succ in &mut body.block_mut(p).succs {
+                if *succ == s {
+                    if seen == nth {
+                        *succ = e;
+                        break;
+                    }
+                    seen += 1;
+                }
+            }
+            body.block_mut(s).preds[j] = e;
+        }
+    }
+}
+
+/// Orders a parallel copy `dst_i := src_i` (all sources read first).
+fn sequentialize(body: &mut Body, copies: Vec<(VarId, Operand)>) -> Vec<Insn> {
+    let mut pending: Vec<(VarId, Operand)> = copies
+        .into_iter()
+        .filter(|(d, s)| *s != Operand::Reg(*d))
+        .collect();
+    let mut out = Vec::with_capacity(pending.len());
+    let reads = |pending: &[(VarId, Operand)], v: VarId, except: usize| {
+        pending
+            .iter()
+            .enumerate()
+            .any(|(i, (_, s))| i != except && *s == Operand::Reg(v))
+    };
+    while !pending.is_empty() {
+        if let Some(i) = (0..pending.len()).find(|&i| !reads(&pending, pending[i].0, i)) {
+            let (d, s) = pending.remove(i);
+            out.push(Insn::new(
+                mov_op(body.class_of(d)),
+                vec![Operand::Reg(d), s],
+            ));
+            continue;
+        }
+        // Every destination is still read: a cycle. Save one destination's
+        // value in a temporary and read it from there.
+        let d = pending[0].0;
+        let c = body.class_of(d);
+        let t = body.new_var(c);
+        out.push(Insn::new(mov_op(c), vec![Operand::Reg(t), Operand::Reg(d)]));
+        for (_, s) in &mut pending {
+            if *s == Operand::Reg(d) {
+                *s = Operand::Reg(t);
+            }
+        }
+    }
+    out
+}

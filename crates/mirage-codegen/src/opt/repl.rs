@@ -1,0 +1,145 @@
+//! Replacing SSA values by other values.
+//!
+//! Passes on SSA form record "value `v` is really `x`" (another value or a
+//! constant) in a [`Repl`] table and rewrite all uses in one sweep at the
+//! end, instead of chasing use lists. Chains (`a -> b -> 5`) are followed.
+//!
+//! One rule keeps the rewrite sound: a memory operand's base and index must
+//! be variables. An integer constant folds into the displacement (the
+//! effective address is `disp + base + index * scale` in wrapping 64-bit
+//! arithmetic, spec §4.3, so this is exact), except in a block argument of
+//! a call, where the displacement is the block's size. Any other constant
+//! cannot stand there, so such a use keeps the variable; that is why passes
+//! never delete the definition of a value replaced by a constant: they turn
+//! it into a `mov` of the constant and leave its removal to `dce`.
+
+use super::ir::{outputs, Block, Body, Term};
+use mirage_ir::opcode::Family;
+use mirage_ir::{Insn, Mem, Operand, VarId};
+
+pub(crate) struct Repl {
+    map: Vec<Option<Operand>>,
+    pub any: bool,
+}
+
+impl Repl {
+    pub fn new(n: usize) -> Repl {
+        Repl {
+            map: vec![None; n],
+            any: false,
+        }
+    }
+    pub fn set(&mut self, v: VarId, x: Operand) {
+        if v.index() >= self.map.len() {
+            self.map.resize(v.index() + 1, None);
+        }
+        if x != Operand::Reg(v) {
+            self.map[v.index()] = Some(x);
+            self.any = true;
+        }
+    }
+    /// The final replacement of `v`, if any.
+    pub fn get(&self, v: VarId) -> Option<Operand> {
+        let mut cur = self.map.get(v.index())?.as_ref()?;
+        let mut hops = 0;
+        while let Operand::Reg(w) = cur {
+            match self.map.get(w.index()).and_then(|x| x.as_ref()) {
+                Some(next) if hops < 1000 => {
+                    cur = next;
+                    hops += 1;
+                }
+                _ => break,
+            }
+        }
+        Some(cur.clone())
+    }
+    /// Resolves an operand used as a value.
+    pub fn operand(&self, op: &Operand) -> Operand {
+        match op {
+            Operand::Reg(v) => self.get(*v).unwrap_or_else(|| op.clone()),
+            _ => op.clone(),
+        }
+    }
+
+    /// Rewrites a memory operand's base and index.
+    pub fn mem(&self, m: &mut Mem, block_arg: bool) {
+        subst_mem(m, block_arg, &|v| self.get(v));
+    }
+
+    /// Rewrites the inputs of one instruction (outputs stay; memory outputs
+    /// get their address operands rewritten).
+    pub fn insn(&self, body: &Body, insn: &mut Insn) {
+        let outs = outputs(body.module, insn);
+        let fam = insn.op.family();
+        for i in 0..insn.operands.len() {
+            let block_arg = super::ir::is_block_arg(insn, i);
+            match &mut insn.operands[i] {
+                Operand::Reg(v) => {
+                    if outs.contains(&i) || (matches!(fam, Family::Addr { .. }) && i == 1) {
+                        continue;
+                    }
+                    if let Some(x) = self.get(*v) {
+                        insn.operands[i] = x;
+                    }
+                }
+                Operand::Mem(m) => self.mem(m, block_arg),
+                _ => {}
+            }
+        }
+    }
+
+    /// Rewrites every use in a block.
+    pub fn block(&self, body: &Body, blk: &mut Block) {
+        for phi in &mut blk.phis {
+            for a in &mut phi.args {
+                *a = self.operand(a);
+            }
+        }
+        for insn in &mut blk.insns {
+            self.insn(body, insn);
+        }
+        match &mut blk.term {
+            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => self.insn(body, i),
+            _ => {}
+        }
+    }
+
+    /// Rewrites every use in the body.
+    pub fn apply(&self, body: &mut Body) {
+        if !self.any {
+            return;
+        }
+        let mut blocks = std::mem::take(&mut body.blocks);
+        for blk in &mut blocks {
+            if !blk.dead {
+                self.block(body, blk);
+            }
+        }
+        body.blocks = blocks;
+    }
+}
+
+/// Rewrites a memory operand's base and index through `look` (see the
+/// module documentation for what may stand there).
+pub(crate) fn subst_mem(m: &mut Mem, block_arg: bool, look: &dyn Fn(VarId) -> Option<Operand>) {
+    if let Some(b) = m.base {
+        match look(b) {
+            Some(Operand::Reg(r)) => m.base = Some(r),
+            Some(Operand::Int(c)) if !block_arg => {
+                m.base = None;
+                m.disp = m.disp.wrapping_add(c);
+            }
+            _ => {}
+        }
+    }
+    if let Some(x) = m.index {
+        match look(x) {
+            Some(Operand::Reg(r)) => m.index = Some(r),
+            Some(Operand::Int(c)) if !block_arg => {
+                m.index = None;
+                m.disp = m.disp.wrapping_add(c.wrapping_mul(m.scale as i64));
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,477 @@
+//! The `ssa` pass: MIR variables to SSA values.
+//!
+//! Classic construction (Cytron et al.) on the block form: phis for each
+//! variable at the iterated dominance frontier of its definitions,
+//! restricted to variables live across blocks ("semi-pruned" SSA), then a
+//! renaming walk over the dominator tree with an explicit stack (no
+//! recursion, so huge functions do not overflow the native stack).
+//! Trivial phis (all arguments the same value) are removed afterwards.
+//!
+//! **What is promoted.** Locals and parameters whose address is never
+//! taken by `addr*`. Hard-register globals (`VarKind::Global`) and
+//! address-taken variables stay MIR variables and are treated as memory.
+//!
+//! **Canonical form.** While renaming, every instruction is split so that
+//! memory is touched only by plain moves: `add i64:(p), i64:(q), 1` becomes
+//! a load, an add and a store, and an instruction reading or writing a
+//! non-promoted variable gets a move of its own for that. Afterwards every
+//! operand of a computation is an SSA value or a constant, memory operands
+//! have SSA values as base and index, and the only memory accesses are
+//! `mov`-family loads and stores (plus calls and `va_*`). Copies between
+//! promoted variables vanish (`mov a, b` just makes `a` name `b`'s value),
+//! so constants flow into uses during construction. The split is exact:
+//! inputs are read before the output is written, as in MIR.
+//!
+//! Reading a variable that was never written (undefined behaviour, spec
+//! §3.2) gives the zero of its class.
+
+use super::dom::DomTree;
+use super::ir::{is_block_arg, is_non_value, mov_op, outputs, zero_of, BlockId, Body, Phi, Term};
+use super::repl::Repl;
+use mirage_ir::opcode::Family;
+use mirage_ir::{Insn, Mem, Operand, VarId, VarKind};
+
+pub(crate) fn build(body: &mut Body) {
+    body.remove_unreachable();
+    // Every variable so far (the function's own and those `inline` added)
+    // is a MIR variable to rename.
+    let norig = body.vars.len();
+    let nvars = body.vars.len();
+    // Which variables become SSA values.
+    let mut promoted = vec![true; nvars];
+    for (i, v) in body.vars.iter().enumerate() {
+        if v.kind == VarKind::Global {
+            promoted[i] = false;
+        }
+    }
+    for b in body.live_blocks().collect::<Vec<_>>() {
+        for insn in &body.block(b).insns {
+            if let (Family::Addr { .. }, Some(Operand::Reg(v))) =
+                (insn.op.family(), insn.operands.get(1))
+            {
+                promoted[v.index()] = false;
+            }
+        }
+    }
+    body.promoted = promoted;
+    let dom = DomTree::compute(body);
+    place_phis(body, &dom, norig);
+    rename(body, &dom);
+    body.ssa = true;
+    remove_trivial_phis(body);
+}
+
+/// Visits the variables a block uses (`on(v, false)`) and defines
+/// (`on(v, true)`), in order, on the pre-SSA form.
+fn scan_block(body: &Body, b: BlockId, mut on: impl FnMut(VarId, bool)) {
+    let blk = body.block(b);
+    let term = match &blk.term {
+        Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
+        _ => None,
+    };
+    for insn in blk.insns.iter().chain(term) {
+        let outs = outputs(body.module, insn);
+        for (i, op) in insn.operands.iter().enumerate() {
+            match op {
+                Operand::Reg(v) if !outs.contains(&i) && !is_non_value(insn, i) => on(*v, false),
+                Operand::Mem(m) => {
+                    if let Some(v) = m.base {
+                        on(v, false);
+                    }
+                    if let Some(v) = m.index {
+                        on(v, false);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for i in outs {
+            if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                on(*v, true);
+            }
+        }
+    }
+}
+
+fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
+    let n = body.blocks.len();
+    // Variables live across blocks, and the blocks defining each.
+    let mut global = vec![false; norig];
+    let mut defsites: Vec<Vec<BlockId>> = vec![Vec::new(); norig];
+    let mut killed_stamp = vec![u32::MAX; norig];
+    for &b in &dom.rpo {
+        let mut uses = Vec::new();
+        let mut defs = Vec::new();
+        scan_block(body, b, |v, def| {
+            if def {
+                defs.push(v)
+            } else {
+                uses.push((v, defs.len()))
+            }
+        });
+        // A use is upward-exposed when no earlier definition in the block
+        // wrote the variable: replay in order.
+        let mut di = 0;
+        let mut ui = 0;
+        // `uses` carry the number of defs seen before them.
+        while ui < uses.len() || di < defs.len() {
+            if ui < uses.len() && uses[ui].1 <= di {
+                let v = uses[ui].0;
+                if v.index() < norig && killed_stamp[v.index()] != b.0 {
+                    global[v.index()] = true;
+                }
+                ui += 1;
+            } else {
+                let v = defs[di];
+                if v.index() < norig {
+                    killed_stamp[v.index()] = b.0;
+                    if defsites[v.index()].last() != Some(&b) {
+                        defsites[v.index()].push(b);
+                    }
+                }
+                di += 1;
+            }
+        }
+    }
+    for sites in defsites.iter_mut().take(body.sig.params.len()) {
+        sites.insert(0, BlockId(0));
+    }
+    let df = dom.frontiers(body);
+    let mut has_phi = vec![u32::MAX; n];
+    let mut in_work = vec![u32::MAX; n];
+    let mut phi_vars: Vec<Vec<VarId>> = vec![Vec::new(); n];
+    let mut work = Vec::new();
+    for v in 0..norig {
+        if !global[v] || !body.promoted[v] {
+            continue;
+        }
+        let stamp = v as u32;
+        work.clear();
+        for &b in &defsites[v] {
+            in_work[b.index()] = stamp;
+            work.push(b);
+        }
+        while let Some(b) = work.pop() {
+            for &f in &df[b.index()] {
+                if has_phi[f.index()] != stamp {
+                    has_phi[f.index()] = stamp;
+                    phi_vars[f.index()].push(VarId::new(v));
+                    if in_work[f.index()] != stamp {
+                        in_work[f.index()] = stamp;
+                        work.push(f);
+                    }
+                }
+            }
+        }
+    }
+    // Phis are created with their original variable as destination; the
+    // renaming walk gives each a fresh value.
+    for (b, vars) in phi_vars.into_iter().enumerate() {
+        let np = body.blocks[b].preds.len();
+        body.blocks[b].phis = vars
+            .into_iter()
+            .map(|v| Phi {
+                dst: v,
+                args: vec![Operand::Int(0); np],
+            })
+            .collect();
+    }
+}
+
+struct Renamer {
+    stacks: Vec<Vec<Operand>>,
+    log: Vec<VarId>,
+}
+
+impl Renamer {
+    fn read(&self, body: &Body, v: VarId) -> Operand {
+        match self.stacks[v.index()].last() {
+            Some(x) => x.clone(),
+            None => zero_of(body.class_of(v)),
+        }
+    }
+    fn push(&mut self, v: VarId, x: Operand) {
+        self.stacks[v.index()].push(x);
+        self.log.push(v);
+    }
+}
+
+fn is_value_operand(body: &Body, op: &Operand) -> bool {
+    match op {
+        Operand::Reg(v) => body.promoted[v.index()],
+        Operand::Int(_) | Operand::Float(_) | Operand::Double(_) | Operand::LDouble(_) => true,
+        Operand::Ref(_) | Operand::Str(_) | Operand::Mem(_) | Operand::Label(_) => false,
+    }
+}
+
+/// Resolves the base and index of a memory operand to SSA values.
+fn resolve_mem(body: &mut Body, r: &Renamer, m: &mut Mem, block_arg: bool, pre: &mut Vec<Insn>) {
+    for which in 0..2 {
+        let v = if which == 0 { m.base } else { m.index };
+        let Some(v) = v else { continue };
+        let x = if body.promoted[v.index()] {
+            r.read(body, v)
+        } else {
+            // A non-promoted variable's current value: load it.
+            let t = body.new_var(body.class_of(v));
+            pre.push(Insn::new(
+                mov_op(body.class_of(v)),
+                vec![Operand::Reg(t), Operand::Reg(v)],
+            ));
+            Operand::Reg(t)
+        };
+        let reg = match x {
+            Operand::Reg(t) => t,
+            Operand::Int(c) if !block_arg => {
+                if which == 0 {
+                    m.base = None;
+                    m.disp = m.disp.wrapping_add(c);
+                } else {
+                    m.index = None;
+                    m.disp = m.disp.wrapping_add(c.wrapping_mul(m.scale as i64));
+                }
+                continue;
+            }
+            other => {
+                let t = body.new_var(mirage_ir::Class::Int);
+                pre.push(Insn::new(
+                    mirage_ir::Opcode::Mov,
+                    vec![Operand::Reg(t), other],
+                ));
+                t
+            }
+        };
+        if which == 0 {
+            m.base = Some(reg);
+        } else {
+            m.index = Some(reg);
+        }
+    }
+}
+
+/// Renames one instruction, appending the result (with the loads and
+/// stores split off) to `out`.
+fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<Insn>) {
+    let fam = insn.op.family();
+    let outs = outputs(body.module, &insn);
+    let is_move = matches!(fam, Family::Move(_));
+    let mut pre = Vec::new();
+    let mut post = Vec::new();
+    // Inputs.
+    for i in 0..insn.operands.len() {
+        let block_arg = is_block_arg(&insn, i);
+        let is_out = outs.contains(&i);
+        let non_value = is_non_value(&insn, i);
+        let dest_promoted = is_move
+            && matches!(insn.operands.first(), Some(Operand::Reg(d)) if body.promoted[d.index()]);
+        match &mut insn.operands[i] {
+            Operand::Mem(m) => {
+                let mut m2 = *m;
+                resolve_mem(body, r, &mut m2, block_arg, &mut pre);
+                insn.operands[i] = Operand::Mem(m2);
+                if is_out || non_value || block_arg || (is_move && i == 1 && dest_promoted) {
+                    continue;
+                }
+                let c = m2.ty.class();
+                let t = body.new_var(c);
+                pre.push(Insn::new(
+                    mov_op(c),
+                    vec![Operand::Reg(t), Operand::Mem(m2)],
+                ));
+                insn.operands[i] = Operand::Reg(t);
+            }
+            Operand::Reg(v) => {
+                let v = *v;
+                if is_out || non_value {
+                    continue;
+                }
+                if body.promoted[v.index()] {
+                    insn.operands[i] = r.read(body, v);
+                } else if !(is_move && i == 1 && dest_promoted) {
+                    let c = body.class_of(v);
+                    let t = body.new_var(c);
+                    pre.push(Insn::new(mov_op(c), vec![Operand::Reg(t), Operand::Reg(v)]));
+                    insn.operands[i] = Operand::Reg(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Outputs.
+    let src_is_value = is_move
+        && insn
+            .operands
+            .get(1)
+            .is_some_and(|s| is_value_operand(body, s));
+    let mut keep = true;
+    // Definitions are pushed right away: every input was read above.
+    for i in outs {
+        match insn.operands[i].clone() {
+            Operand::Reg(v) if body.promoted[v.index()] => {
+                if src_is_value {
+                    r.push(v, insn.operands[1].clone());
+                    keep = false;
+                } else {
+                    let t = body.new_var(body.class_of(v));
+                    insn.operands[i] = Operand::Reg(t);
+                    r.push(v, Operand::Reg(t));
+                }
+            }
+            Operand::Reg(v) if !src_is_value => {
+                let c = body.class_of(v);
+                let t = body.new_var(c);
+                insn.operands[i] = Operand::Reg(t);
+                post.push(Insn::new(mov_op(c), vec![Operand::Reg(v), Operand::Reg(t)]));
+            }
+            Operand::Mem(m) if !src_is_value => {
+                let c = m.ty.class();
+                let t = body.new_var(c);
+                insn.operands[i] = Operand::Reg(t);
+                post.push(Insn::new(mov_op(c), vec![Operand::Mem(m), Operand::Reg(t)]));
+            }
+            _ => {}
+        }
+    }
+    out.append(&mut pre);
+    if keep {
+        out.push(insn);
+    }
+    out.append(&mut post);
+}
+
+#[allow(clippy::needless_range_loop)] // phis and their variables in step
+fn rename(body: &mut Body, dom: &DomTree) {
+    let nvars = body.vars.len();
+    let mut r = Renamer {
+        stacks: vec![Vec::new(); nvars],
+        log: Vec::new(),
+    };
+    for p in 0..body.sig.params.len().min(nvars) {
+        if body.promoted[p] {
+            r.stacks[p].push(Operand::Reg(VarId::new(p)));
+        }
+    }
+    // Original variable of each phi, per block (phi dsts are renamed).
+    let mut phi_orig: Vec<Vec<VarId>> = vec![Vec::new(); body.blocks.len()];
+    for &b in &dom.rpo {
+        phi_orig[b.index()] = body.block(b).phis.iter().map(|p| p.dst).collect();
+    }
+    // Explicit-stack preorder walk: (block, entered?).
+    let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), usize::MAX)];
+    while let Some((b, mark)) = stack.pop() {
+        if mark != usize::MAX {
+            // Leaving b: pop what it pushed.
+            while r.log.len() > mark {
+                let v = r.log.pop().unwrap();
+                r.stacks[v.index()].pop();
+            }
+            continue;
+        }
+        let mark = r.log.len();
+        stack.push((b, mark));
+        // Phis define new values.
+        for k in 0..body.block(b).phis.len() {
+            let v = phi_orig[b.index()][k];
+            let t = body.new_var(body.class_of(v));
+            body.block_mut(b).phis[k].dst = t;
+            r.push(v, Operand::Reg(t));
+        }
+        let insns = std::mem::take(&mut body.block_mut(b).insns);
+        let mut out = Vec::with_capacity(insns.len());
+        for insn in insns {
+            rename_insn(body, &mut r, insn, &mut out);
+        }
+        // The terminator reads only.
+        let term = std::mem::replace(&mut body.block_mut(b).term, Term::Goto);
+        let term = match term {
+            Term::Cond(i) => Term::Cond(rename_term(body, &mut r, i, &mut out)),
+            Term::Switch(i) => Term::Switch(rename_term(body, &mut r, i, &mut out)),
+            Term::Ret(i) => Term::Ret(rename_term(body, &mut r, i, &mut out)),
+            t => t,
+        };
+        let blk = body.block_mut(b);
+        blk.insns = out;
+        blk.term = term;
+        // Phi arguments of successors.
+        let succs = body.block(b).succs.clone();
+        let mut done: Vec<BlockId> = Vec::new();
+        for s in succs {
+            if done.contains(&s) {
+                continue;
+            }
+            done.push(s);
+            for k in 0..body.block(s).phis.len() {
+                let val = r.read(body, phi_orig[s.index()][k]);
+                let sb = body.block_mut(s);
+                for j in 0..sb.preds.len() {
+                    if sb.preds[j] == b {
+                        sb.phis[k].args[j] = val.clone();
+                    }
+                }
+            }
+        }
+        for &c in dom.children[b.index()].iter().rev() {
+            stack.push((c, usize::MAX));
+        }
+    }
+}
+
+fn rename_term(body: &mut Body, r: &mut Renamer, insn: Insn, out: &mut Vec<Insn>) -> Insn {
+    let mut tmp = Vec::new();
+    rename_insn(body, r, insn, &mut tmp);
+    // The terminator itself is last; anything before it is a split-off load.
+    let t = tmp.pop().expect("terminator kept");
+    out.extend(tmp);
+    t
+}
+
+/// Removes phis whose arguments are all one value (or the phi itself),
+/// until none is left. A phi equal to a constant becomes a `mov` of it
+/// (see `repl.rs` for why the definition stays).
+pub(crate) fn remove_trivial_phis(body: &mut Body) {
+    let mut repl = Repl::new(body.vars.len());
+    loop {
+        let mut changed = false;
+        for bi in 0..body.blocks.len() {
+            if body.blocks[bi].dead {
+                continue;
+            }
+            let mut k = 0;
+            while k < body.blocks[bi].phis.len() {
+                let phi = &body.blocks[bi].phis[k];
+                let me = Operand::Reg(phi.dst);
+                let mut same: Option<Operand> = None;
+                let mut trivial = true;
+                for a in &phi.args {
+                    let a = repl.operand(a);
+                    if a == me || same.as_ref() == Some(&a) {
+                        continue;
+                    }
+                    if same.is_some() {
+                        trivial = false;
+                        break;
+                    }
+                    same = Some(a);
+                }
+                if !trivial {
+                    k += 1;
+                    continue;
+                }
+                let phi = body.blocks[bi].phis.remove(k);
+                let class = body.class_of(phi.dst);
+                let x = same.unwrap_or_else(|| zero_of(class));
+                repl.set(phi.dst, x.clone());
+                if !matches!(x, Operand::Reg(_)) {
+                    body.blocks[bi]
+                        .insns
+                        .insert(0, Insn::new(mov_op(class), vec![Operand::Reg(phi.dst), x]));
+                }
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    repl.apply(body);
+}

@@ -1,0 +1,245 @@
+//! Register allocation of MIR variables.
+//!
+//! mirage allocates MIR *variables* directly (as MIR's own generator does
+//! with its hard-register assignment), before instruction selection: every
+//! variable gets one location for its whole life — a register or its home
+//! frame slot. Instruction selection then reads operands where they live,
+//! folding a spilled variable's slot into the instruction as a memory
+//! operand (spilling at the use point costs no extra instruction on x86),
+//! and uses a few reserved scratch registers for everything transient.
+//!
+//! Two allocators:
+//!
+//! * **fast** (`-O0`): every variable lives in its home slot. Linear time,
+//!   no liveness needed; the code is what a baseline compiler produces.
+//! * **linear scan** (`-O1`, `-O2`): Poletto–Sarkar over the single-range
+//!   intervals of [`crate::cfg::Live`], in order of start. A variable whose
+//!   interval spans a call may only take a callee-saved register (SysV has
+//!   no callee-saved XMM registers, so such float variables live in their
+//!   slots). When no register is free, the candidate with the smallest
+//!   loop-weighted use count among the active intervals and the new one is
+//!   spilled. **Coalescing** is by hints: a variable copied from another
+//!   that dies at the copy, a parameter and a value passed in a register
+//!   prefer the same register, which turns the copy into nothing.
+//!
+//! Register sets (x86-64): integers use RSI, RDI, R8, R9 (caller-saved)
+//! and RBX, R12–R15 (callee-saved); RAX, RCX, RDX, R10, R11 are scratch for
+//! instruction selection (division, shifts, addresses, argument shuffles).
+//! Floats use XMM0–7 and XMM10–15; XMM8 and XMM9 are scratch. `ld`
+//! variables always live in slots (the x87 stack is not allocatable).
+//! Variables bound by `global` to a hard register live there and take it out
+//! of the pool; variables whose address is taken live in their slots.
+
+use crate::cfg::Live;
+use mirage_ir::{Class, Func, VarKind};
+use mirage_target::x64::{Gpr, Xmm};
+
+/// Where a variable lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loc {
+    Gpr(Gpr),
+    Xmm(Xmm),
+    /// Its home slot (spec DESIGN decision 4: slot k for `VarId(k)`).
+    Slot,
+}
+
+/// The allocation of one function.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Alloc {
+    pub locs: Vec<Loc>,
+    /// Callee-saved registers the function writes (to save and restore).
+    pub callee_saved: Vec<Gpr>,
+    /// Variables that wanted a register but live in their slot.
+    pub spilled: usize,
+}
+
+/// Allocatable integer registers, caller-saved first.
+const INT_CALLER: [Gpr; 4] = [Gpr::Rsi, Gpr::Rdi, Gpr::R8, Gpr::R9];
+const INT_CALLEE: [Gpr; 5] = [Gpr::Rbx, Gpr::R12, Gpr::R13, Gpr::R14, Gpr::R15];
+
+/// Allocatable XMM registers.
+pub(crate) fn xmm_pool() -> impl Iterator<Item = Xmm> {
+    (0u8..16).filter(|&i| i != 8 && i != 9).map(Xmm::new)
+}
+
+/// The hard register a `global` variable is bound to.
+pub(crate) fn hard_reg(name: &str) -> Option<Loc> {
+    const G: [&str; 16] = [
+        "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12",
+        "r13", "r14", "r15",
+    ];
+    if let Some(i) = G.iter().position(|&g| g == name) {
+        return Some(Loc::Gpr(Gpr::from_index(i as u8)));
+    }
+    let n: u8 = name.strip_prefix("xmm")?.parse().ok()?;
+    (n < 16).then(|| Loc::Xmm(Xmm::new(n)))
+}
+
+/// Locations of `global` variables; everything else in slots.
+fn base_locs(f: &Func) -> Vec<Loc> {
+    f.vars
+        .iter()
+        .map(|v| match (v.kind, &v.hard_reg) {
+            (VarKind::Global, Some(r)) => hard_reg(r).unwrap_or(Loc::Slot),
+            _ => Loc::Slot,
+        })
+        .collect()
+}
+
+/// `-O0`: every variable in its slot.
+pub(crate) fn fast(f: &Func) -> Alloc {
+    Alloc {
+        locs: base_locs(f),
+        callee_saved: Vec::new(),
+        spilled: 0,
+    }
+}
+
+/// A register of either class, as a small index (0–15 GPR, 16–31 XMM).
+fn idx(l: Loc) -> Option<usize> {
+    match l {
+        Loc::Gpr(g) => Some(g.index() as usize),
+        Loc::Xmm(x) => Some(16 + x.index() as usize),
+        Loc::Slot => None,
+    }
+}
+
+fn of_idx(i: usize) -> Loc {
+    if i < 16 {
+        Loc::Gpr(Gpr::from_index(i as u8))
+    } else {
+        Loc::Xmm(Xmm::new((i - 16) as u8))
+    }
+}
+
+/// Allocation preferences.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Hint {
+    /// Take this register if free.
+    pub reg: Option<Loc>,
+    /// Take this variable's register if free.
+    pub var: Option<u32>,
+}
+
+/// Linear scan (see the module documentation).
+pub(crate) fn linear_scan(f: &Func, live: &Live, hints: &[Hint]) -> Alloc {
+    let mut locs = base_locs(f);
+    let nv = f.vars.len();
+    // Registers taken by globals are out of the pool.
+    let mut reserved = 0u32;
+    for (v, l) in locs.iter().enumerate() {
+        if f.vars[v].kind == VarKind::Global {
+            if let Some(i) = idx(*l) {
+                reserved |= 1 << i;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..nv)
+        .filter(|&v| {
+            let var = &f.vars[v];
+            var.kind != VarKind::Global
+                && var.class() != Class::LD
+                && !live.addr_taken[v]
+                && live.start[v] != u32::MAX
+        })
+        .collect();
+    order.sort_by_key(|&v| (live.start[v], v));
+    // Registers in preference order for calls-free and call-crossing
+    // intervals.
+    let int_free: Vec<usize> = INT_CALLER
+        .iter()
+        .chain(INT_CALLEE.iter())
+        .map(|g| g.index() as usize)
+        .collect();
+    let int_cross: Vec<usize> = INT_CALLEE.iter().map(|g| g.index() as usize).collect();
+    let xmm_free: Vec<usize> = xmm_pool().map(|x| 16 + x.index() as usize).collect();
+    let mut busy = reserved; // bit per register index
+                             // Active intervals: (end, var, reg index).
+    let mut active: Vec<(u32, usize, usize)> = Vec::new();
+    let mut spilled = 0usize;
+    let mut used = 0u32;
+    for &v in &order {
+        let s = live.start[v];
+        active.retain(|&(e, _, r)| {
+            if e < s {
+                busy &= !(1 << r);
+                false
+            } else {
+                true
+            }
+        });
+        let cross = live.crosses_call(v);
+        let class = f.vars[v].class();
+        let cands: &[usize] = match (class, cross) {
+            (Class::Int, false) => &int_free,
+            (Class::Int, true) => &int_cross,
+            (_, false) => &xmm_free,
+            (_, true) => &[],
+        };
+        if cands.is_empty() {
+            locs[v] = Loc::Slot;
+            spilled += 1;
+            continue;
+        }
+        let allowed = |r: usize| cands.contains(&r);
+        let hint = hints.get(v).copied().unwrap_or_default();
+        let mut pick = None;
+        if let Some(hv) = hint.var {
+            if let Some(r) = locs.get(hv as usize).copied().and_then(idx) {
+                if allowed(r) && busy & (1 << r) == 0 {
+                    pick = Some(r);
+                }
+            }
+        }
+        if pick.is_none() {
+            if let Some(r) = hint.reg.and_then(idx) {
+                if allowed(r) && busy & (1 << r) == 0 {
+                    pick = Some(r);
+                }
+            }
+        }
+        if pick.is_none() {
+            pick = cands.iter().copied().find(|&r| busy & (1 << r) == 0);
+        }
+        let r = match pick {
+            Some(r) => r,
+            None => {
+                // Spill the cheapest of the active intervals holding an
+                // allowed register, or this one.
+                let victim = active
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &(_, _, r))| allowed(r))
+                    .min_by_key(|(_, &(e, w, _))| (live.weight[w], u32::MAX - e, w))
+                    .map(|(k, _)| k);
+                match victim {
+                    Some(k) if live.weight[active[k].1] < live.weight[v] => {
+                        let (_, w, r) = active.swap_remove(k);
+                        locs[w] = Loc::Slot;
+                        spilled += 1;
+                        r
+                    }
+                    _ => {
+                        locs[v] = Loc::Slot;
+                        spilled += 1;
+                        continue;
+                    }
+                }
+            }
+        };
+        busy |= 1 << r;
+        used |= 1 << r;
+        locs[v] = of_idx(r);
+        active.push((live.end[v], v, r));
+    }
+    let callee_saved = INT_CALLEE
+        .iter()
+        .copied()
+        .filter(|g| used & (1 << g.index()) != 0)
+        .collect();
+    Alloc {
+        locs,
+        callee_saved,
+        spilled,
+    }
+}
