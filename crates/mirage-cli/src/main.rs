@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod bench;
+mod dump;
 mod run;
 
 #[derive(Parser)]
@@ -54,6 +55,12 @@ enum Command {
         /// without running main (for measuring compile time).
         #[arg(long)]
         compile_only: bool,
+        /// Optimization level of generated code (jit and lazy modes).
+        #[arg(short = 'O', long = "opt-level", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=2))]
+        opt_level: u8,
+        /// Skip a generator pass (repeatable), e.g. `--disable-pass licm`.
+        #[arg(long = "disable-pass")]
+        disable_passes: Vec<String>,
         /// The MIR files to link together.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -61,6 +68,9 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// Show what the generator makes of a function: its disassembly, or
+    /// the function after a pass (`--dump-after PASS`).
+    Dump(dump::DumpArgs),
     /// Run the benchmark suite against gcc -O2 and print a table.
     Bench(bench::BenchArgs),
 }
@@ -74,9 +84,22 @@ fn main() -> ExitCode {
             mode,
             trace,
             compile_only,
+            opt_level,
+            disable_passes,
             files,
             args,
-        } => run::run(mode, trace, compile_only, &files, &args),
+        } => run::run(
+            run::RunOptions {
+                mode,
+                trace,
+                compile_only,
+                opt_level,
+                disable_passes,
+            },
+            &files,
+            &args,
+        ),
+        Command::Dump(args) => dump::dump(args),
         Command::Bench(args) => bench::bench(args),
     }
 }

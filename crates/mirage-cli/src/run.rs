@@ -22,19 +22,20 @@ const TRAP_STATUS: u8 = 70;
 /// clean "stack overflow" error.
 const PROGRAM_STACK: usize = 256 << 20;
 
-pub fn run(
-    mode: ModeArg,
-    trace: bool,
-    compile_only: bool,
-    files: &[PathBuf],
-    args: &[String],
-) -> ExitCode {
+/// What `mirage run` was asked to do.
+pub struct RunOptions {
+    pub mode: ModeArg,
+    pub trace: bool,
+    pub compile_only: bool,
+    pub opt_level: u8,
+    pub disable_passes: Vec<String>,
+}
+
+pub fn run(ro: RunOptions, files: &[PathBuf], args: &[String]) -> ExitCode {
     mirage::traps::install_trap_handlers();
     let files = files.to_vec();
     let args = args.to_vec();
-    match mirage::traps::run_with_stack(PROGRAM_STACK, move || {
-        run_program(mode, trace, compile_only, &files, &args)
-    }) {
+    match mirage::traps::run_with_stack(PROGRAM_STACK, move || run_program(ro, &files, &args)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("mirage: error: cannot start the program thread: {e}");
@@ -43,14 +44,20 @@ pub fn run(
     }
 }
 
-fn run_program(
-    mode: ModeArg,
-    trace: bool,
-    compile_only: bool,
-    files: &[PathBuf],
-    args: &[String],
-) -> ExitCode {
-    let mut opts = ContextOptions::default();
+fn run_program(ro: RunOptions, files: &[PathBuf], args: &[String]) -> ExitCode {
+    let RunOptions {
+        mode,
+        trace,
+        compile_only,
+        opt_level,
+        disable_passes,
+    } = ro;
+    let mut opts = ContextOptions {
+        opt_level,
+        disable_passes,
+        perf_map: std::env::var_os("MIRAGE_PERF_MAP").is_some_and(|v| v == "1"),
+        ..ContextOptions::default()
+    };
     let link_mode = match mode {
         ModeArg::Interp => Mode::Interp,
         ModeArg::InterpNoCode => {

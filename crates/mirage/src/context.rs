@@ -64,6 +64,11 @@ pub struct ContextOptions {
     pub interp: InterpConfig,
     /// Optimization level of generated code (0, 1 or 2).
     pub opt_level: u8,
+    /// Generator passes to skip, by name (see `mirage-codegen`).
+    pub disable_passes: Vec<String>,
+    /// Write `/tmp/perf-PID.map` so `perf report` names generated functions
+    /// (the CLI sets it from `MIRAGE_PERF_MAP=1`).
+    pub perf_map: bool,
 }
 
 impl Default for ContextOptions {
@@ -76,6 +81,8 @@ impl Default for ContextOptions {
                 max_stack_bytes: 1 << 30,
             },
             opt_level: 2,
+            disable_passes: Vec::new(),
+            perf_map: false,
         }
     }
 }
@@ -283,6 +290,8 @@ struct Linked {
     mode: Mode,
     /// The generator's state (lazy wrappers point into it).
     _gen: Option<Arc<crate::gen::Gen>>,
+    /// Boxed so each shim's data keeps its address while the vector grows.
+    #[allow(clippy::vec_box)]
     _shims: Vec<Box<ShimData>>,
 }
 
@@ -631,7 +640,7 @@ impl Context {
         // through a lazy wrapper (Lazy). Functions whose labels `lref` data
         // need are generated now in both modes, so the data holds machine
         // addresses.
-        let mut code_labels: HashMap<usize, (u64, Vec<Option<u32>>)> = HashMap::new();
+        let mut code_labels: crate::gen::PlacedCode = HashMap::new();
         let mut lazy = None;
         if mode != Mode::Interp {
             let gen = Arc::new(crate::gen::Gen::new(
@@ -640,7 +649,12 @@ impl Context {
                 funcs.clone(),
                 func_addr.clone(),
                 targets.clone(),
-                self.opts.opt_level,
+                mirage_codegen::CodegenOptions {
+                    opt_level: self.opts.opt_level,
+                    disable: self.opts.disable_passes.clone(),
+                    dump_after: None,
+                },
+                self.opts.perf_map,
             )?);
             let mut eager: Vec<usize> = Vec::new();
             if mode == Mode::Jit {

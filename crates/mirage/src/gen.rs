@@ -17,6 +17,9 @@ use mirage_ir::{ItemId, ItemKind, Module};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+/// Placed functions: index → (code address, label offsets).
+pub(crate) type PlacedCode = HashMap<usize, (u64, Vec<Option<u32>>)>;
+
 /// What a lazy wrapper's hook needs.
 struct LazyData {
     gen: *const Gen,
@@ -35,6 +38,10 @@ pub(crate) struct Gen {
     shims: Vec<*const u8>,
     table_base: u64,
     opts: CodegenOptions,
+    /// Append every placed function to `/tmp/perf-PID.map`.
+    perf_map: bool,
+    /// Boxed so each wrapper's data keeps its address while the vector grows.
+    #[allow(clippy::vec_box)]
     lazy: Mutex<Vec<Box<LazyData>>>,
 }
 
@@ -98,7 +105,8 @@ impl Gen {
         funcs: Vec<(usize, ItemId)>,
         thunks: Vec<u64>,
         shims: Vec<*const u8>,
-        opt_level: u8,
+        opts: CodegenOptions,
+        perf_map: bool,
     ) -> Result<Gen, Error> {
         let native = env
             .native
@@ -116,7 +124,8 @@ impl Gen {
             funcs,
             shims,
             table_base,
-            opts: CodegenOptions::level(opt_level),
+            opts,
+            perf_map,
             lazy: Mutex::new(Vec::new()),
         })
     }
@@ -143,10 +152,7 @@ impl Gen {
     /// Places compiled functions in one batch of code memory and points
     /// their slots at them. Returns each placed function's code address
     /// and label offsets.
-    fn place(
-        &self,
-        compiled: Vec<(usize, Compiled)>,
-    ) -> Result<HashMap<usize, (u64, Vec<Option<u32>>)>, Error> {
+    fn place(&self, compiled: Vec<(usize, Compiled)>) -> Result<PlacedCode, Error> {
         let native = self.env.native.as_ref().ok_or(Error::NotLinked)?;
         let mut n = native
             .lock()
@@ -158,7 +164,7 @@ impl Gen {
                 let (at, buf) = batch.alloc(c.code.len().max(1))?;
                 buf[..c.code.len()].copy_from_slice(&c.code);
                 match c.relocate(&mut buf[..c.code.len()], at as u64) {
-                    Ok(()) => placed.push((fi, at, c.labels)),
+                    Ok(()) => placed.push((fi, at, c.labels, c.code.len())),
                     Err(e) => eprintln!(
                         "mirage: warning: function '{}' runs in the interpreter: {e}",
                         self.name(fi)
@@ -168,18 +174,22 @@ impl Gen {
             batch.publish()?;
         }
         let mut out = HashMap::new();
-        for (fi, at, labels) in placed {
+        let mut perf = Vec::new();
+        for (fi, at, labels, len) in placed {
             n.mem.set_target(fi, at)?;
+            if self.perf_map {
+                perf.push((at as u64, len, self.name(fi).to_string()));
+            }
             out.insert(fi, (at as u64, labels));
+        }
+        if !perf.is_empty() {
+            perf_map_append(&perf);
         }
         Ok(out)
     }
 
     /// Compiles and installs the given functions now.
-    pub(crate) fn generate_now(
-        &self,
-        fis: &[usize],
-    ) -> Result<HashMap<usize, (u64, Vec<Option<u32>>)>, Error> {
+    pub(crate) fn generate_now(&self, fis: &[usize]) -> Result<PlacedCode, Error> {
         let compiled: Vec<(usize, Compiled)> = fis
             .iter()
             .filter_map(|&fi| self.compile(fi).map(|c| (fi, c)))
@@ -255,4 +265,91 @@ unsafe extern "C" fn lazy_hook(data: *const ()) -> *const u8 {
     // SAFETY: as above.
     let gen = unsafe { &*d.gen };
     gen.generate_lazily(d.func)
+}
+
+/// Placeholder addresses for [`compile_detached`]: item `i` of module `m`
+/// is at `ITEMS + (m << 20) + 16 * i`; MIR function `i`'s slot is at
+/// `SLOTS + 8 * i` (in reach of code placed at [`DETACHED_CODE`]).
+const ITEMS: u64 = 0x1000_0000;
+const SLOTS: u64 = 0x3000_0000;
+/// Where [`compile_detached`] pretends the code is placed.
+pub const DETACHED_CODE: u64 = 0x4000_0000;
+
+/// A [`CodegenEnv`] with fixed placeholder addresses: compiling against it
+/// gives the same bytes on every run, whatever the process's address space
+/// looks like (for `mirage dump --asm` and golden disassembly tests).
+struct DetachedEnv<'a> {
+    modules: &'a [Module],
+    funcs: HashMap<(usize, ItemId), usize>,
+}
+
+impl CodegenEnv for DetachedEnv<'_> {
+    fn item_address(&self, module: usize, item: ItemId) -> Result<u64, String> {
+        Ok(ITEMS + ((module as u64) << 20) + 16 * item.index() as u64)
+    }
+    fn call_target(&self, module: usize, item: ItemId) -> Result<CallTarget, String> {
+        let m = self
+            .modules
+            .get(module)
+            .ok_or_else(|| format!("no module {module}"))?;
+        let def = m.resolve(item);
+        match self.funcs.get(&(module, def)) {
+            Some(&fi) => Ok(CallTarget::Slot(SLOTS + 8 * fi as u64)),
+            None => self.item_address(module, item).map(CallTarget::Far),
+        }
+    }
+    fn helper_address(&self, _helper: Helper) -> Result<u64, String> {
+        Ok(ITEMS - 0x1000)
+    }
+}
+
+/// Compiles function `name` of `modules` against placeholder addresses and
+/// relocates it as if placed at [`DETACHED_CODE`]: deterministic machine
+/// code for inspection (the code is not runnable).
+pub fn compile_detached(
+    modules: &[Module],
+    name: &str,
+    opts: &CodegenOptions,
+) -> Result<Compiled, Error> {
+    let mut funcs = HashMap::new();
+    let mut target = None;
+    for (mi, m) in modules.iter().enumerate() {
+        for (ii, it) in m.items.iter().enumerate() {
+            if let ItemKind::Func(_) = it.kind {
+                let fi = funcs.len();
+                funcs.insert((mi, ItemId::new(ii)), fi);
+                if it.name.as_deref() == Some(name) && target.is_none() {
+                    target = Some((mi, ItemId::new(ii)));
+                }
+            }
+        }
+    }
+    let (mi, item) = target.ok_or_else(|| Error::NoSuchFunction(name.to_string()))?;
+    let env = DetachedEnv { modules, funcs };
+    let mut c = compile_func(modules, mi, item, &env, opts)
+        .map_err(|e| Error::Unavailable(format!("cannot compile '{name}': {e}")))?;
+    let mut code = std::mem::take(&mut c.code);
+    c.relocate(&mut code, DETACHED_CODE)
+        .map_err(|e| Error::Unavailable(format!("cannot place '{name}': {e}")))?;
+    c.code = code;
+    Ok(c)
+}
+
+/// Appends `start size name` lines to `/tmp/perf-PID.map`, the file `perf
+/// report` reads to name JIT code (enabled with `MIRAGE_PERF_MAP=1`).
+pub(crate) fn perf_map_append(entries: &[(u64, usize, String)]) {
+    use std::io::Write;
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    else {
+        return;
+    };
+    let mut text = String::new();
+    for (start, size, name) in entries {
+        text.push_str(&format!("{start:x} {size:x} {name}\n"));
+    }
+    let _ = f.write_all(text.as_bytes());
 }

@@ -41,5 +41,7 @@ pub mod sig;
 pub mod traps;
 
 pub use context::{Context, ContextOptions, Error, Mode, Resolver};
+pub use gen::{compile_detached, DETACHED_CODE};
+pub use mirage_codegen::{CodegenOptions, Compiled};
 pub use mirage_interp::{InterpConfig, Trap};
 pub use mirage_ir::abi::Val;

@@ -106,7 +106,10 @@ pub unsafe trait MirFn: Copy {
     unsafe fn from_addr(addr: *const u8) -> Self;
 }
 
-fn check_params(proto: &Proto, checks: &[(&'static str, fn(Type) -> bool)]) -> Result<(), String> {
+/// One Rust argument type: its name and which MIR types it accepts.
+type ParamCheck = (&'static str, fn(Type) -> bool);
+
+fn check_params(proto: &Proto, checks: &[ParamCheck]) -> Result<(), String> {
     if proto.vararg {
         return Err("the MIR function is variadic; call it through C or Context::call".into());
     }
