@@ -28,9 +28,9 @@ pub enum ModeArg {
     /// The interpreter in a context with code generation turned off: no
     /// executable page is mapped at all.
     InterpNoCode,
-    /// Generate every function at link time (needs the generator).
+    /// Generate machine code for every function at link time.
     Jit,
-    /// Generate each function on its first call (needs the generator).
+    /// Generate each function's machine code on its first call (default).
     Lazy,
 }
 
@@ -46,7 +46,7 @@ enum Command {
     /// Link MIR files and call `main` with argc/argv; exit with its result.
     Run {
         /// Execution mode.
-        #[arg(long, value_enum, default_value = "interp")]
+        #[arg(long, value_enum, default_value = "lazy")]
         mode: ModeArg,
         /// Print every executed instruction with its inputs and result.
         #[arg(long)]

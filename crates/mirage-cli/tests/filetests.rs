@@ -23,9 +23,17 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// Execution modes the runner compares. Generator modes join this list
-/// when the generator lands.
-const MODES: &[&str] = &["interp", "interp-no-code", "jit", "lazy"];
+/// Execution modes the runner compares: the interpreter (with and without
+/// executable memory), the generator at every optimization level, and lazy
+/// generation.
+const MODES: &[&[&str]] = &[
+    &["--mode", "interp"],
+    &["--mode", "interp-no-code"],
+    &["--mode", "jit", "-O0"],
+    &["--mode", "jit", "-O1"],
+    &["--mode", "jit", "-O2"],
+    &["--mode", "lazy"],
+];
 
 #[derive(Default, Debug)]
 struct Expect {
@@ -151,8 +159,12 @@ fn run_file(path: &Path, bless: bool) -> Result<(), String> {
         return Ok(());
     }
     let mut reference: Option<(String, Option<i32>)> = None;
-    for &mode in MODES {
-        let mut args = vec!["run", "--mode", mode, file];
+    for &mode_args in MODES {
+        let mode = mode_args.join(" ");
+        let mode = mode.trim_start_matches("--mode ");
+        let mut args = vec!["run"];
+        args.extend_from_slice(mode_args);
+        args.push(file);
         if !e.args.is_empty() {
             args.push("--");
             args.extend(e.args.iter().map(String::as_str));
@@ -183,13 +195,13 @@ fn run_file(path: &Path, bless: bool) -> Result<(), String> {
             if *s != out.stdout || *c != out.code {
                 return Err(format!(
                     "[{mode}] differs from {}: stdout {:?} exit {:?} vs {:?} exit {:?}\n{}",
-                    MODES[0], out.stdout, out.code, s, c, out.stderr
+                    MODES[0].join(" "), out.stdout, out.code, s, c, out.stderr
                 ));
             }
         } else {
             reference = Some((out.stdout.clone(), out.code));
         }
-        if bless && mode == MODES[0] {
+        if bless && mode_args == MODES[0] {
             if out.code.is_none() {
                 return Err(format!("killed by a signal:\n{}", out.stderr));
             }
