@@ -674,6 +674,14 @@ endfunc
 noret: func i64, d, i64:a
   add a, a, 1
 endfunc
+pf: proto i64, i64:a
+user: func i64, i64:a
+  local i64:r
+  call pf, fo, r, a
+  bf UA, r
+  ret r
+UA: add r, r, 1
+endfunc
 endmodule
 ";
     check(
@@ -684,6 +692,8 @@ endmodule
             ("fo", vec![i(0)]),
             ("fo", vec![i(3)]),
             ("noret", vec![i(3)]),
+            ("user", vec![i(0)]),
+            ("user", vec![i(5)]),
         ],
     );
     let t = opt_text(src, "tr", 2);
@@ -849,6 +859,55 @@ fn calls_and_inlining() {
 }
 
 #[test]
+fn cross_module_inlining() {
+    let src = "
+a: module
+  import sq
+psq: proto i64, i32:x
+use: func i64, i64:x
+  local i64:r, i64:t
+  call psq, sq, r, x
+  call psq, sq, t, r
+  add r, r, t
+  ret r
+endfunc
+endmodule
+b: module
+  export sq
+sq: func i64, i32:x
+  local i64:y
+  mul y, x, x
+  mov i64:0(y):hint, 0
+  ret y
+endfunc
+endmodule
+";
+    let src = src.replace("  mov i64:0(y):hint, 0\n", "");
+    let ms = parse(&src);
+    let (a, b) = (&ms[0], &ms[1]);
+    // Operand 1 of a call in `a` names the import `sq`: resolve it to b's
+    // definition, as a linker would.
+    let resolve = |op: &Operand| match op {
+        Operand::Ref(id) if a.item(*id).name.as_deref() == Some("sq") => {
+            b.func(b.lookup("sq").unwrap()).map(|f| (b, f))
+        }
+        _ => None,
+    };
+    let ctx = OptContext::with_resolver(&resolve);
+    let f = a.func(a.lookup("use").unwrap()).unwrap();
+    let g = optimize_func(a, f, &ctx, &mut OptOptions::level(2)).unwrap();
+    assert!(!g.insns.iter().any(|i| i.op == Opcode::Call), "inlined");
+    let mut opt = ms.clone();
+    let id = a.lookup("use").unwrap();
+    opt[0].items[id.index()].kind = ItemKind::Func(Box::new(g));
+    verify_or_panic(&opt, "cross-module");
+    let (r0, r1) = (Runner::new(&ms), Runner::new(&opt));
+    for x in [0, 3, -5, 0x1_0000_0003, 0x7fff_ffff] {
+        assert_eq!(r0.call("use", &[i(x)]), r1.call("use", &[i(x)]), "x = {x}");
+    }
+}
+
+#[test]
 fn recursion_is_not_inlined_forever() {
     let src = "
 m: module
@@ -925,6 +984,29 @@ endfunc
 endmodule
 ";
     check(src, &[("vc", vec![i(1)]), ("vc", vec![i(-50)])]);
+}
+
+#[test]
+fn properties_are_zero() {
+    let src = "
+m: module
+pr: func i64, i64:a
+  local i64:r
+  mov r, 0
+  prset a, 5
+  prbeq P1, a, 0
+  add r, r, 1
+P1: prbeq P2, a, 3
+  add r, r, 2
+P2: prbne P3, a, 0
+  add r, r, 4
+P3: prbne P4, a, 7
+  add r, r, 8
+P4: ret r
+endfunc
+endmodule
+";
+    check(src, &[("pr", vec![i(0)]), ("pr", vec![i(5)])]);
 }
 
 #[test]
@@ -1301,6 +1383,8 @@ struct Gen {
     loops: u32,
     stmts: u32,
     max_stmts: u32,
+    /// Control flow only every this many statements (1: anywhere).
+    sparse: u32,
 }
 
 const IV: [&str; 6] = ["v0", "v1", "v2", "v3", "v4", "v5"];
@@ -1384,7 +1468,8 @@ impl Gen {
     }
     fn stmt(&mut self) {
         self.stmts += 1;
-        let choice = self.rng.below(if self.depth < 3 { 24 } else { 18 });
+        let flow = self.stmts.is_multiple_of(self.sparse);
+        let choice = self.rng.below(if flow && self.depth < 3 { 24 } else { 18 });
         match choice {
             0..=6 => {
                 let op = *self.rng.pick(&[
@@ -1585,6 +1670,10 @@ impl Gen {
 }
 
 fn random_program(seed: u64, max_stmts: u32) -> String {
+    random_program_with(seed, max_stmts, 1)
+}
+
+fn random_program_with(seed: u64, max_stmts: u32, sparse: u32) -> String {
     let mut g = Gen {
         rng: Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
         out: String::new(),
@@ -1593,6 +1682,7 @@ fn random_program(seed: u64, max_stmts: u32) -> String {
         loops: 0,
         stmts: 0,
         max_stmts,
+        sparse,
     };
     g.out.push_str(
         "m: module\nph: proto i64, i64:a, i64:b\nh: func i64, i64:a, i64:b\n  local i64:r\n  mul r, a, 3\n  xor r, r, b\n  ret r\nendfunc\n",
@@ -1653,7 +1743,7 @@ fn cases_from_env(default: usize) -> usize {
 
 #[test]
 fn differential_random_programs() {
-    let cases = cases_from_env(150);
+    let cases = cases_from_env(300);
     let args = [
         vec![i(0), i(0), d(0.0)],
         vec![i(123_456_789), i(-42), d(3.25)],
@@ -1661,7 +1751,8 @@ fn differential_random_programs() {
     ];
     let mut runs = 0;
     for seed in 0..cases as u64 {
-        let src = random_program(seed, 25 + (seed % 40) as u32);
+        let sparse = 1 + (seed % 3) as u32 * 3;
+        let src = random_program_with(seed, 25 + (seed % 40) as u32, sparse);
         let ms = parse(&src);
         let orig = Runner::new(&ms);
         let want: Vec<Outcome> = args.iter().map(|a| orig.call("rnd", a)).collect();
@@ -1696,12 +1787,22 @@ fn thread_cpu_ns() -> Option<u64> {
 #[test]
 #[ignore]
 fn speed() {
-    // One large function: many random statements (no bound on loops).
-    let src = random_program(7, 6000);
-    let ms = parse(&src);
+    // Large functions: one branchy (a branch, loop or switch may start
+    // at any statement), one with control flow every 8th statement.
+    for (what, src) in [
+        ("branchy", random_program(7, 6000)),
+        ("blocky", random_program_with(7, 8000, 8)),
+    ] {
+        speed_of(what, &src);
+    }
+}
+
+fn speed_of(what: &str, src: &str) {
+    let ms = parse(src);
     let m = &ms[0];
     let f = m.func(m.lookup("rnd").unwrap()).unwrap();
     let n = f.insns.iter().filter(|i| i.op != Opcode::Label).count();
+    let labels = f.insns.len() - n;
     for level in [1u8, 2] {
         // The best of several runs: the machine may be shared.
         let mut best = f64::MAX;
@@ -1721,7 +1822,7 @@ fn speed() {
             out = g.insns.iter().filter(|i| i.op != Opcode::Label).count();
         }
         eprintln!(
-            "-O{level}: {n} MIR insns in {:.2} ms: {:.0} insns/s (output {out} insns)",
+            "{what} ({n} MIR insns, {labels} labels) -O{level}: {:.2} ms, {:.0} insns/s (output {out} insns)",
             best * 1e3,
             n as f64 / best
         );

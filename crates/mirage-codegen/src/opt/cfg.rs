@@ -21,17 +21,22 @@ use super::ir::{BlockId, Body, Term};
 
 pub(crate) fn simplify(body: &mut Body) {
     debug_assert!(!body.ssa);
+    body.remove_unreachable();
+    body.compute_preds();
     for _ in 0..8 {
-        let mut changed = body.remove_unreachable();
-        changed |= fold_same_target(body);
+        let mut changed = fold_same_target(body);
         changed |= thread_jumps(body);
-        body.compute_preds();
-        changed |= merge_blocks(body);
-        if !changed {
+        if changed {
+            // Threaded-over blocks may have become unreachable.
+            body.remove_unreachable();
+            body.compute_preds();
+        }
+        let merged = merge_blocks(body);
+        if !changed && !merged {
             break;
         }
     }
-    body.remove_unreachable();
+    body.unify_falloff();
     body.compute_preds();
 }
 

@@ -18,8 +18,10 @@ pub(crate) struct DomTree {
     pub rpo_num: Vec<u32>,
     /// Immediate dominator (the entry is its own).
     pub idom: Vec<BlockId>,
-    /// Children in the dominator tree, in reverse-postorder order.
-    pub children: Vec<Vec<BlockId>>,
+    /// Children in the dominator tree, in reverse-postorder order, of
+    /// block `b`: `kids[kid_start[b]..kid_start[b + 1]]`.
+    kid_start: Vec<u32>,
+    kids: Vec<BlockId>,
 }
 
 impl DomTree {
@@ -54,11 +56,24 @@ impl DomTree {
                 }
             }
         }
-        let mut children = vec![Vec::new(); n];
+        // Children lists in one array (counting sort by parent).
+        let mut kid_start = vec![0u32; n + 1];
         for &b in rpo.iter().skip(1) {
             let d = idom[b.index()];
             if d != NONE {
-                children[d as usize].push(b);
+                kid_start[d as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            kid_start[i + 1] += kid_start[i];
+        }
+        let mut fill = kid_start.clone();
+        let mut kids = vec![BlockId(0); kid_start[n] as usize];
+        for &b in rpo.iter().skip(1) {
+            let d = idom[b.index()];
+            if d != NONE {
+                kids[fill[d as usize] as usize] = b;
+                fill[d as usize] += 1;
             }
         }
         DomTree {
@@ -68,8 +83,15 @@ impl DomTree {
                 .into_iter()
                 .map(|d| BlockId(if d == NONE { 0 } else { d }))
                 .collect(),
-            children,
+            kid_start,
+            kids,
         }
+    }
+
+    /// The blocks `b` immediately dominates.
+    pub fn children(&self, b: BlockId) -> &[BlockId] {
+        let i = b.index();
+        &self.kids[self.kid_start[i] as usize..self.kid_start[i + 1] as usize]
     }
 
     pub fn reachable(&self, b: BlockId) -> bool {

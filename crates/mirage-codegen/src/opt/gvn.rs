@@ -90,7 +90,7 @@ struct MemFact {
     val: Operand,
 }
 
-const MAX_FACTS: usize = 64;
+const MAX_FACTS: usize = 32;
 
 fn mem_size(t: Type) -> i128 {
     match t {
@@ -378,7 +378,7 @@ fn round(body: &mut Body, loads: bool) -> bool {
         stack.push((b, g.undo.len()));
         if b.0 != 0 && body.block(b).preds.is_empty() {
             // Cut off by a branch folded in this walk: removed afterwards.
-            for &c in dom.children[b.index()].iter().rev() {
+            for &c in dom.children(b).iter().rev() {
                 stack.push((c, usize::MAX));
             }
             continue;
@@ -457,13 +457,14 @@ fn round(body: &mut Body, loads: bool) -> bool {
             None => body.block_mut(b).term = term,
         }
         if g.loads
-            && dom.children[b.index()]
+            && dom
+                .children(b)
                 .iter()
                 .any(|&c| body.block(c).preds.as_slice() == [b])
         {
             exit_facts[b.index()] = Some(g.facts.clone());
         }
-        for &c in dom.children[b.index()].iter().rev() {
+        for &c in dom.children(b).iter().rev() {
             stack.push((c, usize::MAX));
         }
     }

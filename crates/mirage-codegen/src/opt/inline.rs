@@ -136,6 +136,7 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
     };
     let original = body.insn_count();
     let budget = (original * 2).max(original + 400);
+    let mut size = original;
     let nblocks = body.blocks.len();
     // Blocks whose call sites may be inlined: the caller's own (and the
     // continuations split off them).
@@ -155,8 +156,8 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
                     continue;
                 }
             };
-            if body.insn_count() > budget {
-                return;
+            if size > budget {
+                break;
             }
             let Some(op1) = insn.operands.get(1) else {
                 k += 1;
@@ -175,6 +176,7 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
                 k += 1;
                 continue;
             }
+            size += cf.insns.len();
             let cont = inline_at(body, b, k, cm, cf, same_module);
             scan.push(cont);
             break;

@@ -419,6 +419,38 @@ impl<'m> Body<'m> {
         b
     }
 
+    /// Makes sure at most one block falls off the end (emission can place
+    /// only one block last): the others jump to an empty fall-off block.
+    /// Keeps `preds` in step (the new block has no phis).
+    pub fn unify_falloff(&mut self) {
+        let offs: Vec<BlockId> = self
+            .live_blocks()
+            .filter(|&b| matches!(self.block(b).term, Term::FellOff))
+            .collect();
+        if offs.len() < 2 {
+            return;
+        }
+        let f = match offs
+            .iter()
+            .find(|&&b| self.block(b).insns.is_empty() && self.block(b).phis.is_empty())
+        {
+            Some(&b) => b,
+            None => {
+                let f = self.new_block();
+                self.blocks[f.index()].term = Term::FellOff;
+                f
+            }
+        };
+        for b in offs {
+            if b != f {
+                let blk = self.block_mut(b);
+                blk.term = Term::Goto;
+                blk.succs = vec![f];
+                self.block_mut(f).preds.push(b);
+            }
+        }
+    }
+
     /// Recomputes every `preds` list from `succs` (not for SSA bodies, whose
     /// phi arguments follow the order of `preds`).
     pub fn compute_preds(&mut self) {

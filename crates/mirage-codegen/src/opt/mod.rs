@@ -248,6 +248,7 @@ pub fn optimize_func(
         // `want` prevents; kept as a safety net.
         outssa::run(&mut body);
     }
+    body.unify_falloff();
     body.fix_flag_windows();
     Ok(body.into_func(&mut taken, &mut counter))
 }

@@ -410,7 +410,7 @@ fn rename(body: &mut Body, dom: &DomTree) {
                 }
             }
         }
-        for &c in dom.children[b.index()].iter().rev() {
+        for &c in dom.children(b).iter().rev() {
             stack.push((c, usize::MAX));
         }
     }
