@@ -25,7 +25,7 @@
 //! is off).
 
 use crate::bridge::{
-    emit_interp_shim, ff_call_generic, BridgeError, CodeMemory, FfCallCache, VaList as BridgeVaList,
+    emit_interp_shim, ff_call_generic, BridgeError, CodeMemory, FfCallCache, VaList,
 };
 use crate::data::{layout, DataArena};
 use crate::sig::MirFn;
@@ -248,25 +248,16 @@ struct ShimData {
 }
 
 /// The handler every interpreter shim calls.
-unsafe extern "C" fn shim_handler(data: *const (), va: *mut BridgeVaList, results: *mut Val) {
+unsafe extern "C" fn shim_handler(data: *const (), va: *mut VaList, results: *mut Val) {
     // SAFETY: `data` is the `ShimData` this shim was emitted with; the
     // context keeps it and the program alive as long as the shim's code.
     let d = unsafe { &*(data as *const ShimData) };
     // SAFETY: the program is set before any slot points at a shim and
     // outlives its shims (see above).
     let prog = unsafe { &*d.program.load(Ordering::Acquire) };
-    // SAFETY: the bridge's va_list and the interpreter's have the same
-    // SysV layout (both `#[repr(C)]` {u32, u32, ptr, ptr}); the shim built
-    // it over the caller's saved registers and stack arguments, and
-    // `results` has room for every result.
-    let r = unsafe {
-        call_from_native(
-            prog,
-            d.func,
-            va as *mut mirage_interp::valist::VaList,
-            results,
-        )
-    };
+    // SAFETY: the shim built `va` over the caller's saved registers and
+    // stack arguments, and `results` has room for every result.
+    let r = unsafe { call_from_native(prog, d.func, va, results) };
     if let Err(t) = r {
         // A trap cannot unwind through C frames: report it and stop, like
         // a C program that faults.

@@ -10,6 +10,8 @@
 
 use mirage::bridge::x64asm::{mem, Asm, Gp};
 use mirage::bridge::*;
+use mirage_interp::valist::ArgImage;
+use mirage_ir::Type;
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -945,13 +947,18 @@ unsafe fn read_arg(va: &mut VaList, kind: ArgKind) -> Val {
             // A block argument is the address of a copy (leaked: tests).
             let buf: &'static mut [u8] = Vec::leak(vec![0u8; size as usize]);
             // SAFETY: `buf` has `size` bytes; forwarded va contract.
-            unsafe { va_block_arg(va, buf.as_mut_ptr(), u64::from(size), u64::from(case)) };
+            unsafe { va.block_arg(buf.as_mut_ptr(), u64::from(size), u64::from(case)) };
             vp(buf.as_ptr())
         }
         _ => {
-            let class = VaArgClass::of(kind).unwrap();
-            // SAFETY: forwarded va contract.
-            let p = unsafe { va_arg_addr(va, class) };
+            // Only the register class matters to `arg_addr`.
+            let ty = match kind {
+                ArgKind::F => Type::F,
+                ArgKind::D => Type::D,
+                ArgKind::LD => Type::LD,
+                _ => Type::I64,
+            };
+            let p = va.arg_addr(ty);
             let mut v = Val::ZERO;
             let n = match kind {
                 ArgKind::F => 4,
@@ -1592,6 +1599,44 @@ fn bstart_and_bend() {
 // ---------------------------------------------------------------------
 // va_list readers
 
+/// An argument list laid out by the interpreter's [`ArgImage`] exactly as a
+/// native caller passes it, placed in 16-byte aligned memory and read
+/// through a `va_list` (what interpreted variadic calls do).
+struct Placed {
+    va: VaList,
+    _regs: Vec<u128>,
+    _stack: Vec<u128>,
+}
+
+impl Placed {
+    /// # Safety
+    /// Block arguments' values must be addresses of readable blocks of
+    /// their size.
+    unsafe fn new(kinds: &[ArgKind], vals: &[Val]) -> Placed {
+        assert_eq!(kinds.len(), vals.len());
+        let mut img = ArgImage::new();
+        for (k, v) in kinds.iter().zip(vals) {
+            // SAFETY: forwarded from the caller.
+            unsafe { img.push(*k, v) };
+        }
+        let mut regs = vec![0u128; 11];
+        let mut stack = vec![0u128; img.stack.len().div_ceil(16)];
+        // SAFETY: 176 and at least `img.stack.len()` writable bytes, both
+        // 16-byte aligned; the heap buffers stay put when `Placed` moves.
+        let va = unsafe { img.place(regs.as_mut_ptr().cast(), stack.as_mut_ptr().cast()) };
+        Placed {
+            va,
+            _regs: regs,
+            _stack: stack,
+        }
+    }
+
+    /// A `va_list` at the first argument.
+    fn va_list(&self) -> VaList {
+        self.va
+    }
+}
+
 #[test]
 fn va_args_read_back_and_match_c() {
     use ArgKind::*;
@@ -1636,7 +1681,7 @@ fn va_args_read_back_and_match_c() {
         vp(q.as_ptr()),
     ];
     // SAFETY: block slots point at blocks of their size.
-    let mut args = unsafe { VaArgs::new(&kinds, &vals) }.unwrap();
+    let args = unsafe { Placed::new(&kinds, &vals) };
     // C's va_arg reads our va_list.
     let types = cstr("ipqbvdLviiiiiipq");
     let mut va = args.va_list();
@@ -1671,7 +1716,7 @@ fn va_args_read_back_and_match_c() {
     let mut vals = vec![vd(0.5); 7];
     vals.extend([vp(v.as_ptr()), vd(0.5)]);
     // SAFETY: the block slot points at 16 bytes.
-    let mut args = unsafe { VaArgs::new(&kinds, &vals) }.unwrap();
+    let args = unsafe { Placed::new(&kinds, &vals) };
     let mut va = args.va_list();
     let types = cstr("dddddddvd");
     // SAFETY: va describes the arguments `types` names.
@@ -1679,12 +1724,12 @@ fn va_args_read_back_and_match_c() {
     assert_eq!(r, vsum_expect("dddddddvd", 0.0));
     let mut va = args.va_list();
     for _ in 0..7 {
-        // SAFETY: seven doubles were placed first.
-        unsafe { va_arg_addr(&mut va, VaArgClass::Fp) };
+        // Seven doubles were placed first.
+        va.arg_addr(Type::D);
     }
     let mut blk = [0u8; 16];
     // SAFETY: a 16-byte case-2 block comes next.
-    unsafe { va_block_arg(&mut va, blk.as_mut_ptr(), 16, 2) };
+    unsafe { va.block_arg(blk.as_mut_ptr(), 16, 2) };
     assert_eq!(blk[..], v[..]);
     assert_eq!(va.fp_offset, 48 + 7 * 16, "block came from the stack");
     // vsnprintf reads ld (16-aligned on the stack), ints and doubles.
@@ -1702,7 +1747,7 @@ fn va_args_read_back_and_match_c() {
         vi(9),
     ];
     // SAFETY: no blocks.
-    let mut args = unsafe { VaArgs::new(&kinds, &vals) }.unwrap();
+    let args = unsafe { Placed::new(&kinds, &vals) };
     let mut va = args.va_list();
     let mut buf = [0u8; 128];
     let fmt = cstr("%d %d %d %d %d %d %d %.1Lf %.2f %d");
@@ -1762,7 +1807,7 @@ fn errors_are_values() {
 unsafe extern "C" fn inc_handler(_d: *const (), va: *mut VaList, res: *mut Val) {
     // SAFETY: shim for int64_t (*)(int64_t).
     unsafe {
-        let x = *(va_arg_addr(&mut *va, VaArgClass::Int) as *const i64);
+        let x = *((*va).arg_addr(Type::I64) as *const i64);
         *res = vi(x + 1);
     }
 }

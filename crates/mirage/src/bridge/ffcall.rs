@@ -41,15 +41,15 @@ const MAX_STACK_AREA: u64 = 1 << 20;
 
 /// Class of one eightbyte of a register-passed block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Eightbyte {
+enum Eightbyte {
     Int,
     Sse,
 }
 
 /// The eightbyte classes of a block passed with SysV `case` (spec §6.3),
 /// or `None` when it is passed in memory (case 0, other cases, size 0 or
-/// more than 16 bytes). Shared by the caller side (here) and `va_block_arg`.
-pub(crate) fn block_eightbytes(case: u64, size: u64) -> Option<(usize, [Eightbyte; 2])> {
+/// more than 16 bytes).
+fn block_eightbytes(case: u64, size: u64) -> Option<(usize, [Eightbyte; 2])> {
     use Eightbyte::{Int, Sse};
     if size == 0 || size > 16 {
         return None;
@@ -481,13 +481,6 @@ pub(crate) struct RegSave {
 }
 const _: () = assert!(std::mem::size_of::<RegSave>() == 176);
 const _: () = assert!(offset_of!(RegSave, xmm) == 48);
-
-/// Register and stack images of one call's arguments.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ArgImage {
-    pub(crate) regs: RegSave,
-    pub(crate) stack: Vec<Chunk16>,
-}
 
 fn stack_write(stack: &mut [Chunk16], off: usize, b: &[u8]) {
     for (k, &byte) in b.iter().enumerate() {

@@ -15,8 +15,9 @@
 //!   [`Val`] slots, through a stub generated once per [`CallSig`]
 //!   ([`FfCallCache`]) or through a compiled-in trampoline that needs no
 //!   runtime code ([`ff_call_generic`], [`FfPlan`]);
-//! * interpreter shims, lazy wrappers, the SysV `va_list` readers and the
-//!   `bstart`/`bend` builtins (`shim`);
+//! * interpreter shims, lazy wrappers and the `bstart`/`bend` builtins
+//!   (`shim`); the shims' SysV [`VaList`] is the interpreter's
+//!   (`mirage_interp::valist`, re-exported here);
 //! * `x64asm`, the small byte emitter the stubs are written with.
 //!
 //! `unsafe` is confined to this module: mapping and protecting code memory,
@@ -43,8 +44,7 @@ pub use ffcall::{emit_ff_call, ff_call_generic, FfCallCache, FfCallFn, FfPlan};
 #[cfg(all(target_arch = "x86_64", target_os = "linux"))]
 pub use shim::{
     bend_address, bstart_address, emit_interp_shim, emit_lazy_wrapper, make_interp_shim,
-    make_lazy_wrapper, va_arg_addr, va_block_arg, LazyHook, ShimHandler, VaArgClass, VaArgs,
-    VaList, INTERP_SHIM_BYTES, LAZY_WRAPPER_BYTES,
+    make_lazy_wrapper, LazyHook, ShimHandler, VaList, INTERP_SHIM_BYTES, LAZY_WRAPPER_BYTES,
 };
 #[cfg(all(target_arch = "x86_64", target_os = "linux"))]
 pub use table::{SLOT_BYTES, THUNK_BYTES};

@@ -10,28 +10,23 @@
 //!   `va_list` describing those registers and the caller's stack arguments,
 //!   calls `handler(data, &va_list, results)` and loads up to six results
 //!   into RAX/RDX, XMM0/XMM1 and ST0/ST1. The handler reads every argument,
-//!   fixed or variadic, with [`va_arg_addr`] / [`va_block_arg`].
+//!   fixed or variadic, with [`VaList::arg_addr`] / [`VaList::block_arg`].
 //! * **Lazy wrappers** ([`make_lazy_wrapper`]): on a call, save every
 //!   argument register (and RAX = AL of variadic calls), call
 //!   `hook(data)`, restore, and tail-jump to the address it returned; stack
 //!   arguments are never touched, so the call continues intact.
-//! * **`va_list` readers**: SysV `va_arg`/`va_block_arg` exactly as §6.4,
-//!   with two deliberate differences: `ld` aligns the overflow area to 16
-//!   (as gcc's callers place it), and block case 2 checks for XMM
-//!   exhaustion (the reference does not, which disagrees with every caller).
-//!   [`VaArgs`] builds a `va_list` over values held in [`Val`] slots, for
-//!   interpreter-to-interpreter variadic calls.
+//! * **`va_list`**: the shims' [`VaList`] is the interpreter's
+//!   (`mirage_interp::valist`), which implements SysV `va_arg` /
+//!   `va_block_arg` (§6.4) and builds `va_list` images from values
+//!   (`ArgImage`); there is one implementation, not one per side.
 //! * **`bstart`/`bend`** builtins for generated code ([`bstart_address`],
 //!   [`bend_address`]).
 
 use super::codemem::{CodeBatch, CodeMemory};
-use super::ffcall::{
-    block_eightbytes, extend, load_of_ext, result_regs, ArgImage, Chunk16, Eightbyte, FfPlan,
-    RegSave, ResReg,
-};
+use super::ffcall::{extend, load_of_ext, result_regs, ResReg};
 use super::x64asm::{Asm, Gp};
 use super::BridgeError;
-use mirage_ir::abi::{ArgKind, CallSig, IntExt, RetKind, Val};
+use mirage_ir::abi::{CallSig, IntExt, RetKind, Val};
 use std::mem::offset_of;
 
 /// The function an interpreter shim calls: `va` describes the native
@@ -44,174 +39,17 @@ pub type ShimHandler = unsafe extern "C" fn(data: *const (), va: *mut VaList, re
 /// the function's table slot). It must not return null.
 pub type LazyHook = unsafe extern "C" fn(data: *const ()) -> *const u8;
 
-/// x86-64 SysV `va_list` (24 bytes, spec §6.4).
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-pub struct VaList {
-    pub gp_offset: u32,
-    pub fp_offset: u32,
-    pub overflow_arg_area: *mut u8,
-    pub reg_save_area: *mut u8,
-}
+/// The x86-64 SysV `va_list` (24 bytes, spec §6.4) the shims build: the
+/// interpreter's, which also reads arguments through it
+/// ([`VaList::arg_addr`], [`VaList::block_arg`]) and builds one from
+/// values ([`mirage_interp::valist::ArgImage`]).
+pub use mirage_interp::valist::VaList;
+// `shim_common` fills the va_list at fixed offsets.
 const _: () = assert!(std::mem::size_of::<VaList>() == 24);
+const _: () = assert!(offset_of!(VaList, gp_offset) == 0);
+const _: () = assert!(offset_of!(VaList, fp_offset) == 4);
 const _: () = assert!(offset_of!(VaList, overflow_arg_area) == 8);
 const _: () = assert!(offset_of!(VaList, reg_save_area) == 16);
-
-/// Which register class `va_arg` reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VaArgClass {
-    /// Integers, pointers, `rblk` (integer registers, then stack).
-    Int,
-    /// `f`/`d` (XMM registers, then stack).
-    Fp,
-    /// `ld` (always on the stack, 16-byte aligned slot).
-    LongDouble,
-}
-
-impl VaArgClass {
-    /// The class of a scalar argument kind (`None` for blocks, which are
-    /// read with [`va_block_arg`]).
-    pub fn of(kind: ArgKind) -> Option<VaArgClass> {
-        match kind {
-            ArgKind::F | ArgKind::D => Some(VaArgClass::Fp),
-            ArgKind::LD => Some(VaArgClass::LongDouble),
-            ArgKind::Blk { .. } => None,
-            _ => Some(VaArgClass::Int),
-        }
-    }
-}
-
-/// Returns the address of the next argument of `class` and advances `va`
-/// (MIR's `va_arg`).
-///
-/// # Safety
-/// `va` must describe a live argument list (from a shim, a variadic
-/// function's `va_start`, or [`VaArgs`]) with an argument of that class
-/// left.
-pub unsafe fn va_arg_addr(va: &mut VaList, class: VaArgClass) -> *mut u8 {
-    // SAFETY: offsets stay inside the 176-byte register save area while
-    // the bounds checks hold, and the overflow area holds the remaining
-    // stack arguments (caller's promise).
-    unsafe {
-        match class {
-            VaArgClass::Int if va.gp_offset <= 40 => {
-                let p = va.reg_save_area.add(va.gp_offset as usize);
-                va.gp_offset += 8;
-                p
-            }
-            VaArgClass::Fp if va.fp_offset <= 160 => {
-                let p = va.reg_save_area.add(va.fp_offset as usize);
-                va.fp_offset += 16;
-                p
-            }
-            VaArgClass::Int | VaArgClass::Fp => {
-                let p = va.overflow_arg_area;
-                va.overflow_arg_area = p.add(8);
-                p
-            }
-            VaArgClass::LongDouble => {
-                let a = va.overflow_arg_area as usize;
-                let p = va.overflow_arg_area.add(a.next_multiple_of(16) - a);
-                va.overflow_arg_area = p.add(16);
-                p
-            }
-        }
-    }
-}
-
-/// Copies the next block argument of `size` bytes, passed with SysV
-/// `case` (spec §6.3; other cases behave as 0), to `dest` and advances `va`
-/// (MIR's `va_block_arg`). Exactly `size` bytes are written.
-///
-/// # Safety
-/// As [`va_arg_addr`]; `dest` must be writable for `size` bytes.
-pub unsafe fn va_block_arg(va: &mut VaList, dest: *mut u8, size: u64, case: u64) {
-    if let Some((n, cls)) = block_eightbytes(case, size) {
-        let need_gp = cls[..n].iter().filter(|c| **c == Eightbyte::Int).count() as u32;
-        let need_x = n as u32 - need_gp;
-        if va.gp_offset + 8 * need_gp <= 48 && va.fp_offset + 16 * need_x <= 176 {
-            for (k, c) in cls[..n].iter().enumerate() {
-                let len = (size as usize - 8 * k).min(8);
-                let off = match c {
-                    Eightbyte::Int => {
-                        va.gp_offset += 8;
-                        va.gp_offset - 8
-                    }
-                    Eightbyte::Sse => {
-                        va.fp_offset += 16;
-                        va.fp_offset - 16
-                    }
-                };
-                // SAFETY: the register slot is inside the save area (checked
-                // above) and `dest` has room for `size` bytes (caller).
-                unsafe {
-                    std::ptr::copy_nonoverlapping(
-                        va.reg_save_area.add(off as usize),
-                        dest.add(8 * k),
-                        len,
-                    )
-                };
-            }
-            return;
-        }
-    }
-    // SAFETY: the block is the next stack argument (caller's promise).
-    unsafe {
-        std::ptr::copy_nonoverlapping(va.overflow_arg_area, dest, size as usize);
-        va.overflow_arg_area = va
-            .overflow_arg_area
-            .add((size as usize).next_multiple_of(8));
-    }
-}
-
-/// An argument list built from [`Val`] slots and read through a `va_list`,
-/// laid out exactly as a native call would pass it (for calls between
-/// interpreted functions that never leave the interpreter).
-pub struct VaArgs {
-    img: ArgImage,
-}
-
-impl VaArgs {
-    /// Places the arguments of `sig` (results are ignored; `args` are the
-    /// slots of the arguments only, in order).
-    ///
-    /// # Safety
-    /// Block arguments' slots must hold addresses of readable blocks of
-    /// their size.
-    pub unsafe fn new(args: &[ArgKind], slots: &[Val]) -> Result<VaArgs, BridgeError> {
-        let sig = CallSig {
-            results: Vec::new(),
-            args: args.to_vec(),
-            nfixed: args.len(),
-            variadic: false,
-        };
-        let plan = FfPlan::new(&sig)?;
-        if slots.len() < plan.nslots() {
-            return Err(BridgeError::TooFewSlots {
-                need: plan.nslots(),
-                have: slots.len(),
-            });
-        }
-        let mut img = ArgImage {
-            regs: RegSave::default(),
-            stack: vec![Chunk16([0; 16]); plan.stack_bytes() as usize / 16],
-        };
-        // SAFETY: forwarded from the caller; slot count checked.
-        unsafe { plan.marshal(slots, &mut img.regs, &mut img.stack) };
-        Ok(VaArgs { img })
-    }
-
-    /// A `va_list` at the first argument; valid while `self` is neither
-    /// moved nor dropped.
-    pub fn va_list(&mut self) -> VaList {
-        VaList {
-            gp_offset: 0,
-            fp_offset: 48,
-            overflow_arg_area: self.img.stack.as_mut_ptr().cast(),
-            reg_save_area: (&mut self.img.regs as *mut RegSave).cast(),
-        }
-    }
-}
 
 // ---------------------------------------------------------------------
 // Interpreter shims
