@@ -131,7 +131,12 @@ pub fn parse_file(path: &std::path::Path) -> Option<Vec<mirage_ir::Module>> {
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for f in files {
-        ok &= parse_file(f).is_some();
+        match parse_file(f) {
+            // The process ends right after: skip freeing the IR (up to a
+            // sixth of the time of `check` on large files), as compilers do.
+            Some(modules) => std::mem::forget(modules),
+            None => ok = false,
+        }
     }
     if ok {
         ExitCode::SUCCESS

@@ -6,9 +6,15 @@
 //! converted in place, and only string literals (which need escape and NUL
 //! processing) and real literals with `_` separators allocate.  Character
 //! classes come from a 256-entry table; there is no regex and no per-token
-//! state beyond a byte offset.  Every input, including arbitrary binary
-//! garbage, produces tokens or [`LexError`] values in linear time; nothing
-//! here panics.
+//! state beyond a byte offset and a line cursor (the lexer counts the line
+//! feeds it consumes, so the reader gets line/column positions without a
+//! second pass).  The reader pulls tokens with `advance`, which handles the
+//! common classes inline and writes the token in place, and reads the
+//! operands of instructions in their common forms directly from the bytes
+//! with the helpers `skip_blanks`, `name_end` and `simple_int`, which accept
+//! a subset of the token language with exactly its meaning.  Every input,
+//! including arbitrary binary garbage, produces tokens or [`LexError`]
+//! values in linear time; nothing here panics.
 //!
 //! What this module decides (beyond the ref scanner):
 //! * CRLF is accepted as a newline; a lone CR, any other control character,
@@ -199,8 +205,76 @@ const fn build_name_table() -> [bool; 256] {
 static CLASS: [u8; 256] = build_class_table();
 static NAME_CHAR: [bool; 256] = build_name_table();
 
+#[inline(always)]
 fn is_name_char(b: u8) -> bool {
     NAME_CHAR[usize::from(b)]
+}
+
+// ---- byte-level helpers for the reader's fast paths -------------------------
+//
+// They recognise a subset of what `Lexer::next` accepts, with exactly its
+// meaning, and say `None` for anything else, so that a caller can fall back
+// to the tokens.
+
+/// The offset of the first byte at or after `p` that is not a blank.
+#[inline(always)]
+pub(crate) fn skip_blanks(src: &[u8], mut p: usize) -> usize {
+    while let Some(b' ' | b'\t') = src.get(p) {
+        p += 1;
+    }
+    p
+}
+
+/// The end of the name starting at `p`, if a name starts there.
+#[inline(always)]
+pub(crate) fn name_end(src: &[u8], p: usize) -> Option<usize> {
+    if CLASS[usize::from(*src.get(p)?)] != C_NAME {
+        return None;
+    }
+    let mut q = p + 1;
+    while let Some(&b) = src.get(q) {
+        if !is_name_char(b) {
+            break;
+        }
+        q += 1;
+    }
+    Some(q)
+}
+
+/// A decimal integer literal at `p` in its simplest form, `[+-]digits`
+/// (at most 18 digits, no leading zero unless it is `0`, not followed by
+/// anything that would make it a real, a hexadecimal or octal literal or a
+/// number with separators), with the value `next` gives it, and the offset
+/// after it.
+#[inline(always)]
+pub(crate) fn simple_int(src: &[u8], p: usize) -> Option<(i64, usize)> {
+    let (neg, start) = match src.get(p) {
+        Some(b'-') => (true, p + 1),
+        Some(b'+') => (false, p + 1),
+        _ => (false, p),
+    };
+    let c = *src.get(start)?;
+    if !c.is_ascii_digit() {
+        return None;
+    }
+    let mut value = u64::from(c - b'0');
+    let mut q = start + 1;
+    while let Some(&d) = src.get(q) {
+        if !d.is_ascii_digit() || q - start >= 18 {
+            break;
+        }
+        value = value * 10 + u64::from(d - b'0');
+        q += 1;
+    }
+    if matches!(
+        src.get(q),
+        Some(b'0'..=b'9' | b'_' | b'.' | b'e' | b'E' | b'x' | b'X')
+    ) || (c == b'0' && q > start + 1)
+    {
+        return None;
+    }
+    let v = if neg { value.wrapping_neg() } else { value };
+    Some((v as i64, q))
 }
 
 /// `'x'` for printable ASCII, `'\xHH'` otherwise.
@@ -212,7 +286,37 @@ fn show_byte(b: u8) -> String {
     }
 }
 
-/// The tokenizer.  Cheap to clone (a slice and an offset).
+/// The reader's current token, written in place by [`Lexer::advance`].
+#[derive(Debug)]
+pub(crate) struct Cur<'a> {
+    /// The token; meaningless while `bad` is set.
+    pub(crate) tok: Tok<'a>,
+    /// Its span (or the lexical error's).
+    pub(crate) span: Span,
+    /// The line cursor just before the token: 1-based line number and the
+    /// offset where that line starts (blanks never hold a line feed, so
+    /// this is the token's line unless it is a multi-line error).
+    pub(crate) line: u32,
+    pub(crate) line_start: usize,
+    /// Whether the "token" is the lexical error `err`.
+    pub(crate) bad: bool,
+    pub(crate) err: Option<LexError>,
+}
+
+impl Default for Cur<'_> {
+    fn default() -> Self {
+        Cur {
+            tok: Tok::Eof,
+            span: Span::default(),
+            line: 1,
+            line_start: 0,
+            bad: false,
+            err: None,
+        }
+    }
+}
+
+/// The tokenizer.  Cheap to clone (a slice, an offset and a line cursor).
 #[derive(Clone)]
 pub struct Lexer<'a> {
     src: &'a [u8],
@@ -220,6 +324,12 @@ pub struct Lexer<'a> {
     /// that names can be sliced out without re-validating each one.
     text: Option<&'a str>,
     pos: usize,
+    /// 1-based number of the line `pos` is on: every line feed the lexer
+    /// consumes (newline tokens, comments, string continuations) is counted
+    /// as it goes, so the reader gets positions without a second pass.
+    line: u32,
+    /// Offset of the first byte of that line.
+    line_start: usize,
 }
 
 impl fmt::Debug for Lexer<'_> {
@@ -241,7 +351,144 @@ impl<'a> Lexer<'a> {
             src,
             text: std::str::from_utf8(src).ok(),
             pos: 0,
+            line: 1,
+            line_start: 0,
         }
+    }
+
+    /// Lexes the next token into `cur` (the reader's current token): the
+    /// same tokens, spans and errors as [`Lexer::next`], with the common
+    /// classes (names, short decimal integers, punctuation, newlines)
+    /// handled inline and written in place, everything else handed to
+    /// `next`.
+    #[inline(always)]
+    pub(crate) fn advance(&mut self, cur: &mut Cur<'a>) {
+        cur.line = self.line;
+        cur.line_start = self.line_start;
+        let src = self.src;
+        let mut p = self.pos;
+        let c = loop {
+            match src.get(p) {
+                Some(b' ' | b'\t') => p += 1,
+                Some(&c) => break c,
+                None => {
+                    self.pos = p;
+                    cur.tok = Tok::Eof;
+                    cur.span = Span::new(p, p);
+                    cur.bad = false;
+                    return;
+                }
+            }
+        };
+        let start = p;
+        p += 1;
+        let tok = match CLASS[usize::from(c)] {
+            C_NAME => {
+                while let Some(&b) = src.get(p) {
+                    if !is_name_char(b) {
+                        break;
+                    }
+                    p += 1;
+                }
+                match self.text.and_then(|t| t.get(start..p)) {
+                    Some(name) => Tok::Name(name),
+                    None => return self.advance_slow(start, cur),
+                }
+            }
+            C_DIGIT => match simple_int(src, start) {
+                Some((v, end)) => {
+                    p = end;
+                    Tok::Int(v)
+                }
+                None => return self.advance_slow(start, cur),
+            },
+            C_LF => {
+                self.newline_at(start);
+                Tok::Newline
+            }
+            C_COMMA => Tok::Comma,
+            C_COLON => Tok::Colon,
+            C_LPAREN => Tok::LParen,
+            C_RPAREN => Tok::RParen,
+            C_SEMI => Tok::Semi,
+            _ => return self.advance_slow(start, cur),
+        };
+        self.pos = p;
+        cur.tok = tok;
+        cur.span = Span::new(start, p);
+        cur.bad = false;
+    }
+
+    /// Everything [`Lexer::advance`] does not handle inline: lexes again
+    /// from `start` (the first byte of the token) with `next`.
+    #[inline(never)]
+    fn advance_slow(&mut self, start: usize, cur: &mut Cur<'a>) {
+        self.pos = start;
+        match self.next() {
+            Ok((t, s)) => {
+                cur.tok = t;
+                cur.span = s;
+                cur.bad = false;
+            }
+            Err(e) => {
+                cur.tok = Tok::Eof;
+                cur.span = e.span;
+                cur.bad = true;
+                cur.err = Some(e);
+            }
+        }
+    }
+
+    /// The source as text, when it is valid UTF-8.
+    #[inline]
+    pub(crate) fn text(&self) -> Option<&'a str> {
+        self.text
+    }
+
+    /// Moves to offset `p` of the current line (a reader fast path has
+    /// consumed the bytes before it, none of them a line feed).
+    #[inline]
+    pub(crate) fn set_pos(&mut self, p: usize) {
+        debug_assert!(!self.src[self.pos.min(p)..p].contains(&b'\n'));
+        self.pos = p;
+    }
+
+    /// Takes the line feed at `p` (only blanks before it since the last
+    /// token) as the next token: what [`Lexer::advance`] would do, without
+    /// looking at the byte again.
+    #[inline]
+    pub(crate) fn newline_token(&mut self, p: usize, cur: &mut Cur<'a>) {
+        debug_assert_eq!(self.src.get(p), Some(&b'\n'));
+        cur.line = self.line;
+        cur.line_start = self.line_start;
+        self.newline_at(p);
+        self.pos = p + 1;
+        cur.tok = Tok::Newline;
+        cur.span = Span::new(p, p + 1);
+        cur.bad = false;
+    }
+
+    /// Whether the next token is `:` (blanks, then a colon byte).  Never
+    /// consumes anything; a cheap replacement for `peek` in the reader's
+    /// label test.
+    #[inline]
+    pub(crate) fn colon_follows(&self) -> bool {
+        let mut p = self.pos;
+        let src = self.src;
+        while let Some(&b) = src.get(p) {
+            if b != b' ' && b != b'\t' {
+                return b == b':';
+            }
+            p += 1;
+        }
+        false
+    }
+
+    /// Counts the line feed at `lf` (the lexer has consumed it).
+    #[inline]
+    fn newline_at(&mut self, lf: usize) {
+        self.line = self.line.saturating_add(1);
+        self.line_start = lf + 1;
     }
 
     /// The whole source text.
@@ -285,6 +532,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[cold]
     fn err<T>(&self, start: usize, end: usize, message: impl Into<String>) -> Result<T, LexError> {
         Err(LexError {
             span: Span::new(start, end),
@@ -300,18 +548,24 @@ impl<'a> Lexer<'a> {
         let src = self.src;
         let mut p = self.pos;
         // Skip blanks.
-        while p < src.len() && (src[p] == b' ' || src[p] == b'\t') {
-            p += 1;
-        }
-        let start = p;
-        let Some(&c) = src.get(p) else {
-            self.pos = p;
-            return Ok((Tok::Eof, Span::new(p, p)));
+        let c = loop {
+            match src.get(p) {
+                Some(b' ' | b'\t') => p += 1,
+                Some(&c) => break c,
+                None => {
+                    self.pos = p;
+                    return Ok((Tok::Eof, Span::new(p, p)));
+                }
+            }
         };
+        let start = p;
         let tok = match CLASS[usize::from(c)] {
             C_NAME => {
                 p += 1;
-                while p < src.len() && is_name_char(src[p]) {
+                while let Some(&b) = src.get(p) {
+                    if !is_name_char(b) {
+                        break;
+                    }
                     p += 1;
                 }
                 self.pos = p;
@@ -325,8 +579,18 @@ impl<'a> Lexer<'a> {
                     None => self.err(start, p, "invalid name"),
                 };
             }
-            C_DIGIT => return self.number(start),
+            C_DIGIT => {
+                // Fast path: a short decimal integer.
+                return match simple_int(src, start) {
+                    Some((v, end)) => {
+                        self.pos = end;
+                        Ok((Tok::Int(v), Span::new(start, end)))
+                    }
+                    None => self.number(start),
+                };
+            }
             C_LF => {
+                self.newline_at(p);
                 p += 1;
                 Tok::Newline
             }
@@ -350,20 +614,36 @@ impl<'a> Lexer<'a> {
                 p += 1;
                 Tok::Semi
             }
+            _ => return self.next_other(start, c),
+        };
+        self.pos = p;
+        Ok((tok, Span::new(start, p)))
+    }
+
+    /// The less common token classes: signs, strings, comments, CR and bad
+    /// bytes.
+    #[inline(never)]
+    fn next_other(&mut self, start: usize, c: u8) -> Result<(Tok<'a>, Span), LexError> {
+        let src = self.src;
+        let mut p = start;
+        let tok = match CLASS[usize::from(c)] {
             C_SIGN => return self.signed(start),
             C_QUOTE => return self.string(start),
             C_HASH => {
                 p += 1;
-                while p < src.len() && src[p] != b'\n' {
-                    p += 1;
-                }
+                p += src[p..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(src.len() - p);
                 if p < src.len() {
+                    self.newline_at(p);
                     p += 1; // the line feed belongs to the comment's newline
                 }
                 Tok::Newline
             }
             C_CR => {
                 if src.get(p + 1) == Some(&b'\n') {
+                    self.newline_at(p + 1);
                     p += 2;
                     Tok::Newline
                 } else {
@@ -417,6 +697,7 @@ impl<'a> Lexer<'a> {
 
     /// A numeric literal starting at `start` (an optional sign, then a
     /// digit).
+    #[inline(never)]
     fn number(&mut self, start: usize) -> Result<(Tok<'a>, Span), LexError> {
         let src = self.src;
         let len = src.len();
@@ -616,6 +897,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// A string literal starting at the opening quote.
+    #[inline(never)]
     fn string(&mut self, start: usize) -> Result<(Tok<'a>, Span), LexError> {
         let src = self.src;
         let len = src.len();
@@ -660,8 +942,12 @@ impl<'a> Lexer<'a> {
                 b'b' => out.push(0x08),
                 b'r' => out.push(b'\r'),
                 b'f' => out.push(0x0C),
-                b'\n' => {}                                    // line continuation
-                b'\r' if src.get(p) == Some(&b'\n') => p += 1, // CRLF continuation
+                b'\n' => self.newline_at(p - 1), // line continuation
+                b'\r' if src.get(p) == Some(&b'\n') => {
+                    // CRLF continuation
+                    self.newline_at(p);
+                    p += 1;
+                }
                 b'0'..=b'7' => {
                     let mut v = u32::from(c - b'0');
                     let mut n = 1;

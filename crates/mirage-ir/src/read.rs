@@ -11,14 +11,19 @@
 //! the verifier then runs on every module that was read without errors.
 //!
 //! Performance matters (the goal is ≥ 100 MB/s on compiler-generated text):
-//! tokens borrow from the source, names are hashed with a small
-//! multiplicative hasher, and source positions are computed by a forward-only
-//! line cursor instead of per-token bookkeeping.
+//! tokens borrow from the source; the current token is a plain field (a
+//! lexical error is kept aside and only looked at on the way in); directives,
+//! type names and mnemonics are found with one small open-addressing table;
+//! names are hashed with a small multiplicative hasher; source positions come
+//! from the lexer's line cursor (it counts the line feeds it consumes), so no
+//! byte is looked at twice; errors travel boxed so that the hot `Result`s
+//! stay two words; each module is verified as soon as its `endmodule` is
+//! read, while it is still in cache.
 
 use crate::error::{Diagnostic, ErrorKind, Errors};
 use crate::f80::F80;
-use crate::hash::NameMap;
-use crate::lexer::{special_float, LexError, Lexer, Span, Tok};
+use crate::hash::{NameKey, NameTable};
+use crate::lexer::{name_end, simple_int, skip_blanks, special_float, Cur, Lexer, Tok};
 use crate::module::{
     Func, Insn, Item, ItemId, ItemKind, Label, LabelId, Mem, Module, Operand, Param, Pos, Proto,
     Var, VarId, VarKind,
@@ -70,11 +75,9 @@ pub fn read_modules(src: &[u8], opts: &ReadOptions) -> Result<Vec<Module>, Error
     let mut r = Reader::new(src, opts);
     r.run();
     if r.errors.is_empty() && opts.verify {
-        for m in &r.modules {
-            if let Err(e) = crate::verify::verify_module(m) {
-                r.errors.extend(e.0);
-            }
-        }
+        // Every module was verified at its `endmodule` (the diagnostics
+        // only count when the whole text read without errors).
+        r.errors = std::mem::take(&mut r.verify_errors);
         for d in &mut r.errors {
             if let Some(n) = d.operand {
                 d.pos = operand_pos(src, d.pos, n).unwrap_or(d.pos);
@@ -125,7 +128,8 @@ fn operand_pos(src: &[u8], pos: Pos, n: u32) -> Option<Pos> {
     }
 }
 
-type R<T> = Result<T, Diagnostic>;
+/// Errors are boxed so that the `Result`s of the hot paths stay small.
+type R<T> = Result<T, Box<Diagnostic>>;
 
 /// Where a label name stands in the current module.
 #[derive(Clone, Copy)]
@@ -141,7 +145,7 @@ struct FuncState<'a> {
     item: ItemId,
     name: String,
     func: Func,
-    vars: NameMap<&'a str, VarId>,
+    vars: NameTable<'a, VarId>,
     /// Labels used in this function, by local id, with the position of their
     /// first use (for "undefined label" errors).
     pending_labels: Vec<(LabelId, Pos)>,
@@ -152,29 +156,152 @@ struct FuncState<'a> {
 /// The module being read.
 struct ModState<'a> {
     module: Module,
-    names: NameMap<&'a str, ItemId>,
-    labels: NameMap<&'a str, LabelEntry>,
-    aliases: NameMap<&'a str, u32>,
+    names: NameTable<'a, ItemId>,
+    labels: NameTable<'a, LabelEntry>,
+    aliases: NameTable<'a, u32>,
     /// `lref` items whose labels are resolved at `endmodule`:
     /// (item, label, label2, position).
     lrefs: Vec<(ItemId, &'a str, Option<&'a str>, Pos)>,
     func: Option<FuncState<'a>>,
 }
 
+/// What a statement's first name means.
+#[derive(Clone, Copy)]
+enum Kw {
+    Module,
+    EndModule,
+    Func,
+    EndFunc,
+    Proto,
+    /// `import`, `export`, `forward`.
+    Decl,
+    /// `bss`, `ref`, `lref`, `expr`, `string`.
+    DataDirective,
+    Local,
+    Global,
+    Type(Type),
+    Op(Opcode),
+}
+
+type KwTable = NameTable<'static, Kw>;
+
+fn build_kw_table() -> KwTable {
+    let mut t = KwTable::with_capacity(256);
+    // Earlier kinds win, as in the statement dispatch: directives, then
+    // types, then mnemonics.
+    let mut add = |name: &'static str, kw: Kw| {
+        if t.get(name).is_none() {
+            t.insert(name, kw);
+        }
+    };
+    let directives = [
+        ("module", Kw::Module),
+        ("endmodule", Kw::EndModule),
+        ("func", Kw::Func),
+        ("endfunc", Kw::EndFunc),
+        ("proto", Kw::Proto),
+        ("import", Kw::Decl),
+        ("export", Kw::Decl),
+        ("forward", Kw::Decl),
+        ("bss", Kw::DataDirective),
+        ("ref", Kw::DataDirective),
+        ("lref", Kw::DataDirective),
+        ("expr", Kw::DataDirective),
+        ("string", Kw::DataDirective),
+        ("local", Kw::Local),
+        ("global", Kw::Global),
+    ];
+    for (n, k) in directives {
+        add(n, k);
+    }
+    // Types (other spellings, such as `blk001`, go through
+    // `Type::from_name` when the table has no entry).
+    let types = [
+        "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f", "d", "ld", "p", "rblk", "blk",
+        "blk0", "blk1", "blk2", "blk3", "blk4",
+    ];
+    for n in types {
+        if let Some(ty) = Type::from_name(n) {
+            add(n, Kw::Type(ty));
+        }
+    }
+    for &op in Opcode::ALL {
+        add(op.name(), Kw::Op(op));
+    }
+    t
+}
+
+fn kw_table() -> &'static KwTable {
+    static TABLE: std::sync::OnceLock<KwTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(build_kw_table)
+}
+
+/// What `name` means at the start of a statement.
+#[inline]
+fn keyword(name: &str, key: NameKey) -> Option<Kw> {
+    match kw_table().get_key(name.as_bytes(), key) {
+        Some(&k) => Some(k),
+        None => Type::from_name(name).map(Kw::Type),
+    }
+}
+
+/// The type named by `text[p..q]` (whose key is `key`).
+#[inline]
+fn type_at(text: &str, p: usize, q: usize, key: NameKey) -> Option<Type> {
+    match kw_table().get_key(&text.as_bytes()[p..q], key) {
+        Some(&Kw::Type(t)) => Some(t),
+        _ => Type::from_name(text.get(p..q)?),
+    }
+}
+
+/// `Type::from_name`, through the keyword table for the common spellings.
+#[inline]
+fn type_from_name(name: &str) -> Option<Type> {
+    match kw_table().get(name) {
+        Some(&Kw::Type(t)) => Some(t),
+        _ => Type::from_name(name),
+    }
+}
+
 struct Reader<'a> {
     src: &'a [u8],
     lexer: Lexer<'a>,
-    cur: Result<(Tok<'a>, Span), LexError>,
-    peeked: Option<Result<(Tok<'a>, Span), LexError>>,
+    /// The current token (or lexical error), with its span and line.
+    cur: Cur<'a>,
     file: Option<&'a str>,
     errors: Vec<Diagnostic>,
     max_errors: usize,
     modules: Vec<Module>,
     m: Option<ModState<'a>>,
-    // Forward-only line cursor.
-    line_off: usize,
-    line_no: u32,
-    line_start: usize,
+    /// Verify each module at its `endmodule`.
+    verify: bool,
+    /// The verifier's diagnostics (used only when reading has no errors).
+    verify_errors: Vec<Diagnostic>,
+    /// Reusable buffer for the label prefixes of a statement.
+    label_buf: Vec<(&'a str, Pos)>,
+    /// Reusable buffer for the operands of variable-arity instructions.
+    operand_buf: Vec<Operand>,
+    /// Tables and buffers of finished functions and modules, kept for the
+    /// next one (cleared) so that their memory is allocated once.
+    spare_func: Option<FuncSpare<'a>>,
+    spare_mod: Option<ModSpare<'a>>,
+}
+
+/// What a function's reading needs that outlives it: the variable table,
+/// the list of forward label uses and the instruction buffer (each body is
+/// copied out at its exact size at `endfunc`).
+#[derive(Default)]
+struct FuncSpare<'a> {
+    vars: NameTable<'a, VarId>,
+    pending_labels: Vec<(LabelId, Pos)>,
+    insns: Vec<Insn>,
+}
+
+/// A module's name tables, kept for the next module.
+struct ModSpare<'a> {
+    names: NameTable<'a, ItemId>,
+    labels: NameTable<'a, LabelEntry>,
+    aliases: NameTable<'a, u32>,
 }
 
 fn is_sep(t: &Tok<'_>) -> bool {
@@ -183,108 +310,112 @@ fn is_sep(t: &Tok<'_>) -> bool {
 
 impl<'a> Reader<'a> {
     fn new(src: &'a [u8], opts: &'a ReadOptions) -> Reader<'a> {
-        let mut lexer = Lexer::new(src);
-        let cur = lexer.next();
-        Reader {
+        let mut r = Reader {
             src,
-            lexer,
-            cur,
-            peeked: None,
+            lexer: Lexer::new(src),
+            cur: Cur::default(),
             file: opts.file.as_deref(),
             errors: Vec::new(),
             max_errors: opts.max_errors.max(1),
             modules: Vec::new(),
             m: None,
-            line_off: 0,
-            line_no: 1,
-            line_start: 0,
-        }
+            verify: opts.verify,
+            verify_errors: Vec::new(),
+            label_buf: Vec::new(),
+            operand_buf: Vec::new(),
+            spare_func: None,
+            spare_mod: None,
+        };
+        r.bump();
+        r
     }
 
     // ---- positions and errors -------------------------------------------
 
-    fn pos_at(&mut self, off: u32) -> Pos {
+    /// The position of the current token (or of the lexical error).
+    #[inline]
+    fn here(&self) -> Pos {
+        match &self.cur.err {
+            Some(e) if self.cur.bad => self.pos_in_line(e.span.start),
+            _ => Pos::new(
+                self.cur.line,
+                (self.cur.span.start as usize - self.cur.line_start) as u32 + 1,
+            ),
+        }
+    }
+
+    /// The position of offset `off`, at or after the start of the current
+    /// token's line (a lexical error can start inside a string literal
+    /// that spans lines).
+    #[cold]
+    fn pos_in_line(&self, off: u32) -> Pos {
         let off = (off as usize).min(self.src.len());
-        if off < self.line_off {
+        let from = self.cur.line_start;
+        if off < from {
             let (l, c) = crate::lexer::line_col(self.src, off as u32);
             return Pos::new(l, c);
         }
-        for (i, &b) in self.src[self.line_off..off].iter().enumerate() {
-            if b == b'\n' {
-                self.line_no += 1;
-                self.line_start = self.line_off + i + 1;
-            }
-        }
-        self.line_off = off;
-        Pos::new(self.line_no, (off - self.line_start) as u32 + 1)
+        let seg = &self.src[from..off];
+        let nl = seg.iter().filter(|&&b| b == b'\n').count() as u32;
+        let line_start = match seg.iter().rposition(|&b| b == b'\n') {
+            Some(i) => from + i + 1,
+            None => from,
+        };
+        Pos::new(self.cur.line + nl, (off - line_start) as u32 + 1)
     }
 
-    fn span(&self) -> Span {
-        match &self.cur {
-            Ok((_, s)) => *s,
-            Err(e) => e.span,
-        }
+    #[cold]
+    fn err_at(&self, pos: Pos, msg: impl Into<String>) -> Box<Diagnostic> {
+        Box::new(Diagnostic::new(ErrorKind::Syntax, self.file, pos, msg))
     }
 
-    fn here(&mut self) -> Pos {
-        let s = self.span();
-        self.pos_at(s.start)
+    #[cold]
+    fn err(&self, msg: impl Into<String>) -> Box<Diagnostic> {
+        self.err_at(self.here(), msg)
     }
 
-    fn err_at(&self, pos: Pos, msg: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(ErrorKind::Syntax, self.file, pos, msg)
+    #[cold]
+    fn verr_at(&self, pos: Pos, msg: impl Into<String>) -> Box<Diagnostic> {
+        Box::new(Diagnostic::new(ErrorKind::Verify, self.file, pos, msg))
     }
 
-    fn err(&mut self, msg: impl Into<String>) -> Diagnostic {
-        let p = self.here();
-        self.err_at(p, msg)
-    }
-
-    fn verr_at(&self, pos: Pos, msg: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(ErrorKind::Verify, self.file, pos, msg)
-    }
-
-    fn report(&mut self, d: Diagnostic) {
+    #[cold]
+    #[allow(clippy::boxed_local)] // errors travel boxed; see `R`
+    fn report(&mut self, d: Box<Diagnostic>) {
         if self.errors.len() < self.max_errors {
-            self.errors.push(d);
+            self.errors.push(*d);
         }
     }
 
     // ---- tokens ------------------------------------------------------------
 
-    fn tok(&mut self) -> R<&Tok<'a>> {
-        if let Err(e) = &self.cur {
-            let e = e.clone();
-            let p = self.pos_at(e.span.start);
-            return Err(self.err_at(p, e.message));
-        }
-        match &self.cur {
-            Ok((t, _)) => Ok(t),
-            Err(_) => unreachable!("checked above"),
+    /// The current token, or the lexical error in its place.
+    #[inline]
+    fn tok(&self) -> R<&Tok<'a>> {
+        if self.cur.bad {
+            Err(self.lex_diag())
+        } else {
+            Ok(&self.cur.tok)
         }
     }
 
+    #[cold]
+    fn lex_diag(&self) -> Box<Diagnostic> {
+        let msg = self.cur.err.as_ref().map_or("", |e| e.message.as_str());
+        self.err_at(self.here(), msg)
+    }
+
+    /// Moves to the next token.  The one place the lexer's hot path is
+    /// inlined into.
+    #[inline(never)]
     fn bump(&mut self) {
-        self.cur = match self.peeked.take() {
-            Some(t) => t,
-            None => self.lexer.next(),
-        };
+        self.lexer.advance(&mut self.cur);
     }
 
-    fn peek(&mut self) -> Option<&Tok<'a>> {
-        if self.peeked.is_none() {
-            self.peeked = Some(self.lexer.next());
-        }
-        match &self.peeked {
-            Some(Ok((t, _))) => Some(t),
-            _ => None,
-        }
-    }
-
+    #[inline]
     fn expect_name(&mut self, what: &str) -> R<&'a str> {
-        match self.tok()? {
+        match *self.tok()? {
             Tok::Name(n) => {
-                let n = *n;
                 self.bump();
                 Ok(n)
             }
@@ -292,6 +423,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline]
     fn expect(&mut self, want: Tok<'static>, what: &str) -> R<()> {
         let t = self.tok()?;
         if std::mem::discriminant(t) == std::mem::discriminant(&want) {
@@ -302,22 +434,33 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn at_sep(&mut self) -> R<bool> {
+    #[inline]
+    fn expect_comma(&mut self, what: &str) -> R<()> {
+        if !self.cur.bad && matches!(self.cur.tok, Tok::Comma) {
+            self.bump();
+            Ok(())
+        } else {
+            self.expect(Tok::Comma, what)
+        }
+    }
+
+    #[inline]
+    fn at_sep(&self) -> R<bool> {
         Ok(is_sep(self.tok()?))
     }
 
     /// Skips to the end of the current line after an error.
     fn recover(&mut self) {
         loop {
-            match &self.cur {
-                Ok((Tok::Newline | Tok::Eof, _)) => return,
-                Ok(_) => self.bump(),
-                Err(_) => {
-                    self.peeked = None;
-                    self.lexer.skip_line();
-                    self.cur = Ok((Tok::Newline, self.span()));
-                    return;
-                }
+            if self.cur.bad {
+                self.lexer.skip_line();
+                self.cur.bad = false;
+                self.cur.tok = Tok::Newline;
+                return;
+            }
+            match self.cur.tok {
+                Tok::Newline | Tok::Eof => return,
+                _ => self.bump(),
             }
         }
     }
@@ -329,23 +472,23 @@ impl<'a> Reader<'a> {
             if self.errors.len() >= self.max_errors {
                 return;
             }
-            match &self.cur {
-                Ok((Tok::Eof, _)) => break,
-                Ok((Tok::Newline | Tok::Semi, _)) => {
-                    self.bump();
-                    continue;
+            if !self.cur.bad {
+                match self.cur.tok {
+                    Tok::Eof => break,
+                    Tok::Newline | Tok::Semi => {
+                        self.bump();
+                        continue;
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
             if let Err(d) = self.statement() {
                 self.report(d);
                 self.recover();
-            } else if let Ok((t, _)) = &self.cur {
-                if !is_sep(t) {
-                    let d = self.err("unexpected text at end of statement");
-                    self.report(d);
-                    self.recover();
-                }
+            } else if !self.cur.bad && !is_sep(&self.cur.tok) {
+                let d = self.err("unexpected text at end of statement");
+                self.report(d);
+                self.recover();
             }
         }
         let p = self.here();
@@ -366,18 +509,20 @@ impl<'a> Reader<'a> {
     }
 
     fn statement(&mut self) -> R<()> {
+        let mut labels = std::mem::take(&mut self.label_buf);
+        labels.clear();
+        let r = self.statement_with(&mut labels);
+        self.label_buf = labels;
+        r
+    }
+
+    fn statement_with(&mut self, labels: &mut Vec<(&'a str, Pos)>) -> R<()> {
         // Label prefixes: NAME ':' (possibly followed by newlines).
-        let mut labels: Vec<(&'a str, Pos)> = Vec::new();
-        loop {
-            let is_label =
-                matches!(self.tok()?, Tok::Name(_)) && matches!(self.peek(), Some(Tok::Colon));
-            if !is_label {
+        while let Tok::Name(n) = *self.tok()? {
+            if !self.lexer.colon_follows() {
                 break;
             }
             let p = self.here();
-            let Tok::Name(n) = *self.tok()? else {
-                unreachable!()
-            };
             labels.push((n, p));
             self.bump();
             self.bump();
@@ -385,33 +530,36 @@ impl<'a> Reader<'a> {
                 self.bump();
             }
         }
+        let labels = &labels[..];
         let kpos = self.here();
-        let kw = match self.tok()? {
-            Tok::Name(n) => *n,
+        let kw = match *self.tok()? {
+            Tok::Name(n) => n,
             Tok::Eof if !labels.is_empty() => {
                 return Err(self.err_at(labels[0].1, "label at end of input"));
             }
             _ => return Err(self.err("expected a directive or an instruction")),
         };
+        let (start, end) = (self.cur.span.start as usize, self.cur.span.end as usize);
+        let kw_kind = keyword(kw, NameKey::of_slice(self.src, start, end));
+        if let Some(Kw::Op(op)) = kw_kind {
+            // The mnemonic stays the current token: the operands are read
+            // from the bytes after it when they have a common form.
+            return self.insn(op, labels, kpos);
+        }
         self.bump();
-        match kw {
-            "module" => self.module_start(&labels, kpos),
-            "endmodule" => self.module_end(&labels, kpos),
-            "func" => self.func_start(&labels, kpos),
-            "endfunc" => self.func_end(&labels, kpos),
-            "proto" => self.proto(&labels, kpos),
-            "import" | "export" | "forward" => self.decl(kw, &labels, kpos),
-            "bss" | "ref" | "lref" | "expr" | "string" => self.data_directive(kw, &labels, kpos),
-            "local" | "global" => self.vars(kw == "global", &labels, kpos),
-            _ => {
-                if let Some(ty) = Type::from_name(kw) {
-                    self.typed_data(ty, &labels, kpos)
-                } else if let Some(op) = Opcode::from_name(kw) {
-                    self.insn(op, &labels, kpos)
-                } else {
-                    Err(self.err_at(kpos, format!("unknown directive or instruction '{kw}'")))
-                }
-            }
+        match kw_kind {
+            Some(Kw::Op(_)) => unreachable!("handled above"),
+            Some(Kw::Module) => self.module_start(labels, kpos),
+            Some(Kw::EndModule) => self.module_end(labels, kpos),
+            Some(Kw::Func) => self.func_start(labels, kpos),
+            Some(Kw::EndFunc) => self.func_end(labels, kpos),
+            Some(Kw::Proto) => self.proto(labels, kpos),
+            Some(Kw::Decl) => self.decl(kw, labels, kpos),
+            Some(Kw::DataDirective) => self.data_directive(kw, labels, kpos),
+            Some(Kw::Local) => self.vars(false, labels, kpos),
+            Some(Kw::Global) => self.vars(true, labels, kpos),
+            Some(Kw::Type(ty)) => self.typed_data(ty, labels, kpos),
+            None => Err(self.err_at(kpos, format!("unknown directive or instruction '{kw}'"))),
         }
     }
 
@@ -461,11 +609,16 @@ impl<'a> Reader<'a> {
         let mut module = Module::new(name);
         module.source = self.file.map(str::to_string);
         module.pos = labels[0].1;
+        let spare = self.spare_mod.take().unwrap_or_else(|| ModSpare {
+            names: NameTable::with_capacity(64),
+            labels: NameTable::with_capacity(256),
+            aliases: NameTable::new(),
+        });
         self.m = Some(ModState {
             module,
-            names: NameMap::default(),
-            labels: NameMap::default(),
-            aliases: NameMap::default(),
+            names: spare.names,
+            labels: spare.labels,
+            aliases: spare.aliases,
             lrefs: Vec::new(),
             func: None,
         });
@@ -525,7 +678,24 @@ impl<'a> Reader<'a> {
                 *label2 = e2.map(|e| e.id);
             }
         }
+        // Verify now, while the module is in cache; the diagnostics are
+        // only used if the whole text reads without errors, so there is no
+        // point once reading has failed.
+        if self.verify && self.errors.is_empty() {
+            if let Err(e) = crate::verify::verify_module(&ms.module) {
+                self.verify_errors.extend(e.0);
+            }
+        }
         self.modules.push(ms.module);
+        let mut spare = ModSpare {
+            names: ms.names,
+            labels: ms.labels,
+            aliases: ms.aliases,
+        };
+        spare.names.clear();
+        spare.labels.clear();
+        spare.aliases.clear();
+        self.spare_mod = Some(spare);
         Ok(())
     }
 
@@ -595,7 +765,7 @@ impl<'a> Reader<'a> {
                 }
                 break;
             }
-            let Some(ty) = Type::from_name(name) else {
+            let Some(ty) = type_from_name(name) else {
                 return Err(self.err_at(p, format!("unknown type '{name}'")));
             };
             if matches!(self.tok()?, Tok::Colon) {
@@ -669,7 +839,12 @@ impl<'a> Reader<'a> {
                 format!("variadic function '{name}' needs at least one fixed argument"),
             ));
         }
-        let mut vars: NameMap<&'a str, VarId> = NameMap::default();
+        let spare = self.spare_func.take().unwrap_or_else(|| FuncSpare {
+            vars: NameTable::with_capacity(32),
+            ..FuncSpare::default()
+        });
+        let mut vars = spare.vars;
+        vars.clear();
         let mut fvars = Vec::with_capacity(sig.params.len());
         for (i, prm) in sig.params.iter().enumerate() {
             if vars.insert(ppos[i].1, VarId::new(i)).is_some() {
@@ -686,9 +861,14 @@ impl<'a> Reader<'a> {
             });
         }
         let item = self.add_item(Some(name), ItemKind::Func(Box::default()), labels[0].1)?;
+        let mut insns = spare.insns;
+        insns.clear();
+        let mut pending_labels = spare.pending_labels;
+        pending_labels.clear();
         let func = Func {
             sig,
             vars: fvars,
+            insns,
             ..Func::default()
         };
         self.m.as_mut().unwrap().func = Some(FuncState {
@@ -696,7 +876,7 @@ impl<'a> Reader<'a> {
             name: name.to_string(),
             func,
             vars,
-            pending_labels: Vec::new(),
+            pending_labels,
             has_ret: false,
             has_jret: false,
         });
@@ -750,7 +930,15 @@ impl<'a> Reader<'a> {
             }
         }
         fs.func.end_pos = pos;
+        // The body at its exact size; the buffer is kept for the next one.
+        let body = take_exact(&mut fs.func.insns);
+        let insns = std::mem::replace(&mut fs.func.insns, body);
         ms.module.items[fs.item.index()].kind = ItemKind::Func(Box::new(fs.func));
+        self.spare_func = Some(FuncSpare {
+            vars: fs.vars,
+            pending_labels: fs.pending_labels,
+            insns,
+        });
         for (p, m) in errs {
             let d = self.verr_at(p, m);
             self.report(d);
@@ -767,7 +955,7 @@ impl<'a> Reader<'a> {
         loop {
             let p = self.here();
             let tname = self.expect_name("a type")?;
-            let Some(ty) = Type::from_name(tname) else {
+            let Some(ty) = type_from_name(tname) else {
                 return Err(self.err_at(p, format!("unknown type '{tname}'")));
             };
             if !ty.is_var_type() {
@@ -974,24 +1162,21 @@ impl<'a> Reader<'a> {
         for &(l, p) in labels {
             self.define_label(l, p)?;
         }
-        let mut operands = Vec::with_capacity(op.info().operands.len().max(2));
-        let mut i = 0usize;
-        if !self.at_sep()? {
-            loop {
-                let label_pos = match fam {
-                    Family::Laddr => i == 1,
-                    Family::Switch => i >= 1,
-                    _ => i == 0 && fam.has_label_first(),
-                };
-                let o = self.operand(label_pos)?;
-                operands.push(o);
-                i += 1;
-                if self.at_sep()? {
-                    break;
-                }
-                self.expect(Tok::Comma, "',' between operands")?;
-            }
-        }
+        let operands = if fam.is_variable_arity() {
+            // Collected in a reused buffer, then copied out at their exact
+            // size.
+            let mut buf = std::mem::take(&mut self.operand_buf);
+            buf.clear();
+            let r = self.operands(fam, &mut buf);
+            let ops = take_exact(&mut buf);
+            self.operand_buf = buf;
+            r?;
+            ops
+        } else {
+            let mut ops = Vec::with_capacity(op.info().operands.len());
+            self.operands(fam, &mut ops)?;
+            ops
+        };
         let fs = self.m.as_mut().unwrap().func.as_mut().unwrap();
         match fam {
             Family::Ret => fs.has_ret = true,
@@ -1019,21 +1204,21 @@ impl<'a> Reader<'a> {
         let fs = ms.func.as_mut().unwrap();
         match ms.labels.get_mut(name) {
             Some(e) if e.defined => {
-                return Err(Diagnostic::new(
+                return Err(Box::new(Diagnostic::new(
                     ErrorKind::Verify,
                     self.file,
                     p,
                     format!("redefinition of label '{name}' in the module"),
-                ));
+                )));
             }
             Some(e) if e.func != fs.item => {
                 let first = e.first_use;
-                return Err(Diagnostic::new(
+                return Err(Box::new(Diagnostic::new(
                     ErrorKind::Verify,
                     self.file,
                     first,
                     format!("label '{name}' is used in another function than the one defining it (function '{}')", fs.name),
-                ));
+                )));
             }
             Some(e) => {
                 e.defined = true;
@@ -1072,7 +1257,7 @@ impl<'a> Reader<'a> {
         let fs = ms.func.as_mut().unwrap();
         match ms.labels.get(name) {
             Some(e) if e.func == fs.item => Ok(e.id),
-            Some(_) => Err(Diagnostic::new(
+            Some(_) => Err(Box::new(Diagnostic::new(
                 ErrorKind::Verify,
                 self.file,
                 p,
@@ -1080,7 +1265,7 @@ impl<'a> Reader<'a> {
                     "label '{name}' belongs to another function than '{}'",
                     fs.name
                 ),
-            )),
+            ))),
             None => {
                 let id = LabelId::new(fs.func.labels.len());
                 fs.func.labels.push(Label {
@@ -1101,34 +1286,222 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The operands of an instruction, up to the end of the statement; the
+    /// current token is the mnemonic.
+    #[inline]
+    fn operands(&mut self, fam: Family, out: &mut Vec<Operand>) -> R<()> {
+        if self.fast_operands(fam, out) {
+            return Ok(());
+        }
+        out.clear();
+        self.bump();
+        if self.at_sep()? {
+            return Ok(());
+        }
+        let label_first = fam.has_label_first();
+        let mut i = 0usize;
+        loop {
+            let label_pos = match fam {
+                Family::Laddr => i == 1,
+                Family::Switch => i >= 1,
+                _ => i == 0 && label_first,
+            };
+            let o = self.operand(label_pos)?;
+            out.push(o);
+            i += 1;
+            if self.at_sep()? {
+                return Ok(());
+            }
+            self.expect_comma("',' between operands")?;
+        }
+    }
+
+    /// The operands of an instruction in the forms compilers emit, read
+    /// straight from the bytes after the mnemonic (the current token): variables, items, labels already seen or
+    /// new, simple decimal integers and memory operands
+    /// `type:[disp](base[, index[, scale]])[:alias][:nonalias]`, separated
+    /// by commas, up to a newline, `;`, a comment or the end.  Anything else
+    /// (other literals, errors, unknown names, CR) returns false, leaving
+    /// the reader where it was for the token path, which then does exactly
+    /// what it would have done anyway: every side effect taken here (a new
+    /// label, a new alias) is one the token path takes at the same point,
+    /// since it accepts every operand accepted here.
+    fn fast_operands(&mut self, fam: Family, out: &mut Vec<Operand>) -> bool {
+        let Some(text) = self.lexer.text() else {
+            return false;
+        };
+        let src = text.as_bytes();
+        let mut p = skip_blanks(src, self.cur.span.end as usize);
+        if src.get(p) != Some(&b',') && ends_operand(src, p) {
+            // No operands.
+            self.lexer.set_pos(p);
+            self.bump();
+            return true;
+        }
+        let label_first = fam.has_label_first();
+        let mut i = 0usize;
+        loop {
+            let label_pos = match fam {
+                Family::Laddr => i == 1,
+                Family::Switch => i >= 1,
+                _ => i == 0 && label_first,
+            };
+            if let Some(q) = name_end(src, p) {
+                let key = NameKey::of_slice(src, p, q);
+                let name = &src[p..q];
+                let r = skip_blanks(src, q);
+                if src.get(r) == Some(&b':') {
+                    let Some(ty) = type_at(text, p, q, key) else {
+                        return false;
+                    };
+                    match self.fast_mem(ty, text, skip_blanks(src, r + 1)) {
+                        Some((m, end)) => {
+                            out.push(Operand::Mem(m));
+                            p = end;
+                        }
+                        None => return false,
+                    }
+                } else if label_pos {
+                    let ms = self.m.as_ref().unwrap();
+                    let fs = ms.func.as_ref().unwrap();
+                    match ms.labels.get_key(name, key) {
+                        Some(e) if e.func == fs.item => out.push(Operand::Label(e.id)),
+                        Some(_) => return false,
+                        // A new label: only once the next token is known
+                        // to be fine (the token path looks at it first).
+                        None if !ends_operand(src, r) => return false,
+                        None => {
+                            let pos = Pos::new(self.cur.line, (p - self.cur.line_start) as u32 + 1);
+                            let Some(name) = text.get(p..q) else {
+                                return false;
+                            };
+                            match self.use_label(name, pos) {
+                                Ok(id) => out.push(Operand::Label(id)),
+                                Err(_) => return false,
+                            }
+                        }
+                    }
+                    p = r;
+                } else {
+                    let ms = self.m.as_ref().unwrap();
+                    let fs = ms.func.as_ref().unwrap();
+                    if let Some(&v) = fs.vars.get_key(name, key) {
+                        out.push(Operand::Reg(v));
+                    } else if let Some(&id) = ms.names.get_key(name, key) {
+                        out.push(Operand::Ref(id));
+                    } else {
+                        return false;
+                    }
+                    p = r;
+                }
+            } else if let Some((v, q)) = simple_int(src, p) {
+                out.push(Operand::Int(v));
+                p = skip_blanks(src, q);
+            } else {
+                return false;
+            }
+            i += 1;
+            match src.get(p) {
+                Some(b',') => p = skip_blanks(src, p + 1),
+                Some(b'\n') => {
+                    self.lexer.set_pos(p);
+                    self.lexer.newline_token(p, &mut self.cur);
+                    return true;
+                }
+                _ if ends_operand(src, p) => break,
+                _ => return false,
+            }
+        }
+        self.lexer.set_pos(p);
+        self.bump();
+        true
+    }
+
+    /// The rest of a memory operand after `type:` at `p` (see
+    /// [`Reader::fast_operands`]), and the offset after it and its blanks.
+    #[inline]
+    fn fast_mem(&mut self, ty: Type, text: &'a str, mut p: usize) -> Option<(Mem, usize)> {
+        let src = text.as_bytes();
+        let mut m = Mem::new(ty, 0, None, None, 1);
+        let mut any = false;
+        if let Some((d, q)) = simple_int(src, p) {
+            m.disp = d;
+            any = true;
+            p = skip_blanks(src, q);
+        }
+        if src.get(p) == Some(&b'(') {
+            any = true;
+            p = skip_blanks(src, p + 1);
+            let fs = self.m.as_ref()?.func.as_ref()?;
+            let var = |p: usize| -> Option<(VarId, usize)> {
+                let q = name_end(src, p)?;
+                let v = *fs.vars.get_key(&src[p..q], NameKey::of_slice(src, p, q))?;
+                Some((v, skip_blanks(src, q)))
+            };
+            if src.get(p) != Some(&b',') {
+                let (v, q) = var(p)?;
+                m.base = Some(v);
+                p = q;
+            }
+            if src.get(p) == Some(&b',') {
+                let (v, q) = var(skip_blanks(src, p + 1))?;
+                m.index = Some(v);
+                p = q;
+                if src.get(p) == Some(&b',') {
+                    let (s, q) = simple_int(src, skip_blanks(src, p + 1))?;
+                    m.scale = u8::try_from(s).ok()?;
+                    p = skip_blanks(src, q);
+                }
+            }
+            if src.get(p) != Some(&b')') {
+                return None;
+            }
+            p = skip_blanks(src, p + 1);
+        }
+        if !any {
+            return None;
+        }
+        if src.get(p) == Some(&b':') {
+            p = skip_blanks(src, p + 1);
+            if src.get(p) == Some(&b':') {
+                let (n, q) = self.fast_alias(text, skip_blanks(src, p + 1))?;
+                m.nonalias = n;
+                p = q;
+            } else {
+                let (n, q) = self.fast_alias(text, p)?;
+                m.alias = n;
+                p = q;
+                if src.get(p) == Some(&b':') {
+                    let (n, q) = self.fast_alias(text, skip_blanks(src, p + 1))?;
+                    m.nonalias = n;
+                    p = q;
+                }
+            }
+        }
+        Some((m, p))
+    }
+
+    /// The alias name at `p`, interned, and the offset after it and its
+    /// blanks.
+    #[inline]
+    fn fast_alias(&mut self, text: &'a str, p: usize) -> Option<(u32, usize)> {
+        let src = text.as_bytes();
+        let q = name_end(src, p)?;
+        let ms = self.m.as_ref()?;
+        let n = match ms.aliases.get_key(&src[p..q], NameKey::of_slice(src, p, q)) {
+            Some(&n) => n,
+            None => self.alias(text.get(p..q)?),
+        };
+        Some((n, skip_blanks(src, q)))
+    }
+
     fn operand(&mut self, label_pos: bool) -> R<Operand> {
         let p = self.here();
-        let t = self.tok()?.clone();
-        match t {
-            Tok::Int(v) => {
-                self.bump();
-                Ok(Operand::Int(v))
-            }
-            Tok::Float(v) => {
-                self.bump();
-                Ok(Operand::float(v))
-            }
-            Tok::Double(v) => {
-                self.bump();
-                Ok(Operand::double(v))
-            }
-            Tok::LDouble(v) => {
-                self.bump();
-                Ok(Operand::LDouble(v))
-            }
-            Tok::Str(s) => {
-                self.bump();
-                Ok(Operand::Str(s.into_owned().into_boxed_slice()))
-            }
+        match *self.tok()? {
             Tok::Name(n) => {
                 self.bump();
                 if matches!(self.tok()?, Tok::Colon) {
-                    let Some(ty) = Type::from_name(n) else {
+                    let Some(ty) = type_from_name(n) else {
                         return Err(self.err_at(p, format!("unknown type '{n}' in memory operand")));
                     };
                     self.bump();
@@ -1151,6 +1524,29 @@ impl<'a> Reader<'a> {
                     Some(Tok::LDouble(v)) => Ok(Operand::LDouble(v)),
                     _ => Err(self.verr_at(p, format!("undeclared name '{n}'"))),
                 }
+            }
+            Tok::Int(v) => {
+                self.bump();
+                Ok(Operand::Int(v))
+            }
+            Tok::Float(v) => {
+                self.bump();
+                Ok(Operand::float(v))
+            }
+            Tok::Double(v) => {
+                self.bump();
+                Ok(Operand::double(v))
+            }
+            Tok::LDouble(v) => {
+                self.bump();
+                Ok(Operand::LDouble(v))
+            }
+            Tok::Str(_) => {
+                let Tok::Str(s) = std::mem::replace(&mut self.cur.tok, Tok::Eof) else {
+                    unreachable!("matched above")
+                };
+                self.bump();
+                Ok(Operand::Str(s.into_owned().into_boxed_slice()))
             }
             _ => Err(self.err_at(p, "expected an operand")),
         }
@@ -1231,6 +1627,24 @@ impl<'a> Reader<'a> {
         let i = ms.module.aliases.len() as u32;
         ms.aliases.insert(n, i);
         i
+    }
+}
+
+/// The elements of `buf` in a new vector of exactly their number, leaving
+/// `buf` empty with its capacity (for reuse).
+#[allow(clippy::drain_collect)] // `mem::take` would give away the buffer
+fn take_exact<T>(buf: &mut Vec<T>) -> Vec<T> {
+    buf.drain(..).collect()
+}
+
+/// Whether the byte at `p` is a comma or ends the statement (a newline,
+/// CRLF, `;`, a comment or the end of the text).
+#[inline]
+fn ends_operand(src: &[u8], p: usize) -> bool {
+    match src.get(p) {
+        Some(b',' | b'\n' | b';' | b'#') | None => true,
+        Some(b'\r') => src.get(p + 1) == Some(&b'\n'),
+        Some(_) => false,
     }
 }
 

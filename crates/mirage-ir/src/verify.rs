@@ -66,11 +66,7 @@ pub fn verify_modules(ms: &[Module]) -> Result<(), Errors> {
     }
 }
 
-use crate::hash::NameMap;
-
-fn name_map<K, V>(capacity: usize) -> NameMap<K, V> {
-    NameMap::with_capacity_and_hasher(capacity, Default::default())
-}
+use crate::hash::NameTable;
 
 /// General-purpose registers of x86-64 as MIR names them (spec §4.8).
 const GPR_NAMES: [&str; 16] = [
@@ -144,9 +140,9 @@ struct Verifier<'m> {
     /// Per item: facts about functions (None for other items).
     funcs: Vec<Option<FuncFacts>>,
     /// Label names defined so far in the module → defining function.
-    label_names: NameMap<&'m str, ItemId>,
+    label_names: NameTable<'m, ItemId>,
     /// Scratch table of one function's variable names, reused.
-    var_names: NameMap<&'m str, ()>,
+    var_names: NameTable<'m, ()>,
 }
 
 /// How an item is named in messages: `func 'f'`, `anonymous data`.
@@ -178,8 +174,8 @@ impl<'m> Verifier<'m> {
             m,
             errors: Vec::new(),
             funcs: Vec::new(),
-            label_names: name_map(0),
-            var_names: name_map(0),
+            label_names: NameTable::new(),
+            var_names: NameTable::new(),
         }
     }
 
@@ -210,7 +206,7 @@ impl<'m> Verifier<'m> {
     /// Spec §2.9: duplicate item names; exports/forwards of nothing.
     fn check_names(&mut self) {
         let m = self.m;
-        let mut table: NameMap<&'m str, Holder> = name_map(m.items.len());
+        let mut table: NameTable<'m, Holder> = NameTable::with_capacity(m.items.len());
         for item in &m.items {
             let Some(name) = item.name.as_deref() else {
                 if !item.kind.is_data() {
@@ -285,7 +281,7 @@ impl<'m> Verifier<'m> {
                 _ => 0,
             })
             .sum();
-        self.label_names.reserve(nlabels);
+        self.label_names = NameTable::with_capacity(nlabels);
         for (i, item) in m.items.iter().enumerate() {
             let facts = match &item.kind {
                 ItemKind::Func(func) => Some(self.check_func(ItemId::new(i), item, func)),
@@ -334,6 +330,7 @@ impl<'m> Verifier<'m> {
 
     fn check_func(&mut self, id: ItemId, item: &'m Item, func: &'m Func) -> FuncFacts {
         let fname = item.name.as_deref().unwrap_or("<anonymous>");
+        let naliases = self.m.aliases.len();
         let mut fc = FuncCheck {
             v: self,
             fname,
@@ -341,6 +338,8 @@ impl<'m> Verifier<'m> {
             func,
             id,
             label_count: vec![0; func.labels.len()],
+            classes: func.vars.iter().map(|v| v.class()).collect(),
+            naliases,
             pure: true,
         };
         let ctx = format!("in function '{fname}'");
@@ -494,6 +493,10 @@ struct FuncCheck<'v, 'm> {
     id: ItemId,
     /// How many `label` pseudo-instructions place each label.
     label_count: Vec<u32>,
+    /// The class of each variable (for the fast operand checks).
+    classes: Vec<Class>,
+    /// Number of the module's aliases.
+    naliases: usize,
     pure: bool,
 }
 
@@ -536,7 +539,7 @@ impl<'m> FuncCheck<'_, 'm> {
         }
         let mut names = std::mem::take(&mut self.v.var_names);
         names.clear();
-        let mut regs: NameMap<&'m str, &'m str> = name_map(0);
+        let mut regs: NameTable<'m, &'m str> = NameTable::new();
         for (i, var) in func.vars.iter().enumerate() {
             let name = var.name.as_str();
             if i < nparams {
@@ -600,7 +603,7 @@ impl<'m> FuncCheck<'_, 'm> {
         name: &'m str,
         class: Class,
         reg: &'m str,
-        regs: &mut NameMap<&'m str, &'m str>,
+        regs: &mut NameTable<'m, &'m str>,
     ) {
         let pos = self.item.pos;
         let gpr = GPR_NAMES.contains(&reg);
@@ -798,8 +801,95 @@ impl<'m> FuncCheck<'_, 'm> {
     }
 
     /// Fixed-arity instructions: count, then each operand against its spec.
+    #[inline]
     fn check_fixed(&mut self, insn: &Insn) {
         let specs = insn.op.info().operands;
+        if insn.operands.len() == specs.len()
+            && specs
+                .iter()
+                .zip(&insn.operands)
+                .all(|(&spec, op)| self.spec_ok(spec, op))
+        {
+            return;
+        }
+        self.check_fixed_slow(insn, specs);
+    }
+
+    // ------------------------------------------------------------ fast path
+    //
+    // The `*_ok` predicates answer "would the full check below report
+    // nothing?" without building any message; they are true only when it
+    // is certain, and anything else goes through the full check, which
+    // then reports exactly what it always has.
+
+    /// The class of variable `v`, if it exists.
+    #[inline]
+    fn var_class_ok(&self, v: VarId) -> Option<Class> {
+        self.classes.get(v.index()).copied()
+    }
+
+    /// A memory operand that is valid outside call arguments.
+    #[inline]
+    fn mem_ok(&self, mem: &Mem) -> bool {
+        let int_var = |r: Option<VarId>| match r {
+            None => true,
+            Some(r) => self.var_class_ok(r) == Some(Class::Int),
+        };
+        let naliases = self.naliases;
+        int_var(mem.base)
+            && int_var(mem.index)
+            && (mem.index.is_none() || matches!(mem.scale, 1 | 2 | 4 | 8))
+            && mem.alias as usize <= naliases
+            && mem.nonalias as usize <= naliases
+            && !mem.ty.is_block()
+    }
+
+    /// What `value_of(.., block_ok = false)` would give without reporting.
+    #[inline]
+    fn value_ok(&self, op: &Operand) -> Option<Got> {
+        Some(match op {
+            Operand::Reg(v) => Got::Value(self.var_class_ok(*v)?),
+            Operand::Int(_) | Operand::Str(_) => Got::Value(Class::Int),
+            Operand::Float(_) => Got::Value(Class::F),
+            Operand::Double(_) => Got::Value(Class::D),
+            Operand::LDouble(_) => Got::Value(Class::LD),
+            Operand::Ref(id) => match self.v.item(*id) {
+                Some(it) if !matches!(it.kind, ItemKind::Proto(_)) => Got::Value(Class::Int),
+                _ => return None,
+            },
+            Operand::Mem(mem) if self.mem_ok(mem) => Got::Value(mem.ty.class()),
+            Operand::Mem(_) => return None,
+            Operand::Label(_) => Got::Label,
+        })
+    }
+
+    /// Whether `check_spec(.., spec, op)` would report nothing.
+    #[inline]
+    fn spec_ok(&self, spec: Spec, op: &Operand) -> bool {
+        match spec {
+            Spec::L => match op {
+                Operand::Label(l) => self.label_count.get(l.index()).is_some_and(|&c| c > 0),
+                _ => false,
+            },
+            Spec::R => matches!(op, Operand::Reg(v) if self.var_class_ok(*v).is_some()),
+            Spec::M => matches!(op, Operand::Mem(mem) if self.mem_ok(mem)),
+            Spec::Loc => match op {
+                Operand::Reg(v) => self.var_class_ok(*v).is_some(),
+                Operand::Mem(mem) => self.mem_ok(mem),
+                _ => false,
+            },
+            Spec::Imm => matches!(op, Operand::Int(_)),
+            _ => {
+                let class = spec.class().unwrap_or(Class::Int);
+                (!spec.is_output() || op.is_location())
+                    && self.value_ok(op) == Some(Got::Value(class))
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn check_fixed_slow(&mut self, insn: &Insn, specs: &[Spec]) {
         if insn.operands.len() != specs.len() {
             self.err(
                 insn.pos,
