@@ -195,7 +195,12 @@ fn run_file(path: &Path, bless: bool) -> Result<(), String> {
             if *s != out.stdout || *c != out.code {
                 return Err(format!(
                     "[{mode}] differs from {}: stdout {:?} exit {:?} vs {:?} exit {:?}\n{}",
-                    MODES[0].join(" "), out.stdout, out.code, s, c, out.stderr
+                    MODES[0].join(" "),
+                    out.stdout,
+                    out.code,
+                    s,
+                    c,
+                    out.stderr
                 ));
             }
         } else {
@@ -287,4 +292,58 @@ fn filetests() {
             failures.join("\n\n")
         );
     }
+}
+
+/// Golden disassembly tests: `tests/disasm/*.mir` name a function
+/// (`# disasm: FUNC`) and a level (`# opt: N`, default 2) and list the
+/// expected `mirage dump --asm` output as `# asm:` lines. The generator is
+/// deterministic and `dump` uses placeholder addresses, so the text is the
+/// same on every run. `MIRAGE_BLESS=1` rewrites the `# asm:` lines.
+#[test]
+fn disasm_golden() {
+    let root = workspace_root().join("tests/disasm");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    assert!(!files.is_empty(), "no golden files under {}", root.display());
+    let bless = std::env::var_os("MIRAGE_BLESS").is_some();
+    let mut failures = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        let header: Vec<&str> = text.lines().take_while(|l| l.starts_with('#')).collect();
+        let get = |key: &str| {
+            header
+                .iter()
+                .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_string()))
+        };
+        let func = get("# disasm:").expect("# disasm: FUNC missing");
+        let opt = get("# opt:").unwrap_or_else(|| "2".into());
+        let want: Vec<String> = header
+            .iter()
+            .filter_map(|l| l.strip_prefix("# asm: ").map(str::to_string))
+            .collect();
+        let out = mirage(&["dump", "--asm", &format!("-O{opt}"), &func, f.to_str().unwrap()]);
+        if out.code != Some(0) {
+            failures.push(format!("{}: dump failed:\n{}", f.display(), out.stderr));
+            continue;
+        }
+        let got: Vec<String> = out.stdout.lines().map(|l| l.trim_end().to_string()).collect();
+        if bless {
+            let mut new: Vec<String> = header
+                .iter()
+                .filter(|l| !l.starts_with("# asm:"))
+                .map(|l| l.to_string())
+                .collect();
+            new.extend(got.iter().map(|l| format!("# asm: {l}")));
+            let body: Vec<&str> = text.lines().skip_while(|l| l.starts_with('#')).collect();
+            std::fs::write(f, format!("{}\n{}\n", new.join("\n"), body.join("\n"))).unwrap();
+        } else if got != want {
+            failures.push(format!(
+                "{}: disassembly differs (MIRAGE_BLESS=1 to accept):\n--- expected\n{}\n--- got\n{}",
+                f.display(),
+                want.join("\n"),
+                got.join("\n")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
