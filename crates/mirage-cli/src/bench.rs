@@ -45,11 +45,13 @@ pub struct BenchArgs {
     /// Timed rounds per program (each round runs every engine once).
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
     runs: u32,
-    /// Execution modes of `mirage run` to measure, comma-separated.
+    /// Engines to measure, comma-separated: a `mirage run --mode` name,
+    /// optionally with an optimization level as `MODE-O<N>` (`jit-O0`,
+    /// `lazy-O1`; plain `jit` uses run's default level).
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "interp,interp-no-code",
+        default_value = "interp,jit,lazy",
         value_name = "MODE,..."
     )]
     modes: Vec<String>,
@@ -116,6 +118,9 @@ pub struct EngineResult {
     pub times: Vec<f64>,
     /// Peak resident KiB of those runs.
     pub rss_kb: Vec<u64>,
+    /// User + system CPU seconds of those runs (steadier than wall time on
+    /// a busy machine; recorded in latest.json only).
+    pub cpu_times: Vec<f64>,
     /// Milliseconds of every `--compile-only` run that succeeded.
     pub compile_ms: Vec<f64>,
     /// The first failure; the engine is not run again on this program.
@@ -129,6 +134,7 @@ impl EngineResult {
             engine: engine.to_string(),
             times: Vec::new(),
             rss_kb: Vec::new(),
+            cpu_times: Vec::new(),
             compile_ms: Vec::new(),
             failure: None,
             compile_failure: None,
@@ -497,7 +503,8 @@ impl Bench {
             c
         } else {
             let mut c = Command::new(&self.mirage);
-            c.args(["run", "--mode", &self.modes[i - 1]])
+            c.arg("run")
+                .args(mode_args(&self.modes[i - 1]))
                 .arg(self.mir_file(p))
                 .args(["--", &size]);
             c
@@ -506,7 +513,9 @@ impl Bench {
 
     fn compile_command(&self, mode: &str, p: &Sizes) -> Command {
         let mut c = Command::new(&self.mirage);
-        c.args(["run", "--mode", mode, "--compile-only"])
+        c.arg("run")
+            .args(mode_args(mode))
+            .arg("--compile-only")
             .arg(self.mir_file(p));
         c
     }
@@ -570,6 +579,7 @@ impl Bench {
                             let eng = &mut res.engines[i];
                             eng.times.push(m.wall.as_secs_f64());
                             eng.rss_kb.push(m.maxrss_kb);
+                            eng.cpu_times.push(m.cpu.as_secs_f64());
                             if !self.quick {
                                 log(&format!(" {} {:.3}s", eng.engine, m.wall.as_secs_f64()));
                             }
@@ -623,6 +633,17 @@ impl Bench {
         }
         res
     }
+}
+
+/// The `mirage run` options selecting the engine `spec` names: `MODE` or
+/// `MODE-O<N>`.
+fn mode_args(spec: &str) -> Vec<String> {
+    if let Some((mode, level)) = spec.rsplit_once("-O") {
+        if !mode.is_empty() && !level.is_empty() && level.chars().all(|c| c.is_ascii_digit()) {
+            return vec!["--mode".into(), mode.into(), format!("-O{level}")];
+        }
+    }
+    vec!["--mode".into(), spec.into()]
 }
 
 /// Whether `mirage run` of this binary knows `--compile-only`.
@@ -894,6 +915,16 @@ mod tests {
         let t = stderr_tail(b"one\n\ntwo\nthree\n", 2);
         assert_eq!(t, "    ... (3 lines of stderr)\n    | two\n    | three\n");
         assert_eq!(stderr_tail(b"", 3), "");
+    }
+
+    #[test]
+    fn mode_specs() {
+        assert_eq!(mode_args("interp"), ["--mode", "interp"]);
+        assert_eq!(mode_args("interp-no-code"), ["--mode", "interp-no-code"]);
+        assert_eq!(mode_args("jit-O1"), ["--mode", "jit", "-O1"]);
+        assert_eq!(mode_args("lazy-O0"), ["--mode", "lazy", "-O0"]);
+        assert_eq!(mode_args("-O2"), ["--mode", "-O2"]);
+        assert_eq!(mode_args("jit-Ox"), ["--mode", "jit-Ox"]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ const TRAP_STATUS: u8 = 70;
 /// Native stack for the program: deep recursion in generated code has room,
 /// and a runaway recursion (tens of millions of frames) still ends in a
 /// clean "stack overflow" error.
-const PROGRAM_STACK: usize = 256 << 20;
+const PROGRAM_STACK: usize = 64 << 20;
 
 /// What `mirage run` was asked to do.
 pub struct RunOptions {

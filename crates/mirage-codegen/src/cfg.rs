@@ -404,7 +404,11 @@ impl Live {
     /// Whether variable `v`'s interval spans a call (live before and after
     /// it).
     pub fn crosses_call(&self, v: usize) -> bool {
-        let (s, e) = (self.start[v], self.end[v]);
+        self.crosses(self.start[v], self.end[v])
+    }
+
+    /// Whether the interval `[s, e]` spans a call.
+    pub fn crosses(&self, s: u32, e: u32) -> bool {
         if s == u32::MAX {
             return false;
         }

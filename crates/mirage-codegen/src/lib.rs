@@ -22,15 +22,16 @@
 //!
 //! # Frame layout (DESIGN decision 4)
 //!
-//! Generated code keeps `rbp` as the frame pointer. Variable `VarId(k)`'s
-//! home slot is `frame_base + 16*k` — the interpreter's slot numbering —
-//! where `frame_base = rbp + Compiled::frame.slot_base` (16-byte aligned).
-//! Extra slots numbered from `nvars` on are scratch space for the
-//! generator. Variables allocated to registers are not kept in their slots;
-//! [`Compiled::var_locs`] says where each one lives, which is what a later
-//! OSR/deoptimization map needs.
+//! Functions that move `rsp` (alloca, block start/end), variadic functions,
+//! `jcall`/`jret` functions and every function at `-O0` keep `rbp` as the
+//! frame pointer; the others address their frame from `rsp` and may keep a
+//! variable in `rbp`. Only variables that live in memory have a home slot;
+//! [`Compiled::var_locs`] says where each variable lives and
+//! [`Compiled::var_slots`] where the memory-resident ones are, which is what
+//! a later OSR/deoptimization map needs.
 
 pub mod cfg;
+mod coalesce;
 mod isa;
 pub mod opt;
 mod regalloc;
@@ -79,6 +80,17 @@ pub trait CodegenEnv {
 
     /// The address of a runtime helper.
     fn helper_address(&self, helper: Helper) -> Result<u64, String>;
+
+    /// The address of writable memory holding `bytes`, the contents of a
+    /// string literal operand (spec §4.6: programs may write through it),
+    /// kept alive as long as the generated code. Called once for every
+    /// string operand the generator materializes. The default has no such
+    /// memory: the generator then places the string in the function's
+    /// read-only constant pool.
+    fn string_address(&self, bytes: &[u8]) -> Result<u64, String> {
+        let _ = bytes;
+        Err("no writable string memory".into())
+    }
 }
 
 /// Options of one compilation.
@@ -130,15 +142,17 @@ impl CodegenOptions {
     }
 }
 
-/// Where the frame's slots are.
+/// The shape of a compiled function's frame.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FrameInfo {
-    /// `rbp`-relative offset of slot 0 (variable `VarId(0)`); slot `k` is
-    /// at `rbp + slot_base + 16*k`.
-    pub slot_base: i32,
-    /// Number of slots (variables first, then generator scratch).
+    /// `rbp` is set up as the frame pointer (else `rbp` may hold a
+    /// variable and the frame is addressed from `rsp`).
+    pub frame_pointer: bool,
+    /// Number of 16-byte slots (memory-resident variables and generator
+    /// scratch).
     pub slots: u32,
-    /// Bytes from `rbp` down to `rsp` after the prologue.
+    /// Bytes the prologue pushes and reserves below the return address
+    /// (and the saved rbp).
     pub size: u32,
 }
 
@@ -172,6 +186,10 @@ pub struct Compiled {
     pub labels: Vec<Option<u32>>,
     /// Where each variable lives (by `VarId`).
     pub var_locs: Vec<Loc>,
+    /// The home slot of each variable that has one (by `VarId`): its
+    /// offset from `rbp` (with a frame pointer) or from `rsp` after the
+    /// prologue (without).
+    pub var_slots: Vec<Option<i32>>,
     pub frame: FrameInfo,
     pub stats: Stats,
     /// The text `dump_after` asked for.

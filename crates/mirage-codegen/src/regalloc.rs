@@ -54,12 +54,12 @@ pub(crate) struct Alloc {
 }
 
 /// Allocatable integer registers, caller-saved first.
-const INT_CALLER: [Gpr; 4] = [Gpr::Rsi, Gpr::Rdi, Gpr::R8, Gpr::R9];
+const INT_CALLER: [Gpr; 6] = [Gpr::Rsi, Gpr::Rdi, Gpr::R8, Gpr::R9, Gpr::Rdx, Gpr::Rcx];
 const INT_CALLEE: [Gpr; 5] = [Gpr::Rbx, Gpr::R12, Gpr::R13, Gpr::R14, Gpr::R15];
 
 /// Allocatable XMM registers.
 pub(crate) fn xmm_pool() -> impl Iterator<Item = Xmm> {
-    (0u8..16).filter(|&i| i != 8 && i != 9).map(Xmm::new)
+    (0u8..16).filter(|&i| i != 8).map(Xmm::new)
 }
 
 /// The hard register a `global` variable is bound to.
@@ -121,8 +121,40 @@ pub(crate) struct Hint {
     pub var: Option<u32>,
 }
 
-/// Linear scan (see the module documentation).
-pub(crate) fn linear_scan(f: &Func, live: &Live, hints: &[Hint]) -> Alloc {
+/// Fixed registers instruction selection uses as scratch at some
+/// instructions: an interval overlapping one of those instructions (as an
+/// operand or live across it) cannot take that register.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Clobbers {
+    /// (register index as in [`Hint`] locations, sorted use positions
+    /// `2i+1` of the instructions that clobber it).
+    pub regs: Vec<(usize, Vec<u32>)>,
+}
+
+impl Clobbers {
+    /// Registers clobbered within `[s, e]`, as a bit mask.
+    fn mask(&self, s: u32, e: u32) -> u32 {
+        let mut m = 0;
+        for (r, pos) in &self.regs {
+            let k = pos.partition_point(|&p| p + 1 < s);
+            if pos.get(k).is_some_and(|&p| p <= e) {
+                m |= 1 << r;
+            }
+        }
+        m
+    }
+}
+
+/// Linear scan (see the module documentation) over coalescing classes
+/// (`rep[v]`: the representative of `v`'s class; empty: no classes).
+pub(crate) fn linear_scan(
+    f: &Func,
+    live: &Live,
+    hints: &[Hint],
+    rep: &[u32],
+    clobbers: &Clobbers,
+    use_rbp: bool,
+) -> Alloc {
     let mut locs = base_locs(f);
     let nv = f.vars.len();
     // Registers taken by globals are out of the pool.
@@ -134,32 +166,71 @@ pub(crate) fn linear_scan(f: &Func, live: &Live, hints: &[Hint]) -> Alloc {
             }
         }
     }
-    let mut order: Vec<usize> = (0..nv)
-        .filter(|&v| {
-            let var = &f.vars[v];
-            var.kind != VarKind::Global
-                && var.class() != Class::LD
-                && !live.addr_taken[v]
-                && live.start[v] != u32::MAX
+    let eligible = |v: usize| {
+        let var = &f.vars[v];
+        var.kind != VarKind::Global
+            && var.class() != Class::LD
+            && !live.addr_taken[v]
+            && live.start[v] != u32::MAX
+    };
+    let rep_of = |v: usize| rep.get(v).map_or(v, |&r| r as usize);
+    // Class intervals, weights and members (by representative).
+    let mut start = vec![u32::MAX; nv];
+    let mut end = vec![0u32; nv];
+    let mut weight = vec![0u64; nv];
+    let mut next = vec![usize::MAX; nv]; // member list, linked from the representative
+    let mut last = (0..nv).collect::<Vec<usize>>();
+    let mut order: Vec<usize> = Vec::new();
+    for v in 0..nv {
+        if !eligible(v) {
+            continue;
+        }
+        let r = rep_of(v);
+        if r == v {
+            order.push(v);
+        } else {
+            next[last[r]] = v;
+            last[r] = v;
+        }
+        start[r] = start[r].min(live.start[v]);
+        end[r] = end[r].max(live.end[v]);
+        weight[r] = weight[r].saturating_add(live.weight[v]);
+    }
+    let next = &next;
+    let members = |r: usize| {
+        let mut v = r;
+        std::iter::from_fn(move || {
+            if v == usize::MAX {
+                return None;
+            }
+            let cur = v;
+            v = next[v];
+            Some(cur)
         })
-        .collect();
-    order.sort_by_key(|&v| (live.start[v], v));
+    };
+    order.sort_by_key(|&v| (start[v], v));
     // Registers in preference order for calls-free and call-crossing
     // intervals.
+    let rbp = use_rbp.then_some(Gpr::Rbp);
     let int_free: Vec<usize> = INT_CALLER
         .iter()
         .chain(INT_CALLEE.iter())
+        .chain(rbp.iter())
         .map(|g| g.index() as usize)
         .collect();
-    let int_cross: Vec<usize> = INT_CALLEE.iter().map(|g| g.index() as usize).collect();
+    let int_cross: Vec<usize> = INT_CALLEE
+        .iter()
+        .chain(rbp.iter())
+        .map(|g| g.index() as usize)
+        .collect();
     let xmm_free: Vec<usize> = xmm_pool().map(|x| 16 + x.index() as usize).collect();
     let mut busy = reserved; // bit per register index
-                             // Active intervals: (end, var, reg index).
+    // Active intervals: (end, class, reg index).
     let mut active: Vec<(u32, usize, usize)> = Vec::new();
     let mut spilled = 0usize;
     let mut used = 0u32;
     for &v in &order {
-        let s = live.start[v];
+        let (s, e) = (start[v], end[v]);
         active.retain(|&(e, _, r)| {
             if e < s {
                 busy &= !(1 << r);
@@ -168,7 +239,7 @@ pub(crate) fn linear_scan(f: &Func, live: &Live, hints: &[Hint]) -> Alloc {
                 true
             }
         });
-        let cross = live.crosses_call(v);
+        let cross = live.crosses(s, e);
         let class = f.vars[v].class();
         let cands: &[usize] = match (class, cross) {
             (Class::Int, false) => &int_free,
@@ -176,30 +247,33 @@ pub(crate) fn linear_scan(f: &Func, live: &Live, hints: &[Hint]) -> Alloc {
             (_, false) => &xmm_free,
             (_, true) => &[],
         };
+        let nmembers = members(v).count();
         if cands.is_empty() {
-            locs[v] = Loc::Slot;
-            spilled += 1;
+            spilled += nmembers;
             continue;
         }
-        let allowed = |r: usize| cands.contains(&r);
-        let hint = hints.get(v).copied().unwrap_or_default();
+        let forbidden = clobbers.mask(s, e);
+        let allowed = |r: usize| cands.contains(&r) && forbidden & (1 << r) == 0;
+        let free = |r: usize| allowed(r) && busy & (1 << r) == 0;
         let mut pick = None;
-        if let Some(hv) = hint.var {
-            if let Some(r) = locs.get(hv as usize).copied().and_then(idx) {
-                if allowed(r) && busy & (1 << r) == 0 {
-                    pick = Some(r);
+        for w in members(v) {
+            let hint = hints.get(w).copied().unwrap_or_default();
+            if let Some(hv) = hint.var {
+                if let Some(r) = locs.get(hv as usize).copied().and_then(idx) {
+                    if free(r) {
+                        pick = Some(r);
+                        break;
+                    }
                 }
             }
         }
         if pick.is_none() {
-            if let Some(r) = hint.reg.and_then(idx) {
-                if allowed(r) && busy & (1 << r) == 0 {
-                    pick = Some(r);
-                }
-            }
+            pick = members(v)
+                .filter_map(|w| hints.get(w).and_then(|h| h.reg).and_then(idx))
+                .find(|&r| free(r));
         }
         if pick.is_none() {
-            pick = cands.iter().copied().find(|&r| busy & (1 << r) == 0);
+            pick = cands.iter().copied().find(|&r| free(r));
         }
         let r = match pick {
             Some(r) => r,
@@ -210,18 +284,19 @@ pub(crate) fn linear_scan(f: &Func, live: &Live, hints: &[Hint]) -> Alloc {
                     .iter()
                     .enumerate()
                     .filter(|(_, &(_, _, r))| allowed(r))
-                    .min_by_key(|(_, &(e, w, _))| (live.weight[w], u32::MAX - e, w))
+                    .min_by_key(|(_, &(e, w, _))| (weight[w], u32::MAX - e, w))
                     .map(|(k, _)| k);
                 match victim {
-                    Some(k) if live.weight[active[k].1] < live.weight[v] => {
+                    Some(k) if weight[active[k].1] < weight[v] => {
                         let (_, w, r) = active.swap_remove(k);
-                        locs[w] = Loc::Slot;
-                        spilled += 1;
+                        for x in members(w) {
+                            locs[x] = Loc::Slot;
+                            spilled += 1;
+                        }
                         r
                     }
                     _ => {
-                        locs[v] = Loc::Slot;
-                        spilled += 1;
+                        spilled += nmembers;
                         continue;
                     }
                 }
@@ -229,11 +304,14 @@ pub(crate) fn linear_scan(f: &Func, live: &Live, hints: &[Hint]) -> Alloc {
         };
         busy |= 1 << r;
         used |= 1 << r;
-        locs[v] = of_idx(r);
-        active.push((live.end[v], v, r));
+        for x in members(v) {
+            locs[x] = of_idx(r);
+        }
+        active.push((e, v, r));
     }
     let callee_saved = INT_CALLEE
         .iter()
+        .chain(rbp.iter())
         .copied()
         .filter(|g| used & (1 << g.index()) != 0)
         .collect();

@@ -430,6 +430,9 @@ struct NativeEnv<'a> {
     funcs: HashMap<(usize, usize), usize>,
     region: &'a Region,
     data: &'a Data,
+    /// Writable memory of string literal operands (`None`: leave them to
+    /// the constant pool).
+    strings: Option<std::cell::RefCell<Vec<Box<[u64]>>>>,
 }
 
 impl NativeEnv<'_> {
@@ -467,6 +470,12 @@ impl CodegenEnv for NativeEnv<'_> {
             None => Err(format!("unresolved callee {item:?}")),
         }
     }
+    fn string_address(&self, bytes: &[u8]) -> Result<u64, String> {
+        match &self.strings {
+            Some(s) => Ok(alloc(&mut s.borrow_mut(), bytes.len(), Some(bytes))),
+            None => Err("no string memory".into()),
+        }
+    }
     fn helper_address(&self, helper: Helper) -> Result<u64, String> {
         match helper {
             Helper::VaBlockArg => Ok(va_block_arg_helper as *const () as u64),
@@ -480,6 +489,7 @@ struct Native {
     region: Region,
     funcs: Vec<(usize, usize)>,
     _data: Data,
+    _strings: Vec<Box<[u64]>>,
 }
 
 impl Native {
@@ -495,6 +505,9 @@ impl Native {
             funcs: index.clone(),
             region: &region,
             data: &data,
+            // Odd levels leave strings in the constant pool, even ones use
+            // writable memory from the environment.
+            strings: level.is_multiple_of(2).then(Default::default),
         };
         let opts = CodegenOptions::level(level);
         let mut compiled = Vec::new();
@@ -563,11 +576,13 @@ impl Native {
                 }
             }
         }
+        let strings = env.strings.map(|s| s.into_inner()).unwrap_or_default();
         Ok(Native {
             modules: modules.to_vec(),
             region,
             funcs,
             _data: data,
+            _strings: strings,
         })
     }
 
@@ -1945,6 +1960,28 @@ endmodule
 }
 
 #[test]
+fn string_literals_in_writable_memory() {
+    // Spec §4.6: the memory of a string operand is writable. Even levels
+    // of the test environment provide it (`CodegenEnv::string_address`).
+    let src = "m: module
+f: func i64, i64:x
+  local i64:p, i64:r
+  mov p, \"hello\"
+  mov u8:1(p), x
+  mov r, u8:1(p)
+  add r, r, u8:(p)
+  ret r
+endfunc
+endmodule
+";
+    let modules = read(src);
+    for level in [0, 2] {
+        let n = Native::build(&modules, level).unwrap();
+        assert_eq!(n.call("f", &ints(&[7]))[0].i64(), 7 + 104, "-O{level}");
+    }
+}
+
+#[test]
 fn determinism_and_dumps() {
     let src = "m: module
 f: func i64, i64:a, i64:b
@@ -2428,6 +2465,7 @@ fn show_generated_program() {
         funcs: index,
         region: &region,
         data: &data,
+        strings: None,
     };
     for pass in ["regalloc", "peephole"] {
         let opts = CodegenOptions {

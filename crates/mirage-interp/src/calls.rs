@@ -15,19 +15,20 @@
 //! it, restores the stack position and resumes after the `setjmp` call with
 //! `v` (0 becomes 1). A `jmp_buf` filled by C code, or one whose function has
 //! returned, or one from another interpreter activation (beyond a native
-//! frame) gives [`Trap::BadLongJmp`](crate::Trap::BadLongJmp) instead of
+//! frame) gives [`crate::Trap::BadLongJmp`] instead of
 //! undefined behaviour.
 //!
 //! [`LinkEnv::call_native`]: crate::LinkEnv::call_native
 
 use crate::exec::{
-    ext_kind, ext_ty, ext_val, new_frame, next, rd, rd_val, set_params_site, trap,
-    trap_pending, wr, wr_val, Cx, JmpRec, ICACHE,
+    copy_consts, ext_kind, ext_ty, ext_val, new_frame, next, pop_frame, push_frame, rd, rd_val,
+    set_params_site, trap, trap_pending, wr, wr_val, Cx, Frame, JmpRec, FRAME_HDR, ICACHE,
 };
-use crate::icode::{CallSite, Code, Exit, Inst, RetVal, Target};
+use crate::icode::{CallSite, Code, Exit, Inst, RetVal, Target, SLOT};
 use crate::program::Callee;
 use crate::trap::{Trap, TrapKind};
 use mirage_ir::abi::{ArgKind, Val};
+use mirage_ir::Type;
 use std::sync::atomic::Ordering;
 
 #[inline(always)]
@@ -44,15 +45,41 @@ unsafe fn enter<const T: bool>(
     cs: &CallSite,
     code: &Code,
 ) -> Exit {
-    let nfp = new_frame(cx, code, ip.add(1), cs);
+    let nfp = new_frame(cx, code, ip.add(1));
     if nfp.is_null() {
         return trap_pending(cx, ip);
     }
     if !set_params_site(cx, code, nfp, fp, cs) {
-        if let Some(f) = cx.frames.pop() {
-            cx.stack.release(f.mark);
-        }
+        pop_frame(cx);
         return trap_pending(cx, ip);
+    }
+    next!(T, code.entry(), nfp, cx)
+}
+
+/// Enters a [`Code::simple`] function (the callee of an indirect call):
+/// each argument converted per the prototype, then re-extended per the
+/// callee's parameter type, straight into the parameter slots.
+#[inline(always)]
+unsafe fn enter_simple<const T: bool>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+    cs: &CallSite,
+    code: &Code,
+) -> Exit {
+    let mark = cx.stack.mark();
+    let at = cx.stack.alloc(FRAME_HDR + code.frame_size as usize);
+    if at.is_null() {
+        return enter::<T>(ip, fp, cx, cs, code);
+    }
+    let nfp = push_frame(cx, at, code, ip.add(1), mark);
+    copy_consts(code, nfp);
+    for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
+        let dst = nfp.add(k * SLOT as usize);
+        match p.ty {
+            Type::LD => (dst as *mut Val).write(rd_val(fp, a.off)),
+            ty => (dst as *mut u64).write(ext_ty(ty, ext_kind(a.kind, rd(fp, a.off)))),
+        }
     }
     next!(T, code.entry(), nfp, cx)
 }
@@ -67,6 +94,30 @@ unsafe fn resolve_code(cx: &mut Cx, cs: &CallSite, f: crate::FuncIdx) -> *const 
             cs.code.store(p as *mut Code, Ordering::Release);
             p
         }
+        Err(t) => {
+            cx.trap = Some(TrapKind::Done(t));
+            std::ptr::null()
+        }
+    }
+}
+
+/// The code of `f` (null with `cx.trap` set if it cannot be lowered). Out
+/// of line: the `Result` it unpacks is returned through memory, and a local
+/// whose address escapes would keep the calling handler from tail-calling.
+#[inline(always)]
+unsafe fn code_of(cx: &mut Cx, f: crate::FuncIdx) -> *const Code {
+    let c = (*cx.prog).ready_code(f);
+    if !c.is_null() {
+        return c;
+    }
+    lower_now(cx, f)
+}
+
+#[inline(never)]
+unsafe fn lower_now(cx: &mut Cx, f: crate::FuncIdx) -> *const Code {
+    let prog = cx.prog;
+    match (*prog).code(f) {
+        Ok(c) => c,
         Err(t) => {
             cx.trap = Some(TrapKind::Done(t));
             std::ptr::null()
@@ -101,9 +152,12 @@ unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
     for (i, a) in cs.args.iter().enumerate() {
         let v = rd_val(fp, a.off);
         slots[nres + i] = match a.kind {
-            ArgKind::I8 | ArgKind::U8 | ArgKind::I16 | ArgKind::U16 | ArgKind::I32 | ArgKind::U32 => {
-                Val::from_i64(ext_kind(a.kind, v.i64() as u64) as i64)
-            }
+            ArgKind::I8
+            | ArgKind::U8
+            | ArgKind::I16
+            | ArgKind::U16
+            | ArgKind::I32
+            | ArgKind::U32 => Val::from_i64(ext_kind(a.kind, v.i64() as u64) as i64),
             _ => v,
         };
     }
@@ -144,14 +198,23 @@ pub(crate) unsafe fn call_native<const T: bool>(ip: *const Inst, fp: *mut u8, cx
 /// What `addr` is, through a small direct-mapped cache.
 #[inline(always)]
 fn resolve_addr(cx: &mut Cx, addr: u64) -> Callee {
-    let i = (addr >> 4) as usize % ICACHE;
-    let e = cx.icache[i];
-    if e.0 == addr {
-        return e.1;
+    let mut i = (addr >> 4) as usize % ICACHE;
+    if cx.icache[i].0 != addr {
+        i = resolve_miss(cx, addr);
     }
+    cx.icache[i].1
+}
+
+/// Asks the environment about `addr` and caches the answer; returns the
+/// cache index. Out of line and returning a scalar: the `Callee` comes back
+/// from the `dyn` call through memory, and a local whose address escapes
+/// would keep the calling handler from tail-calling.
+#[inline(never)]
+fn resolve_miss(cx: &mut Cx, addr: u64) -> usize {
+    let i = (addr >> 4) as usize % ICACHE;
     let c = cx.prog().env.callee_at(addr);
     cx.icache[i] = (addr, c);
-    c
+    i
 }
 
 #[inline(always)]
@@ -164,11 +227,15 @@ unsafe fn dispatch<const T: bool>(
 ) -> Exit {
     match callee {
         Callee::Interp(f) => {
-            let prog = cx.prog;
-            match (*prog).code(f) {
-                Ok(code) => enter::<T>(ip, fp, cx, cs, code),
-                Err(t) => trap(cx, ip, TrapKind::Done(t)),
+            let code = code_of(cx, f);
+            if code.is_null() {
+                return trap_pending(cx, ip);
             }
+            let code = &*code;
+            if code.simple && cs.args.len() >= code.params.len() && cx.depth < cx.max_depth {
+                return enter_simple::<T>(ip, fp, cx, cs, code);
+            }
+            enter::<T>(ip, fp, cx, cs, code)
         }
         Callee::Native(addr) => {
             if !native(cx, fp, cs, addr) {
@@ -193,23 +260,57 @@ pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
     dispatch::<T>(ip, fp, cx, cs, callee)
 }
 
+/// Copies `n` bytes; blocks passed by value are mostly a few words, for
+/// which a call to `memcpy` costs more than the copy.
+/// Sizes 8 to 32 take two possibly overlapping word copies (the ends of
+/// the block), as `memcpy` implementations do.
+#[inline(always)]
+unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
+    if (8..=16).contains(&n) {
+        let (a, b) = (
+            (src as *const u64).read_unaligned(),
+            (src.add(n - 8) as *const u64).read_unaligned(),
+        );
+        (dst as *mut u64).write_unaligned(a);
+        (dst.add(n - 8) as *mut u64).write_unaligned(b);
+    } else if (17..=32).contains(&n) {
+        let (a, b) = (
+            (src as *const u128).read_unaligned(),
+            (src.add(n - 16) as *const u128).read_unaligned(),
+        );
+        (dst as *mut u128).write_unaligned(a);
+        (dst.add(n - 16) as *mut u128).write_unaligned(b);
+    } else {
+        std::ptr::copy_nonoverlapping(src, dst, n);
+    }
+}
+
+/// Return from the entry frame: the results go to `cx.results` (out of
+/// line, keeping the hot path of [`ret`] small).
+#[inline(never)]
+unsafe fn ret_entry(fp: *mut u8, cx: &mut Cx, vals: &[RetVal]) -> Exit {
+    cx.results.clear();
+    for v in vals {
+        cx.results.push(ext_val(v.ty, rd_val(fp, v.off)));
+    }
+    pop_frame(cx);
+    Exit::Return
+}
+
 /// `ret`: values listed at x (pointer) / b (count).
 pub(crate) unsafe fn ret<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let i = &*ip;
     let vals: &[RetVal] = std::slice::from_raw_parts(i.x as *const RetVal, i.b as usize);
-    let Some(top) = cx.frames.last() else {
+    let top = cx.top;
+    if top.is_null() {
         return trap(cx, ip, TrapKind::Unsupported("ret without a frame".into()));
-    };
-    if top.ret_ip.is_null() {
-        cx.results.clear();
-        for v in vals {
-            cx.results.push(ext_val(v.ty, rd_val(fp, v.off)));
-        }
-        let f = cx.frames.pop().unwrap_unchecked();
-        cx.stack.release(f.mark);
-        return Exit::Return;
     }
-    let cs = &*top.call;
+    let (ret_ip, mark, prev) = ((*top).ret_ip, (*top).mark(), (*top).prev);
+    if ret_ip.is_null() {
+        return ret_entry(fp, cx, vals);
+    }
+    // The call instruction precedes the return address.
+    let cs = &*((*ret_ip.sub(1)).x as *const CallSite);
     if cs.jcall {
         return trap(
             cx,
@@ -217,13 +318,55 @@ pub(crate) unsafe fn ret<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut C
             TrapKind::Unsupported("ret in a function entered by jcall (use jret)".into()),
         );
     }
-    let f = cx.frames.pop().unwrap_unchecked();
-    let cfp = cx.frames.last().unwrap_unchecked().fp;
+    // A frame with a return address always has a caller below it.
+    let cfp = Frame::fp(prev);
     for (d, v) in cs.results.iter().zip(vals) {
         wr_val(cfp, d.off, ext_val(d.ty, ext_val(v.ty, rd_val(fp, v.off))));
     }
-    cx.stack.release(f.mark);
-    next!(T, f.ret_ip, cfp, cx)
+    cx.top = prev;
+    cx.depth -= 1;
+    cx.stack.release(mark);
+    next!(T, ret_ip, cfp, cx)
+}
+
+/// Direct call of an interpreted function with a simple signature (the
+/// prototype matches the callee's parameters, no varargs; chosen at
+/// lowering): the frame record, slots and by-value block copies come from
+/// one allocation, one extension per scalar argument. Anything unusual
+/// (first call, depth or memory limit) goes through [`call_interp`].
+pub(crate) unsafe fn call_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let cs = site(ip);
+    let code = cs.code.load(Ordering::Acquire) as *const Code;
+    if code.is_null() || cx.depth >= cx.max_depth {
+        return call_interp::<T>(ip, fp, cx);
+    }
+    let code = &*code;
+    let size = code.frame_size as usize;
+    let mark = cx.stack.mark();
+    let at = cx.stack.alloc(FRAME_HDR + size + cs.extra as usize);
+    if at.is_null() {
+        return call_interp::<T>(ip, fp, cx);
+    }
+    let nfp = push_frame(cx, at, code, ip.add(1), mark);
+    copy_consts(code, nfp);
+    let mut blk = nfp.add(size);
+    for (k, a) in cs.args.iter().enumerate() {
+        let dst = nfp.add(k * SLOT as usize);
+        match a.conv {
+            Type::LD => (dst as *mut Val).write(rd_val(fp, a.off)),
+            Type::Blk0 | Type::Blk1 | Type::Blk2 | Type::Blk3 | Type::Blk4 => {
+                let n = match a.kind {
+                    ArgKind::Blk { size, .. } => size as usize,
+                    _ => 0,
+                };
+                copy_small(rd(fp, a.off) as *const u8, blk, n);
+                (dst as *mut u64).write(blk as u64);
+                blk = blk.add((n + 15) & !15);
+            }
+            ty => (dst as *mut u64).write(ext_ty(ty, rd(fp, a.off))),
+        }
+    }
+    next!(T, code.entry(), nfp, cx)
 }
 
 /// `jcall`: enter the callee; it ends with `jret` to a label of this
@@ -236,11 +379,11 @@ pub(crate) unsafe fn jcall<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut
     };
     match callee {
         Callee::Interp(f) => {
-            let prog = cx.prog;
-            match (*prog).code(f) {
-                Ok(code) => enter::<T>(ip, fp, cx, cs, code),
-                Err(t) => trap(cx, ip, TrapKind::Done(t)),
+            let code = code_of(cx, f);
+            if code.is_null() {
+                return trap_pending(cx, ip);
             }
+            enter::<T>(ip, fp, cx, cs, &*code)
         }
         _ => trap(
             cx,
@@ -254,22 +397,19 @@ pub(crate) unsafe fn jcall<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut
 /// the caller's function.
 pub(crate) unsafe fn jret<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let to = rd(fp, (*ip).a);
-    let n = cx.frames.len();
-    if n < 2 {
+    let caller = (*cx.top).prev;
+    if caller.is_null() {
         return trap(
             cx,
             ip,
             TrapKind::Unsupported("jret in a function called from the host".into()),
         );
     }
-    let caller = &cx.frames[n - 2];
-    if !(*caller.code).is_label_address(to) {
+    if !(*(*caller).code).is_label_address(to) {
         return trap(cx, ip, TrapKind::BadJump(to));
     }
-    let cfp = caller.fp;
-    let f = cx.frames.pop().unwrap_unchecked();
-    cx.stack.release(f.mark);
-    next!(T, to as usize as *const Inst, cfp, cx)
+    pop_frame(cx);
+    next!(T, to as usize as *const Inst, Frame::fp(caller), cx)
 }
 
 // ---------------------------------------------------------------------------
@@ -287,23 +427,54 @@ pub(crate) unsafe fn longjmp<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &m
     longjmp_at::<T>(ip, fp, cx, site(ip))
 }
 
-unsafe fn setjmp_at<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx, cs: &CallSite) -> Exit {
+#[inline(always)]
+unsafe fn setjmp_at<const T: bool>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+    cs: &CallSite,
+) -> Exit {
+    if !do_setjmp(ip, fp, cx, cs) {
+        return trap_pending(cx, ip);
+    }
+    next!(T, ip.add(1), fp, cx)
+}
+
+#[inline(always)]
+unsafe fn longjmp_at<const T: bool>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+    cs: &CallSite,
+) -> Exit {
+    let (to, tfp) = do_longjmp(ip, fp, cx, cs);
+    if to.is_null() {
+        return trap_pending(cx, ip);
+    }
+    next!(T, to, tfp, cx)
+}
+
+/// Records a setjmp point (out of line, see [`code_of`]).
+#[inline(never)]
+unsafe fn do_setjmp(ip: *const Inst, fp: *mut u8, cx: &mut Cx, cs: &CallSite) -> bool {
     let Some(a) = cs.args.first() else {
-        return trap(cx, ip, TrapKind::Unsupported("setjmp without a buffer".into()));
+        cx.trap = Some(TrapKind::Unsupported("setjmp without a buffer".into()));
+        return false;
     };
     let buf = rd(fp, a.off);
-    let depth = cx.frames.len() - 1;
-    let serial = cx.frames[depth].serial;
+    let frame = cx.top;
+    let (depth, serial) = (cx.depth, (*frame).serial);
     cx.jmp_gen += 1;
-    if cx.jmps.len() > 64 + 2 * cx.frames.len() {
-        let frames = &cx.frames;
-        cx.jmps
-            .retain(|_, r| r.depth < frames.len() && frames[r.depth].serial == r.serial);
+    if cx.jmps.len() > 64 + 2 * cx.depth {
+        let live: std::collections::HashSet<u64> =
+            cx.frames().map(|f| unsafe { (*f).serial }).collect();
+        cx.jmps.retain(|_, r| live.contains(&r.serial));
     }
     let res = cs.results.first().copied();
     cx.jmps.insert(
         buf,
         JmpRec {
+            frame,
             depth,
             serial,
             resume: ip.add(1),
@@ -321,12 +492,25 @@ unsafe fn setjmp_at<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx, cs
     if let Some(r) = res {
         wr(fp, r.off, 0);
     }
-    next!(T, ip.add(1), fp, cx)
+    true
 }
 
-unsafe fn longjmp_at<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx, cs: &CallSite) -> Exit {
+/// Performs a longjmp: returns where to continue (null ip with `cx.trap`
+/// set if it cannot be done).
+#[inline(never)]
+unsafe fn do_longjmp(
+    _ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+    cs: &CallSite,
+) -> (*const Inst, *mut u8) {
+    let fail = |cx: &mut Cx, why: &str| {
+        cx.trap = Some(TrapKind::LongJmp(why.to_string()));
+        (std::ptr::null(), std::ptr::null_mut())
+    };
     if cs.args.len() < 2 {
-        return trap(cx, ip, TrapKind::Unsupported("longjmp needs two arguments".into()));
+        cx.trap = Some(TrapKind::Unsupported("longjmp needs two arguments".into()));
+        return (std::ptr::null(), std::ptr::null_mut());
     }
     let buf = rd(fp, cs.args[0].off) as *const u64;
     let a1 = &cs.args[1];
@@ -334,7 +518,6 @@ unsafe fn longjmp_at<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx, c
     if v == 0 {
         v = 1;
     }
-    let fail = |cx: &mut Cx, why: &str| trap(cx, ip, TrapKind::LongJmp(why.to_string()));
     if buf.read_unaligned() != JMP_MAGIC || buf.add(1).read_unaligned() != cx.id {
         return fail(
             cx,
@@ -349,14 +532,21 @@ unsafe fn longjmp_at<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx, c
     if rec.gen != gen {
         return fail(cx, "the jmp_buf is stale (setjmp was called again on it)");
     }
-    if rec.depth >= cx.frames.len() || cx.frames[rec.depth].serial != rec.serial {
+    // The recorded frame is live if the frame at its depth is it.
+    let live = rec.depth <= cx.depth && {
+        let target = cx.frames().nth(cx.depth - rec.depth);
+        target == Some(rec.frame) && (*rec.frame).serial == rec.serial
+    };
+    if !live {
         return fail(cx, "the function that called setjmp has returned");
     }
-    let (depth, resume, rfp, res, top) = (rec.depth, rec.resume, rec.fp, rec.res, rec.top);
-    cx.frames.truncate(depth + 1);
+    let (frame, depth, resume, rfp, res, top) =
+        (rec.frame, rec.depth, rec.resume, rec.fp, rec.res, rec.top);
+    cx.top = frame;
+    cx.depth = depth;
     cx.stack.release(top);
     if let Some(r) = res {
         wr(rfp, r.off, ext_ty(r.ty, v));
     }
-    next!(T, resume, rfp, cx)
+    (resume, rfp)
 }

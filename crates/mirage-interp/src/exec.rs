@@ -23,11 +23,12 @@
 //!
 //! # Frames and the value stack
 //!
-//! MIR→MIR calls never recurse in Rust: a call pushes a [`Frame`] record on
-//! `Cx::frames` and allocates the callee's slots on the [`Stack`], a chunked
-//! bump allocator whose chunks never move, so slot addresses (`addr`) and
-//! `alloca` memory stay valid for the activation's lifetime. A return pops
-//! both. Depth and total stack memory are bounded by [`InterpConfig`]; going
+//! MIR→MIR calls never recurse in Rust: a call allocates a [`Frame`] record
+//! followed by the callee's slots on the [`Stack`], a chunked bump
+//! allocator whose chunks never move, so slot addresses (`addr`) and
+//! `alloca` memory stay valid for the activation's lifetime; the records
+//! are linked to their callers. A return resets the stack top, freeing the
+//! record, the slots, block copies and allocas at once. Depth and total stack memory are bounded by [`InterpConfig`]; going
 //! over is a clean [`Trap::StackOverflow`].
 //!
 //! [`InterpConfig`]: crate::InterpConfig
@@ -127,7 +128,8 @@ pub(crate) fn ext_kind(k: ArgKind, v: u64) -> u64 {
 /// types).
 #[inline(always)]
 pub(crate) fn ext_val(ty: Type, v: Val) -> Val {
-    if ty.is_int() && ty.size() < 8 {
+    // I8..U32 are the type codes 0..=5.
+    if (ty as u8) <= Type::U32 as u8 {
         Val::from_i64(ext_ty(ty, v.i64() as u64) as i64)
     } else {
         v
@@ -140,8 +142,8 @@ pub(crate) fn ext_val(ty: Type, v: Val) -> Val {
 /// A position on the [`Stack`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Mark {
-    chunk: usize,
-    top: *mut u8,
+    pub chunk: u32,
+    pub top: *mut u8,
 }
 
 struct Chunk {
@@ -192,7 +194,7 @@ impl Stack {
     #[inline(always)]
     pub fn mark(&self) -> Mark {
         Mark {
-            chunk: self.cur,
+            chunk: self.cur as u32,
             top: self.top,
         }
     }
@@ -200,6 +202,12 @@ impl Stack {
     #[inline(always)]
     pub fn top(&self) -> *mut u8 {
         self.top
+    }
+
+    /// The current chunk.
+    #[inline(always)]
+    pub fn chunk(&self) -> u32 {
+        self.cur as u32
     }
 
     /// `n` bytes (a multiple of 16), 16-byte aligned; null when the limit
@@ -253,9 +261,9 @@ impl Stack {
             self.end = ptr::null_mut();
             return;
         }
-        if m.chunk != self.cur {
-            self.cur = m.chunk;
-            self.end = match self.chunks.get(m.chunk) {
+        if m.chunk as usize != self.cur {
+            self.cur = m.chunk as usize;
+            self.end = match self.chunks.get(m.chunk as usize) {
                 Some(c) => c.end(),
                 None => ptr::null_mut(),
             };
@@ -266,14 +274,15 @@ impl Stack {
     /// `bend`: moves the top to `pos` if it lies between `floor` and the
     /// end of the chunk holding it, in a chunk not above the current one.
     pub fn bend(&mut self, pos: u64, floor: Mark) -> bool {
-        if pos % 16 != 0 {
+        if !pos.is_multiple_of(16) {
             return false;
         }
         let p = pos as usize;
-        for c in (floor.chunk..=self.cur.min(self.chunks.len().saturating_sub(1))).rev() {
+        let first = floor.chunk as usize;
+        for c in (first..=self.cur.min(self.chunks.len().saturating_sub(1))).rev() {
             let ch = &self.chunks[c];
             let (lo, hi) = (ch.base() as usize, ch.end() as usize);
-            let lo = if c == floor.chunk { floor.top as usize } else { lo };
+            let lo = if c == first { floor.top as usize } else { lo };
             if p >= lo && p <= hi {
                 self.cur = c;
                 self.end = ch.end();
@@ -297,24 +306,105 @@ impl Stack {
 // ---------------------------------------------------------------------------
 // Frames and the context.
 
-/// One activation.
+/// One activation. The record lives on the value stack right below the
+/// frame's slots (`fp - FRAME_HDR`), so a call allocates its record and its
+/// slots with one bump and a return frees both by resetting the top; the
+/// records form a list through `prev`.
+#[repr(C)]
 pub(crate) struct Frame {
+    /// The caller's frame (null for the entry frame).
+    pub prev: *mut Frame,
     pub code: *const Code,
-    pub fp: *mut u8,
-    /// Where the caller continues; null for the entry frame.
+    /// Where the caller continues; null for the entry frame. The call
+    /// instruction is the one before it (its `x` is the [`CallSite`]).
     pub ret_ip: *const Inst,
-    /// The caller's call site (results, jcall); null for the entry frame.
-    pub call: *const CallSite,
-    /// The stack before this frame (restored on return).
-    pub mark: Mark,
-    /// Start of the frame's alloca area (the floor for `bend`).
-    pub base: Mark,
+    /// The stack top before this frame (restored on return)…
+    pub mark_top: *mut u8,
+    /// … and its chunk.
+    pub mark_chunk: u32,
+    /// The chunk holding the frame.
+    pub fp_chunk: u32,
     /// Unique per activation (for `longjmp` validation).
     pub serial: u64,
+    /// 1 for the entry frame.
+    pub depth: u64,
+    _pad: u64,
+}
+
+/// Size of a frame record; slots follow it, 16-byte aligned.
+pub(crate) const FRAME_HDR: usize = 64;
+const _: () = assert!(core::mem::size_of::<Frame>() == FRAME_HDR);
+
+impl Frame {
+    /// The stack position before this frame.
+    #[inline(always)]
+    pub fn mark(&self) -> Mark {
+        Mark {
+            chunk: self.mark_chunk,
+            top: self.mark_top,
+        }
+    }
+
+    /// The frame pointer (first slot).
+    #[inline(always)]
+    pub fn fp(this: *const Frame) -> *mut u8 {
+        (this as *mut u8).wrapping_add(FRAME_HDR)
+    }
+
+    /// The lowest position `bend` may restore: the end of the frame's
+    /// slots (block-argument copies and allocas follow).
+    pub fn floor(this: *const Frame) -> Mark {
+        // SAFETY: `this` is a live frame record; its code is alive during
+        // a run.
+        let (size, chunk) = unsafe { ((*(*this).code).frame_size, (*this).fp_chunk) };
+        Mark {
+            chunk,
+            top: Frame::fp(this).wrapping_add(size as usize),
+        }
+    }
+}
+
+/// Writes a frame record at `at` (the start of an allocation of
+/// `FRAME_HDR + frame size` bytes) and makes it the top frame; returns the
+/// frame pointer.
+#[inline(always)]
+pub(crate) unsafe fn push_frame(
+    cx: &mut Cx,
+    at: *mut u8,
+    code: *const Code,
+    ret_ip: *const Inst,
+    mark: Mark,
+) -> *mut u8 {
+    cx.serial += 1;
+    cx.depth += 1;
+    (at as *mut Frame).write(Frame {
+        prev: cx.top,
+        code,
+        ret_ip,
+        mark_top: mark.top,
+        mark_chunk: mark.chunk,
+        fp_chunk: cx.stack.chunk(),
+        serial: cx.serial,
+        depth: cx.depth as u64,
+        _pad: 0,
+    });
+    cx.top = at as *mut Frame;
+    at.add(FRAME_HDR)
+}
+
+/// Pops the top frame and frees its memory.
+#[inline(always)]
+pub(crate) unsafe fn pop_frame(cx: &mut Cx) {
+    let f = cx.top;
+    let (prev, mark) = ((*f).prev, (*f).mark());
+    cx.top = prev;
+    cx.depth -= 1;
+    cx.stack.release(mark);
 }
 
 /// A `setjmp` point.
 pub(crate) struct JmpRec {
+    pub frame: *mut Frame,
     pub depth: usize,
     pub serial: u64,
     pub resume: *const Inst,
@@ -329,7 +419,10 @@ pub(crate) struct Cx {
     pub prog: *const Program,
     pub tail: bool,
     pub stack: Stack,
-    pub frames: Vec<Frame>,
+    /// The top frame (null when not running).
+    pub top: *mut Frame,
+    /// Number of live frames.
+    pub depth: usize,
     /// Flags of the last overflow instruction: bit 0 signed, bit 1 unsigned.
     pub ovf: u8,
     /// Loop-mode state.
@@ -361,7 +454,8 @@ impl Cx {
             prog: ptr::null(),
             tail: false,
             stack: Stack::new(max_stack),
-            frames: Vec::new(),
+            top: ptr::null_mut(),
+            depth: 0,
             ovf: 0,
             ip: ptr::null(),
             fp: ptr::null_mut(),
@@ -377,6 +471,31 @@ impl Cx {
             scratch: Vec::new(),
             image: ArgImage::new(),
             trace: None,
+        }
+    }
+
+    /// The live frames, top first.
+    pub fn frames(&self) -> impl Iterator<Item = *mut Frame> + '_ {
+        let mut f = self.top;
+        std::iter::from_fn(move || {
+            if f.is_null() {
+                return None;
+            }
+            let this = f;
+            // SAFETY: live frame records form a list ending in null.
+            f = unsafe { (*f).prev };
+            Some(this)
+        })
+    }
+
+    /// The code of the top frame.
+    #[inline(always)]
+    pub fn top_code(&self) -> Option<&Code> {
+        if self.top.is_null() {
+            None
+        } else {
+            // SAFETY: a live frame and its code (owned by the program).
+            unsafe { Some(&*(*self.top).code) }
         }
     }
 
@@ -432,9 +551,9 @@ pub(crate) unsafe fn run(cx: &mut Cx, ip: *const Inst, fp: *mut u8) -> Exit {
 /// function.
 pub(crate) fn location(cx: &Cx, ip: *const Inst) -> Option<Location> {
     let prog = cx.prog();
-    for f in cx.frames.iter().rev() {
+    for f in cx.frames() {
         // SAFETY: frame codes are owned by the program, alive during a run.
-        let code = unsafe { &*f.code };
+        let code = unsafe { &*(*f).code };
         if let Some(i) = code.insn_at(ip) {
             return Some(location_of(prog, code, i));
         }
@@ -467,7 +586,10 @@ pub(crate) fn location_of(prog: &Program, code: &Code, i: usize) -> Location {
 
 /// Turns the recorded trap into a [`Trap`].
 pub(crate) fn take_trap(cx: &mut Cx) -> Trap {
-    let kind = cx.trap.take().unwrap_or(TrapKind::Unsupported("unknown trap".into()));
+    let kind = cx
+        .trap
+        .take()
+        .unwrap_or(TrapKind::Unsupported("unknown trap".into()));
     let at = || {
         location(cx, cx.trap_ip).unwrap_or_else(|| Location {
             func: "?".into(),
@@ -491,7 +613,7 @@ pub(crate) fn take_trap(cx: &mut Cx) -> Trap {
         TrapKind::Unsupported(what) => Trap::Unsupported { at: at(), what },
         TrapKind::StackOverflow { func } => Trap::StackOverflow {
             func,
-            depth: cx.frames.len(),
+            depth: cx.depth,
         },
         TrapKind::Native(message) => Trap::Native { at: at(), message },
         TrapKind::Done(t) => t,
@@ -509,20 +631,23 @@ fn round16(n: u64) -> usize {
 /// Pushes a frame for `code` (slots allocated, constants copied, no
 /// parameters yet). Returns null with `cx.trap` set on overflow.
 #[inline(always)]
-pub(crate) unsafe fn new_frame(
-    cx: &mut Cx,
-    code: &Code,
-    ret_ip: *const Inst,
-    call: *const CallSite,
-) -> *mut u8 {
-    if cx.frames.len() >= cx.max_depth {
+pub(crate) unsafe fn new_frame(cx: &mut Cx, code: &Code, ret_ip: *const Inst) -> *mut u8 {
+    if cx.depth >= cx.max_depth {
         return overflow(cx, code);
     }
     let mark = cx.stack.mark();
-    let fp = cx.stack.alloc(code.frame_size as usize);
-    if fp.is_null() {
+    let at = cx.stack.alloc(FRAME_HDR + code.frame_size as usize);
+    if at.is_null() {
         return overflow(cx, code);
     }
+    let fp = push_frame(cx, at, code, ret_ip, mark);
+    copy_consts(code, fp);
+    fp
+}
+
+/// Fills the constant slots of a new frame of `code`.
+#[inline(always)]
+pub(crate) unsafe fn copy_consts(code: &Code, fp: *mut u8) {
     let n = code.consts.len();
     if n != 0 {
         ptr::copy_nonoverlapping(
@@ -531,17 +656,6 @@ pub(crate) unsafe fn new_frame(
             n,
         );
     }
-    cx.serial += 1;
-    cx.frames.push(Frame {
-        code,
-        fp,
-        ret_ip,
-        call,
-        mark,
-        base: mark,
-        serial: cx.serial,
-    });
-    fp
 }
 
 #[cold]
@@ -571,7 +685,14 @@ unsafe fn copy_block(cx: &mut Cx, code: &Code, src: u64, size: u32) -> u64 {
 /// Stores parameter `i` of `code` from an argument value passed with `kind`.
 /// Returns false (with `cx.trap` set) on stack overflow.
 #[inline(always)]
-unsafe fn set_param(cx: &mut Cx, code: &Code, fp: *mut u8, i: usize, v: Val, kind: ArgKind) -> bool {
+unsafe fn set_param(
+    cx: &mut Cx,
+    code: &Code,
+    fp: *mut u8,
+    i: usize,
+    v: Val,
+    kind: ArgKind,
+) -> bool {
     let p = code.params[i];
     let off = i as u32 * SLOT;
     match p.ty {
@@ -589,9 +710,8 @@ unsafe fn set_param(cx: &mut Cx, code: &Code, fp: *mut u8, i: usize, v: Val, kin
 }
 
 /// Sets up the parameters of a freshly pushed frame of `code` for call
-/// site `cs` in the frame at `caller_fp` (the hot path of interpreted
-/// calls), and fixes the frame's alloca floor. Returns false with
-/// `cx.trap` set on failure.
+/// site `cs` in the frame at `caller_fp`. Returns false with `cx.trap` set
+/// on failure.
 ///
 /// Everything that needs a local object whose address escapes (the
 /// variadic argument image) is kept out of line: an escaping local would
@@ -614,9 +734,6 @@ pub(crate) unsafe fn set_params_site(
             return false;
         }
     }
-    if let Some(f) = cx.frames.last_mut() {
-        f.base = cx.stack.mark();
-    }
     true
 }
 
@@ -628,12 +745,13 @@ unsafe fn set_params_site_slow(
     caller_fp: *mut u8,
     cs: &CallSite,
 ) -> bool {
-    set_params(cx, code, fp, cs.args.len(), |i| site_arg(caller_fp, &cs.args[i]))
+    set_params(cx, code, fp, cs.args.len(), |i| {
+        site_arg(caller_fp, &cs.args[i])
+    })
 }
 
 /// Sets up the parameters of a freshly pushed frame of `code` from `n`
-/// arguments given by `arg(i) -> (value, kind)`, and fixes the frame's
-/// alloca floor. Variadic functions receive all arguments through a SysV
+/// arguments given by `arg(i) -> (value, kind)`. Variadic functions receive all arguments through a SysV
 /// va_list image (see [`crate::valist`]). Returns false with `cx.trap` set
 /// on failure.
 pub(crate) unsafe fn set_params(
@@ -671,9 +789,6 @@ pub(crate) unsafe fn set_params(
             }
         }
     }
-    if let Some(f) = cx.frames.last_mut() {
-        f.base = cx.stack.mark();
-    }
     true
 }
 
@@ -690,7 +805,12 @@ unsafe fn enter_through_image(cx: &mut Cx, code: &Code, fp: *mut u8, image: &Arg
 
 /// Reads every fixed parameter of `code` through `va` (as a C callee
 /// would), then saves the remaining va_list state for `va_start`.
-pub(crate) unsafe fn read_params_va(cx: &mut Cx, code: &Code, fp: *mut u8, va: &mut VaList) -> bool {
+pub(crate) unsafe fn read_params_va(
+    cx: &mut Cx,
+    code: &Code,
+    fp: *mut u8,
+    va: &mut VaList,
+) -> bool {
     for (i, p) in code.params.iter().enumerate() {
         let off = i as u32 * SLOT;
         match p.ty {

@@ -23,6 +23,14 @@
 //! other than moves are split into a load or store micro-instruction and a
 //! register form using a temporary slot, as MIR's own simplifier does.
 //!
+//! A few frequent pairs are fused into one instruction: a compare with an
+//! immediate and a branch (MIR's own `b<cond>` forms, specialized per
+//! operand kind), a binary operation with a memory source (`dmul x, y,
+//! d:(b, i, 8)`) or on memory in place (`add i64:8(o), i64:8(o), k`), and a
+//! loop increment with the loop test (`add i, i, 1` + the rotated
+//! `b<cond>` of a backward `jmp`). A redundant `ext32` after a signed
+//! 32-bit operation disappears. (See [`crate::lower`].)
+//!
 //! Branch targets are byte displacements from the branching instruction;
 //! `laddr`/`lref` label addresses are the absolute addresses of `Inst`s,
 //! which are stable because a `Code` never moves once built (it is boxed
@@ -46,6 +54,8 @@
 //!   .. + nconsts               constants, copied from Code::consts on entry
 //! ```
 //!
+//! preceded by the 64-byte frame record (`exec::Frame`: caller link, code,
+//! return address, stack mark, activation serial, depth) at `fp - 64` and
 //! followed by the copies of by-value block arguments and then the
 //! function's `alloca` memory, all on the interpreter's chunked value stack
 //! (see `exec::Stack`), so every slot and every alloca has a stable address
@@ -105,6 +115,10 @@ pub(crate) struct ArgSrc {
     /// Frame offset of the value (for blocks: of the block's address).
     pub off: u32,
     pub kind: ArgKind,
+    /// For fast interpreted calls (`calls::call_fast`): the one extension
+    /// that the prototype's conversion followed by the callee's
+    /// re-extension amounts to (`LD`: copy the whole slot).
+    pub conv: Type,
 }
 
 /// One result of a call site: the caller's slot and the proto result type
@@ -135,6 +149,8 @@ pub(crate) struct CallSite {
     /// The native signature (results, then argument kinds).
     pub sig: CallSig,
     pub jcall: bool,
+    /// Fast calls: bytes of by-value block copies after the callee's slots.
+    pub extra: u32,
 }
 
 /// One value of a `ret`: its slot and the function's result type.
@@ -164,6 +180,9 @@ pub(crate) struct Code {
     /// Bit set over instruction indices: label targets (for `jmpi`).
     pub label_bits: Box<[u64]>,
     pub params: Box<[ParamInfo]>,
+    /// Not variadic and no by-value block parameter: arguments can be
+    /// copied straight into the parameter slots.
+    pub simple: bool,
     pub vararg: bool,
     /// Frame offset of the saved va_list state (variadic functions).
     pub va_off: u32,
@@ -193,7 +212,7 @@ impl Code {
         let start = self.insts.as_ptr() as usize;
         let p = ip as usize;
         let end = start + self.insts.len() * INST_SIZE;
-        if p >= start && p < end && (p - start) % INST_SIZE == 0 {
+        if p >= start && p < end && (p - start).is_multiple_of(INST_SIZE) {
             Some((p - start) / INST_SIZE)
         } else {
             None

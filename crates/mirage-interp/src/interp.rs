@@ -49,9 +49,17 @@ pub struct Interp {
     config: InterpConfig,
 }
 
+// SAFETY: outside a call (a call borrows the interpreter mutably, so it
+// cannot be sent meanwhile) the context holds no pointer into anything but
+// its own stack chunks: frames, setjmp records and the program pointer are
+// cleared when a call ends, and the indirect-call cache holds plain values.
+unsafe impl Send for Interp {}
+
 impl std::fmt::Debug for Interp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Interp").field("config", &self.config).finish()
+        f.debug_struct("Interp")
+            .field("config", &self.config)
+            .finish()
     }
 }
 
@@ -164,9 +172,6 @@ impl Interp {
                 let mut l = va.read_unaligned();
                 let ok = read_params_va(cx, code, fp, &mut l);
                 va.write_unaligned(l);
-                if let Some(f) = cx.frames.last_mut() {
-                    f.base = cx.stack.mark();
-                }
                 ok
             }
         })?;
@@ -185,7 +190,7 @@ impl Interp {
     ) -> Result<Vec<Val>, Trap> {
         let code = prog.code(func)?;
         let cx = &mut self.cx;
-        if !cx.frames.is_empty() {
+        if !cx.top.is_null() {
             return Err(Trap::BadCall {
                 func: code.name.clone(),
                 message: "the interpreter is already running".into(),
@@ -203,10 +208,8 @@ impl Interp {
         // SAFETY: the frame is created for `code` and run from its entry;
         // the program outlives the run.
         let result = unsafe {
-            let fp = new_frame(cx, code, ptr::null(), ptr::null());
-            if fp.is_null() {
-                Err(take_trap(cx))
-            } else if !setup(cx, code, fp) {
+            let fp = new_frame(cx, code, ptr::null());
+            if fp.is_null() || !setup(cx, code, fp) {
                 Err(take_trap(cx))
             } else {
                 match exec::run(cx, code.entry(), fp) {
@@ -218,10 +221,8 @@ impl Interp {
         if let Some(t) = cx.trace.take() {
             t.finish();
         }
-        cx.frames.clear();
-        if cx.frames.capacity() > 1 << 16 {
-            cx.frames.shrink_to(1 << 10);
-        }
+        cx.top = ptr::null_mut();
+        cx.depth = 0;
         cx.stack.release(mark0);
         cx.stack.trim();
         cx.jmps.clear();

@@ -187,22 +187,26 @@ mod imp {
     /// `a` readable for 10 bytes, `r` writable for 8.
     #[inline]
     pub unsafe fn to_i64(r: *mut u8, a: *const u8) {
-        let mut cw = [0u16; 2];
-        // SAFETY: valid locations (caller) and a local 4-byte buffer for the
-        // old and the truncating control word; the old control word is
-        // restored before the block ends; one push, one pop.
+        // SAFETY: valid locations (caller). The old and the truncating
+        // control word live in 8 bytes the block reserves on the machine
+        // stack (no `nostack`: the compiler keeps the stack usable) and
+        // frees again; the old control word is restored before the end; one
+        // push, one pop. No local of the caller is involved, so handlers
+        // that inline this still end in a tail call.
         unsafe {
             x87!(
-                "fnstcw word ptr [{cw}]",
-                "movzx {t:e}, word ptr [{cw}]",
+                "sub rsp, 8",
+                "fnstcw word ptr [rsp]",
+                "movzx {t:e}, word ptr [rsp]",
                 "or {t:e}, 0xC00",
-                "mov word ptr [{cw} + 2], {t:x}",
-                "fldcw word ptr [{cw} + 2]",
+                "mov word ptr [rsp + 2], {t:x}",
+                "fldcw word ptr [rsp + 2]",
                 "fld tbyte ptr [{a}]",
                 "fistp qword ptr [{r}]",
-                "fldcw word ptr [{cw}]",
-                cw = in(reg) cw.as_mut_ptr(), t = out(reg) _,
-                a = in(reg) a, r = in(reg) r, options(nostack)
+                "fldcw word ptr [rsp]",
+                "add rsp, 8",
+                t = out(reg) _,
+                a = in(reg) a, r = in(reg) r
             );
         }
     }

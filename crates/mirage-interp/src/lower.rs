@@ -35,7 +35,9 @@ use crate::program::{Callee, FuncIdx, ModuleIdx, Program};
 use crate::trap::Trap;
 use mirage_ir::abi::{ArgKind, CallSig, RetKind, Val};
 use mirage_ir::opcode::{FBinOp, FCond, IBinOp, ICond, OvfOp};
-use mirage_ir::{Class, Family, Func, ItemId, ItemKind, LabelId, Mem, Module, Operand, Proto, Type, VarId};
+use mirage_ir::{
+    Class, Family, Func, ItemId, ItemKind, LabelId, Mem, Module, Operand, Proto, Type, VarId,
+};
 use std::collections::HashMap;
 use std::sync::atomic::AtomicPtr;
 
@@ -60,8 +62,48 @@ enum Src {
 #[derive(Clone, Copy, Debug)]
 enum Addr {
     Abs(u64),
-    Base { base: u32, disp: i64 },
-    BaseIndex { base: u32, index: u32, shift: u32, disp: i32 },
+    Base {
+        base: u32,
+        disp: i64,
+    },
+    BaseIndex {
+        base: u32,
+        index: u32,
+        shift: u32,
+        disp: i32,
+    },
+}
+
+/// A memory operand whose address a fused handler computes itself.
+#[derive(Clone, Copy, Debug)]
+enum MemForm {
+    /// `[base + disp]`.
+    B { base: u32, disp: i32 },
+    /// `[base + index << shift]`.
+    I { base: u32, index: u32, shift: u32 },
+}
+
+impl MemForm {
+    /// The `x` field of a fused instruction and its relocation mask.
+    fn x(self) -> (u64, u8) {
+        match self {
+            MemForm::B { base, disp } => (base as u64 | (disp as u32 as u64) << 32, RXLO),
+            MemForm::I { base, index, .. } => (base as u64 | (index as u64) << 32, RXLO | RXHI),
+        }
+    }
+}
+
+/// Picks the `_mb` or `_mi::<…, SH>` instance of a fused handler.
+macro_rules! by_form {
+    ($t:expr, $form:expr, $mb:ident, $mi:ident, $($g:ty),*) => {
+        match $form {
+            MemForm::B { .. } => hsel!($t, $mb::<$($g),*>),
+            MemForm::I { shift: 0, .. } => hsel!($t, $mi::<$($g),*, 0>),
+            MemForm::I { shift: 1, .. } => hsel!($t, $mi::<$($g),*, 1>),
+            MemForm::I { shift: 2, .. } => hsel!($t, $mi::<$($g),*, 2>),
+            MemForm::I { .. } => hsel!($t, $mi::<$($g),*, 3>),
+        }
+    };
 }
 
 /// A pending store of a temporary to a location (memory destinations).
@@ -114,6 +156,13 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         strings: Vec::new(),
         str_fix: Vec::new(),
         has_ret: false,
+        optimize: prog.trace.is_none(),
+        insn_start: 0,
+        cbr: HashMap::new(),
+        last_add: None,
+        label_here: false,
+        sext32: None,
+        inst_fix: Vec::new(),
     };
     l.run()
 }
@@ -148,6 +197,43 @@ struct Lower<'a> {
     /// messages).
     str_fix: Vec<(usize, usize)>,
     has_ret: bool,
+    /// Loop rotation and fusion (off when tracing, so that traces follow
+    /// the MIR instructions one by one).
+    optimize: bool,
+    /// First instruction of the MIR instruction being lowered.
+    insn_start: usize,
+    /// Compare-and-branch instructions that are a whole MIR instruction, by
+    /// position (candidates for loop rotation).
+    cbr: HashMap<usize, Cbr>,
+    /// The last instruction emitted, if it is `add v, v, imm` (or `sub`)
+    /// alone making up its MIR instruction (candidate for fusion).
+    last_add: Option<AddInfo>,
+    /// A label was placed at the current position.
+    label_here: bool,
+    /// The last instruction emitted wrote this register slot with a value
+    /// already sign-extended from 32 bits (a signed `…s` operation): a
+    /// following `ext32` of the register onto itself is a no-op.
+    sext32: Option<u32>,
+    /// Branches to an instruction index rather than a label: (instruction,
+    /// target index).
+    inst_fix: Vec<(usize, u32)>,
+}
+
+#[derive(Clone, Copy)]
+struct Cbr {
+    cond: ICond,
+    w32: bool,
+    a: u32,
+    b: Src,
+    target: LabelId,
+}
+
+#[derive(Clone, Copy)]
+struct AddInfo {
+    at: usize,
+    w32: bool,
+    slot: u32,
+    imm: i64,
 }
 
 impl<'a> Lower<'a> {
@@ -169,6 +255,9 @@ impl<'a> Lower<'a> {
     // -- emission ----------------------------------------------------------
 
     fn emit(&mut self, h: Handler, a: u32, b: u32, x: u64, mask: u8) -> usize {
+        self.last_add = None;
+        self.label_here = false;
+        self.sext32 = None;
         self.insts.push(Inst { h, a, b, x });
         self.masks.push(mask);
         self.src.push(self.insn);
@@ -284,7 +373,10 @@ impl<'a> Lower<'a> {
                     let h = hsel!(self.tail, int_rr::<Add>);
                     self.emit(h, t, t, b as u64, RA | RB | RXLO);
                 }
-                Addr::Base { base: t, disp: m.disp }
+                Addr::Base {
+                    base: t,
+                    disp: m.disp,
+                }
             }
         })
     }
@@ -302,7 +394,12 @@ impl<'a> Lower<'a> {
                         let h = hsel!(t, ld_b::<$M>);
                         self.emit(h, dst, base, disp as u64, RA | RB)
                     }
-                    Addr::BaseIndex { base, index, shift, disp } => {
+                    Addr::BaseIndex {
+                        base,
+                        index,
+                        shift,
+                        disp,
+                    } => {
                         let h = match shift {
                             0 => hsel!(t, ld_bi::<$M, 0>),
                             1 => hsel!(t, ld_bi::<$M, 1>),
@@ -342,7 +439,12 @@ impl<'a> Lower<'a> {
                         let h = hsel!(t, st_b::<$M>);
                         self.emit(h, src, base, disp as u64, RA | RB)
                     }
-                    Addr::BaseIndex { base, index, shift, disp } => {
+                    Addr::BaseIndex {
+                        base,
+                        index,
+                        shift,
+                        disp,
+                    } => {
                         let h = match shift {
                             0 => hsel!(t, st_bi::<$M, 0>),
                             1 => hsel!(t, st_bi::<$M, 1>),
@@ -429,7 +531,11 @@ impl<'a> Lower<'a> {
 
     fn operand_class(&self, op: &Operand) -> Class {
         match op {
-            Operand::Reg(v) => self.func.vars.get(v.index()).map_or(Class::Int, |v| v.class()),
+            Operand::Reg(v) => self
+                .func
+                .vars
+                .get(v.index())
+                .map_or(Class::Int, |v| v.class()),
             Operand::Float(_) => Class::F,
             Operand::Double(_) => Class::D,
             Operand::LDouble(_) => Class::LD,
@@ -457,6 +563,7 @@ impl<'a> Lower<'a> {
         for (k, insn) in func.insns.iter().enumerate() {
             self.insn = k as u32;
             self.temp_next = 0;
+            self.insn_start = self.insts.len();
             self.lower_insn(insn)?;
         }
         // The end of the body: MIR appends `ret 0…` to functions without
@@ -504,6 +611,7 @@ impl<'a> Lower<'a> {
             Family::Label => {
                 let l = self.label(ops.first().unwrap_or(&Operand::Int(0)))?;
                 self.labels[l.index()] = self.insts.len() as u32;
+                self.label_here = true;
             }
             Family::Move(class) => {
                 need(2)?;
@@ -511,6 +619,9 @@ impl<'a> Lower<'a> {
             }
             Family::Ext { bits, signed } => {
                 need(2)?;
+                if bits == 32 && signed && self.redundant_ext32(&ops[0], &ops[1]) {
+                    return Ok(());
+                }
                 let h = match (bits, signed) {
                     (8, true) => hsel!(t, int_un::<Ext8>),
                     (16, true) => hsel!(t, int_un::<Ext16>),
@@ -560,9 +671,17 @@ impl<'a> Lower<'a> {
                     op,
                     IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
                 );
+                if self.lower_int_mem(op, w32, ops)? {
+                    return Ok(());
+                }
                 self.binary(&ops[0], &ops[1], &ops[2], commutative, |imm| {
                     ibin_handler(t, op, w32, imm)
                 })?;
+                self.note_add(op, w32, ops);
+                // Signed 32-bit results are sign-extended (spec §10 #11).
+                if w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh) {
+                    self.note_sext32(&ops[0]);
+                }
             }
             Family::ICmp { cond, w32 } => {
                 need(3)?;
@@ -582,6 +701,9 @@ impl<'a> Lower<'a> {
             }
             Family::FBin { op, class } => {
                 need(3)?;
+                if self.lower_fp_mem(op, class, ops)? {
+                    return Ok(());
+                }
                 let h = fbin_handler(t, op, class).ok_or_else(|| self.err("bad class"))?;
                 let (d, st) = self.dst(&ops[0])?;
                 let a = self.slot(&ops[1])?;
@@ -608,8 +730,10 @@ impl<'a> Lower<'a> {
             Family::Jmp => {
                 need(1)?;
                 let l = self.label(&ops[0])?;
-                let h = hsel!(t, jmp);
-                self.branch(h, 0, 0, 0, l);
+                if !self.rotate(l) {
+                    let h = hsel!(t, jmp);
+                    self.branch(h, 0, 0, 0, l);
+                }
             }
             Family::BTest { if_true, w32 } => {
                 need(2)?;
@@ -657,6 +781,17 @@ impl<'a> Lower<'a> {
                         let h = icmp_handler(t, cond, w32, true, true);
                         self.branch(h, a, x, RA, l);
                     }
+                }
+                let at = self.insts.len() - 1;
+                if at == self.insn_start {
+                    let cbr = Cbr {
+                        cond,
+                        w32,
+                        a,
+                        b,
+                        target: l,
+                    };
+                    self.cbr.insert(at, cbr);
                 }
             }
             Family::BFCmp { cond, class } => {
@@ -807,6 +942,237 @@ impl<'a> Lower<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A memory operand a fused handler can address: a plain base register
+    /// with an i32 displacement, or base + index << shift without one.
+    fn mem_form(&self, m: &Mem) -> Option<MemForm> {
+        let base = m.base?;
+        if self.hard_reg(base).is_some() {
+            return None;
+        }
+        let base = self.var_off(base).ok()?;
+        match m.index {
+            None => Some(MemForm::B {
+                base,
+                disp: i32::try_from(m.disp).ok()?,
+            }),
+            Some(ix) => {
+                let scale = if m.scale == 0 { 1 } else { m.scale as u64 };
+                if self.hard_reg(ix).is_some() || m.disp != 0 || !matches!(scale, 1 | 2 | 4 | 8) {
+                    return None;
+                }
+                Some(MemForm::I {
+                    base,
+                    index: self.var_off(ix).ok()?,
+                    shift: scale.trailing_zeros(),
+                })
+            }
+        }
+    }
+
+    /// Integer `op d, a, b` with a memory source (load-and-operate) or
+    /// with `d` and `a` the same 64-bit memory (read-modify-write), as one
+    /// instruction. Returns false when the forms do not apply.
+    fn lower_int_mem(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) -> R<bool> {
+        let t = self.tail;
+        if !matches!(
+            op,
+            IBinOp::Add | IBinOp::Sub | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
+        ) {
+            return Ok(false);
+        }
+        let same_mem = |a: &Mem, b: &Mem| {
+            (a.ty, a.disp, a.base, a.index, a.scale) == (b.ty, b.disp, b.base, b.index, b.scale)
+        };
+        if let (Operand::Mem(md), Operand::Mem(ma)) = (&ops[0], &ops[1]) {
+            if !w32
+                && same_mem(md, ma)
+                && matches!(md.ty, Type::I64 | Type::U64 | Type::P)
+                && !matches!(ops[2], Operand::Mem(_))
+            {
+                if let Some(f) = self.mem_form(md) {
+                    let s = self.slot(&ops[2])?;
+                    let h = int_rmw_handler(t, op, f);
+                    let (x, mask) = f.x();
+                    self.emit(h, s, 0, x, RA | mask);
+                    return Ok(true);
+                }
+            }
+        }
+        let commutative = !matches!(op, IBinOp::Sub);
+        let loadable = |m: &Mem| matches!(m.ty, Type::I64 | Type::U64 | Type::P | Type::I32);
+        let (other, m) = match (&ops[1], &ops[2]) {
+            (a, Operand::Mem(m)) if loadable(m) => (a, m),
+            (Operand::Mem(m), b) if commutative && loadable(m) && !matches!(b, Operand::Mem(_)) => {
+                (b, m)
+            }
+            _ => return Ok(false),
+        };
+        let Some(f) = self.mem_form(m) else {
+            return Ok(false);
+        };
+        let (d, st) = self.dst(&ops[0])?;
+        let a = self.slot(other)?;
+        let h = int_mem_handler(t, op, w32, m.ty == Type::I32, f);
+        let (x, mask) = f.x();
+        self.emit(h, d, a, x, RA | RB | mask);
+        self.finish(st, d)?;
+        Ok(true)
+    }
+
+    /// Floating `op d, a, b` with a memory source or read-modify-write
+    /// memory, as one instruction. Returns false when the forms do not
+    /// apply.
+    fn lower_fp_mem(&mut self, op: FBinOp, class: Class, ops: &[Operand]) -> R<bool> {
+        let t = self.tail;
+        if let (Operand::Mem(md), Operand::Mem(ma)) = (&ops[0], &ops[1]) {
+            let same = (md.ty, md.disp, md.base, md.index, md.scale)
+                == (ma.ty, ma.disp, ma.base, ma.index, ma.scale);
+            if same && md.ty.class() == class && !matches!(ops[2], Operand::Mem(_)) {
+                if let Some(f) = self.mem_form(md) {
+                    if let Some(h) = fp_rmw_handler(t, op, class, f) {
+                        let s = self.slot(&ops[2])?;
+                        let (x, mask) = f.x();
+                        self.emit(h, s, 0, x, RA | mask);
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+        let commutative = matches!(op, FBinOp::Add | FBinOp::Mul);
+        let (other, m) = match (&ops[1], &ops[2]) {
+            (a, Operand::Mem(m)) if m.ty.class() == class => (a, m),
+            (Operand::Mem(m), b)
+                if commutative && m.ty.class() == class && !matches!(b, Operand::Mem(_)) =>
+            {
+                (b, m)
+            }
+            _ => return Ok(false),
+        };
+        let Some(f) = self.mem_form(m) else {
+            return Ok(false);
+        };
+        let Some(h) = fp_mem_handler(t, op, class, f) else {
+            return Ok(false);
+        };
+        let (d, st) = self.dst(&ops[0])?;
+        let a = self.slot(other)?;
+        let (x, mask) = f.x();
+        self.emit(h, d, a, x, RA | RB | mask);
+        self.finish(st, d)?;
+        Ok(true)
+    }
+
+    /// Records that the instruction just lowered (if it is one ICode
+    /// instruction writing register `d`) left a sign-extended 32-bit value.
+    fn note_sext32(&mut self, d: &Operand) {
+        if let Operand::Reg(v) = d {
+            if self.optimize
+                && self.hard_reg(*v).is_none()
+                && self.insts.len() == self.insn_start + 1
+            {
+                self.sext32 = self.var_off(*v).ok();
+            }
+        }
+    }
+
+    /// `ext32 v, v` right after a signed 32-bit operation wrote `v` (no
+    /// label in between): nothing to do. c2m emits this after every `…s`
+    /// operation; eliding it also lets `adds i, i, 1; ext32 i, i; jmp L`
+    /// loops be rotated and fused.
+    fn redundant_ext32(&self, d: &Operand, s: &Operand) -> bool {
+        match (d, s) {
+            (Operand::Reg(a), Operand::Reg(b)) if a == b && !self.label_here => {
+                self.sext32.is_some() && self.sext32 == self.var_off(*a).ok()
+            }
+            _ => false,
+        }
+    }
+
+    /// Records `add v, v, imm` / `sub v, v, imm` as a fusion candidate.
+    fn note_add(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) {
+        let (Operand::Reg(d), Operand::Reg(s), Operand::Int(k)) = (&ops[0], &ops[1], &ops[2])
+        else {
+            return;
+        };
+        let imm = match op {
+            IBinOp::Add => *k,
+            IBinOp::Sub if *k != i64::MIN => -*k,
+            _ => return,
+        };
+        if !self.optimize
+            || d != s
+            || self.hard_reg(*d).is_some()
+            || self.insts.len() != self.insn_start + 1
+            || i32::try_from(imm).is_err()
+        {
+            return;
+        }
+        if let Ok(slot) = self.var_off(*d) {
+            self.last_add = Some(AddInfo {
+                at: self.insn_start,
+                w32,
+                slot,
+                imm,
+            });
+        }
+    }
+
+    /// Loop rotation: a backward `jmp L` where `L` is a compare-and-branch
+    /// `b<c> E, a, b` becomes `b<!c> L+1, a, b; jmp E`, saving one dispatch
+    /// per iteration; when the instruction before the `jmp` is
+    /// `add a, a, imm`, the add and the inverted branch are fused into one
+    /// instruction. Returns false when the pattern does not apply.
+    fn rotate(&mut self, l: LabelId) -> bool {
+        let pos = self.labels[l.index()];
+        if !self.optimize || pos == u32::MAX {
+            return false;
+        }
+        let Some(c) = self.cbr.get(&(pos as usize)).copied() else {
+            return false;
+        };
+        let t = self.tail;
+        let cond = invert(c.cond);
+        let after = pos + 1;
+        let fuse = match self.last_add {
+            Some(add) if !self.label_here && add.slot == c.a => match c.b {
+                Src::Slot(b) if b != add.slot => Some((add, b as u64, false)),
+                Src::Imm(x) if i32::try_from(x as i64).is_ok() => Some((add, x, true)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match fuse {
+            Some((add, other, imm)) => {
+                let h = add_br_handler(t, add.w32, cond, c.w32, imm);
+                let x = (add.imm as i32 as u32 as u64) | (other & 0xffff_ffff) << 32;
+                self.insts[add.at] = Inst {
+                    h,
+                    a: add.slot,
+                    b: 0,
+                    x,
+                };
+                self.masks[add.at] = if imm { RA } else { RA | RXHI };
+                self.inst_fix.push((add.at, after));
+            }
+            None => {
+                let i = match c.b {
+                    Src::Slot(b) => {
+                        let h = icmp_handler(t, cond, c.w32, false, true);
+                        self.emit(h, c.a, 0, b as u64, RA | RXLO)
+                    }
+                    Src::Imm(x) => {
+                        let h = icmp_handler(t, cond, c.w32, true, true);
+                        self.emit(h, c.a, 0, x, RA)
+                    }
+                };
+                self.inst_fix.push((i, after));
+            }
+        }
+        let h = hsel!(t, jmp);
+        self.branch(h, 0, 0, 0, c.target);
+        true
     }
 
     /// `op d, s` with a slot-to-slot handler.
@@ -974,11 +1340,13 @@ impl<'a> Lower<'a> {
                     ArgSrc {
                         off: self.block_addr(m)?,
                         kind: ArgKind::from_type(p.ty, p.size),
+                        conv: p.ty,
                     }
                 } else {
                     ArgSrc {
                         off: self.slot(op)?,
                         kind: ArgKind::from_type(p.ty, 0),
+                        conv: p.ty,
                     }
                 }
             } else {
@@ -993,6 +1361,7 @@ impl<'a> Lower<'a> {
                         ArgSrc {
                             off: self.block_addr(m)?,
                             kind: ArgKind::from_type(m.ty, m.disp.max(0) as u32),
+                            conv: m.ty,
                         }
                     }
                     _ => {
@@ -1009,6 +1378,7 @@ impl<'a> Lower<'a> {
                         ArgSrc {
                             off: self.slot(op)?,
                             kind,
+                            conv: Type::I64,
                         }
                     }
                 }
@@ -1020,14 +1390,23 @@ impl<'a> Lower<'a> {
                 .results
                 .iter()
                 .take(nres)
-                .map(|&ty| RetKind::from_type(ty).unwrap_or(RetKind::Int(mirage_ir::abi::IntExt::None)))
+                .map(|&ty| {
+                    RetKind::from_type(ty).unwrap_or(RetKind::Int(mirage_ir::abi::IntExt::None))
+                })
                 .collect(),
             args: args.iter().map(|a| a.kind).collect(),
             nfixed: proto.params.len(),
             variadic: proto.vararg,
         };
+        let fast = if jcall {
+            None
+        } else {
+            self.fast_call(proto, &target, &mut args)
+        };
         let h = if jcall {
             hsel!(t, calls::jcall)
+        } else if fast.is_some() {
+            hsel!(t, calls::call_fast)
         } else {
             match target {
                 Target::Direct(Callee::Interp(_)) => hsel!(t, calls::call_interp),
@@ -1044,6 +1423,7 @@ impl<'a> Lower<'a> {
             results: results.into_boxed_slice(),
             sig,
             jcall,
+            extra: fast.unwrap_or(0),
         });
         let i = self.emit(h, 0, 0, 0, 0);
         self.call_fix.push((i, self.calls.len() - 1));
@@ -1051,6 +1431,53 @@ impl<'a> Lower<'a> {
             self.finish(st, off)?;
         }
         Ok(())
+    }
+
+    /// Whether a call can take the fast path (a direct call of an
+    /// interpreted, non-variadic function whose parameters match the
+    /// prototype: `calls::call_fast`); if so, sets each argument's combined
+    /// conversion and returns the bytes its by-value block copies need. The
+    /// callee's signature is known from its IR even before it is lowered.
+    fn fast_call(&self, proto: &Proto, target: &Target, args: &mut [ArgSrc]) -> Option<u32> {
+        let Target::Direct(Callee::Interp(f)) = *target else {
+            return None;
+        };
+        let callee = self.prog.func_ir(f)?;
+        let params = &callee.sig.params;
+        if callee.sig.vararg
+            || proto.vararg
+            || params.len() != proto.params.len()
+            || args.len() != params.len()
+        {
+            return None;
+        }
+        let mut extra = 0u32;
+        for ((a, p), q) in args.iter_mut().zip(params).zip(&proto.params) {
+            if p.ty.is_block() || q.ty.is_block() {
+                if p.ty != q.ty || p.size != q.size {
+                    return None;
+                }
+                if p.ty != Type::RBlk {
+                    extra = extra.checked_add(p.size.checked_add(15)? & !15)?;
+                }
+                a.conv = p.ty;
+                continue;
+            }
+            if p.ty.class() != q.ty.class() {
+                return None;
+            }
+            // The prototype converts, then the callee re-extends: the
+            // narrower of the two wins (the callee's on equal widths).
+            let width = |t: Type| if t.is_int() { t.size() } else { 16 };
+            a.conv = if p.ty.class() == Class::LD {
+                Type::LD
+            } else if !p.ty.is_int() || width(p.ty) <= width(q.ty) {
+                p.ty
+            } else {
+                q.ty
+            };
+        }
+        Some(extra)
     }
 
     /// The slot holding the address of a block memory argument (`blk:S(a)`:
@@ -1119,7 +1546,10 @@ impl<'a> Lower<'a> {
             if pos == u32::MAX
                 && (self.br_fix.iter().any(|f| f.1.index() == l)
                     || self.laddr_fix.iter().any(|f| f.1.index() == l)
-                    || self.switches.iter().any(|s| s.iter().any(|x| x.index() == l)))
+                    || self
+                        .switches
+                        .iter()
+                        .any(|s| s.iter().any(|x| x.index() == l)))
             {
                 self.insn = n as u32;
                 return Err(self.err(format!(
@@ -1131,6 +1561,9 @@ impl<'a> Lower<'a> {
         let disp = |from: usize, to: u32| -> i64 { (to as i64 - from as i64) * INST_SIZE as i64 };
         for &(i, l) in &self.br_fix {
             self.insts[i].b = disp(i, self.labels[l.index()]) as i32 as u32;
+        }
+        for &(i, to) in &self.inst_fix {
+            self.insts[i].b = disp(i, to) as i32 as u32;
         }
         let mut insts = std::mem::take(&mut self.insts).into_boxed_slice();
         let base = insts.as_ptr() as u64;
@@ -1185,6 +1618,12 @@ impl<'a> Lower<'a> {
                 })
                 .collect(),
             vararg: func.sig.vararg,
+            simple: !func.sig.vararg
+                && !func
+                    .sig
+                    .params
+                    .iter()
+                    .any(|p| p.ty.is_block() && p.ty != Type::RBlk),
             va_off,
             frame_size,
             const_off: const_base,
@@ -1195,6 +1634,69 @@ impl<'a> Lower<'a> {
             _strings: self.strings.into_boxed_slice(),
         })
     }
+}
+
+fn int_mem_handler(t: bool, op: IBinOp, w32: bool, i32_mem: bool, f: MemForm) -> Handler {
+    macro_rules! pick {
+        ($O:ty) => {
+            if i32_mem {
+                by_form!(t, f, int_mb, int_mi, $O, LdI32)
+            } else {
+                by_form!(t, f, int_mb, int_mi, $O, Ld64)
+            }
+        };
+    }
+    match (op, w32) {
+        (IBinOp::Add, false) => pick!(Add),
+        (IBinOp::Add, true) => pick!(AddS),
+        (IBinOp::Sub, false) => pick!(Sub),
+        (IBinOp::Sub, true) => pick!(SubS),
+        (IBinOp::Mul, false) => pick!(Mul),
+        (IBinOp::Mul, true) => pick!(MulS),
+        (IBinOp::And, false) => pick!(And),
+        (IBinOp::And, true) => pick!(AndS),
+        (IBinOp::Or, false) => pick!(Or),
+        (IBinOp::Or, true) => pick!(OrS),
+        (IBinOp::Xor, true) => pick!(XorS),
+        _ => pick!(Xor),
+    }
+}
+
+fn int_rmw_handler(t: bool, op: IBinOp, f: MemForm) -> Handler {
+    match op {
+        IBinOp::Add => by_form!(t, f, int_rmw_mb, int_rmw_mi, Add),
+        IBinOp::Sub => by_form!(t, f, int_rmw_mb, int_rmw_mi, Sub),
+        IBinOp::Mul => by_form!(t, f, int_rmw_mb, int_rmw_mi, Mul),
+        IBinOp::And => by_form!(t, f, int_rmw_mb, int_rmw_mi, And),
+        IBinOp::Or => by_form!(t, f, int_rmw_mb, int_rmw_mi, Or),
+        _ => by_form!(t, f, int_rmw_mb, int_rmw_mi, Xor),
+    }
+}
+
+fn fp_mem_handler(t: bool, op: FBinOp, class: Class, f: MemForm) -> Option<Handler> {
+    Some(match (op, class) {
+        (FBinOp::Add, Class::F) => by_form!(t, f, slot_op_mb, slot_op_mi, FAdd),
+        (FBinOp::Sub, Class::F) => by_form!(t, f, slot_op_mb, slot_op_mi, FSub),
+        (FBinOp::Mul, Class::F) => by_form!(t, f, slot_op_mb, slot_op_mi, FMul),
+        (FBinOp::Div, Class::F) => by_form!(t, f, slot_op_mb, slot_op_mi, FDiv),
+        (FBinOp::Add, Class::D) => by_form!(t, f, slot_op_mb, slot_op_mi, DAdd),
+        (FBinOp::Sub, Class::D) => by_form!(t, f, slot_op_mb, slot_op_mi, DSub),
+        (FBinOp::Mul, Class::D) => by_form!(t, f, slot_op_mb, slot_op_mi, DMul),
+        (FBinOp::Div, Class::D) => by_form!(t, f, slot_op_mb, slot_op_mi, DDiv),
+        _ => return None,
+    })
+}
+
+fn fp_rmw_handler(t: bool, op: FBinOp, class: Class, f: MemForm) -> Option<Handler> {
+    Some(match (op, class) {
+        (FBinOp::Add, Class::F) => by_form!(t, f, fp_rmw_mb, fp_rmw_mi, MFAdd),
+        (FBinOp::Sub, Class::F) => by_form!(t, f, fp_rmw_mb, fp_rmw_mi, MFSub),
+        (FBinOp::Mul, Class::F) => by_form!(t, f, fp_rmw_mb, fp_rmw_mi, MFMul),
+        (FBinOp::Add, Class::D) => by_form!(t, f, fp_rmw_mb, fp_rmw_mi, MDAdd),
+        (FBinOp::Sub, Class::D) => by_form!(t, f, fp_rmw_mb, fp_rmw_mi, MDSub),
+        (FBinOp::Mul, Class::D) => by_form!(t, f, fp_rmw_mb, fp_rmw_mi, MDMul),
+        _ => return None,
+    })
 }
 
 fn swap(c: ICond) -> ICond {
@@ -1208,6 +1710,57 @@ fn swap(c: ICond) -> ICond {
         ICond::Ule => ICond::Uge,
         ICond::Uge => ICond::Ule,
         c => c,
+    }
+}
+
+fn invert(c: ICond) -> ICond {
+    match c {
+        ICond::Eq => ICond::Ne,
+        ICond::Ne => ICond::Eq,
+        ICond::Lt => ICond::Ge,
+        ICond::Ge => ICond::Lt,
+        ICond::Le => ICond::Gt,
+        ICond::Gt => ICond::Le,
+        ICond::Ult => ICond::Uge,
+        ICond::Uge => ICond::Ult,
+        ICond::Ule => ICond::Ugt,
+        ICond::Ugt => ICond::Ule,
+    }
+}
+
+/// The fused add-immediate + compare-and-branch handler.
+fn add_br_handler(t: bool, add32: bool, c: ICond, w32: bool, imm: bool) -> Handler {
+    macro_rules! pick {
+        ($C:ty) => {
+            match (add32, imm) {
+                (false, false) => hsel!(t, add_br_rr::<Add, $C>),
+                (false, true) => hsel!(t, add_br_ri::<Add, $C>),
+                (true, false) => hsel!(t, add_br_rr::<AddS, $C>),
+                (true, true) => hsel!(t, add_br_ri::<AddS, $C>),
+            }
+        };
+    }
+    match (c, w32) {
+        (ICond::Eq, false) => pick!(o::Eq),
+        (ICond::Eq, true) => pick!(EqS),
+        (ICond::Ne, false) => pick!(o::Ne),
+        (ICond::Ne, true) => pick!(NeS),
+        (ICond::Lt, false) => pick!(o::Lt),
+        (ICond::Lt, true) => pick!(LtS),
+        (ICond::Ult, false) => pick!(Ult),
+        (ICond::Ult, true) => pick!(UltS),
+        (ICond::Le, false) => pick!(o::Le),
+        (ICond::Le, true) => pick!(LeS),
+        (ICond::Ule, false) => pick!(Ule),
+        (ICond::Ule, true) => pick!(UleS),
+        (ICond::Gt, false) => pick!(o::Gt),
+        (ICond::Gt, true) => pick!(GtS),
+        (ICond::Ugt, false) => pick!(Ugt),
+        (ICond::Ugt, true) => pick!(UgtS),
+        (ICond::Ge, false) => pick!(o::Ge),
+        (ICond::Ge, true) => pick!(GeS),
+        (ICond::Uge, false) => pick!(Uge),
+        (ICond::Uge, true) => pick!(UgeS),
     }
 }
 

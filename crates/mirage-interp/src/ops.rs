@@ -19,7 +19,7 @@
 //!
 //! [`Handler`]: crate::icode::Handler
 
-use crate::exec::{next, rd, slot, trap, wr, Cx};
+use crate::exec::{next, rd, slot, trap, wr, Cx, Frame};
 use crate::icode::{Exit, Inst};
 use crate::ld::{self, LdBin, LdCmp};
 use crate::trap::TrapKind;
@@ -64,6 +64,23 @@ pub(crate) trait OvfOp {
 pub(crate) trait LoadTy {
     unsafe fn load(d: *mut u8, p: *const u8);
 }
+/// Loading an integer memory type as a value (fused forms).
+pub(crate) trait LoadVal {
+    unsafe fn val(p: *const u8) -> u64;
+}
+impl LoadVal for Ld64 {
+    #[inline(always)]
+    unsafe fn val(p: *const u8) -> u64 {
+        (p as *const u64).read_unaligned()
+    }
+}
+impl LoadVal for LdI32 {
+    #[inline(always)]
+    unsafe fn val(p: *const u8) -> u64 {
+        (p as *const i32).read_unaligned() as i64 as u64
+    }
+}
+
 /// Storing a slot into a memory type.
 pub(crate) trait StoreTy {
     unsafe fn store(p: *mut u8, s: *const u8);
@@ -167,8 +184,8 @@ div_ops! {
         (i32::MIN, -1) => Err(false),
         (x, y) => Ok((x / y) as i64 as u64),
     };
-    UDiv(a, b) => if b == 0 { Err(true) } else { Ok(a / b) };
-    UDivS(a, b) => if b as u32 == 0 { Err(true) } else { Ok(((a as u32) / (b as u32)) as u64) };
+    UDiv(a, b) => a.checked_div(b).ok_or(true);
+    UDivS(a, b) => (a as u32).checked_div(b as u32).map(u64::from).ok_or(true);
     Mod(a, b) => match (a as i64, b as i64) {
         (_, 0) => Err(true),
         (i64::MIN, -1) => Err(false),
@@ -179,8 +196,8 @@ div_ops! {
         (i32::MIN, -1) => Err(false),
         (x, y) => Ok((x % y) as i64 as u64),
     };
-    UMod(a, b) => if b == 0 { Err(true) } else { Ok(a % b) };
-    UModS(a, b) => if b as u32 == 0 { Err(true) } else { Ok(((a as u32) % (b as u32)) as u64) };
+    UMod(a, b) => a.checked_rem(b).ok_or(true);
+    UModS(a, b) => (a as u32).checked_rem(b as u32).map(u64::from).ok_or(true);
 }
 
 macro_rules! ovf_ops {
@@ -244,13 +261,16 @@ pub(crate) fn f64_to_i64(x: f64) -> i64 {
     }
 }
 
+// Float operands may be memory (fused load-and-operate handlers), which
+// MIR does not require to be aligned: unaligned accesses, the same
+// instructions on x86-64.
 #[inline(always)]
 unsafe fn rf32(p: *const u8) -> f32 {
-    (p as *const f32).read()
+    (p as *const f32).read_unaligned()
 }
 #[inline(always)]
 unsafe fn rf64(p: *const u8) -> f64 {
-    (p as *const f64).read()
+    (p as *const f64).read_unaligned()
 }
 #[inline(always)]
 unsafe fn ri64(p: *const u8) -> i64 {
@@ -258,11 +278,16 @@ unsafe fn ri64(p: *const u8) -> i64 {
 }
 #[inline(always)]
 unsafe fn wf32(d: *mut u8, v: f32) {
-    (d as *mut u64).write(v.to_bits() as u64)
+    (d as *mut u64).write_unaligned(v.to_bits() as u64)
 }
 #[inline(always)]
 unsafe fn wf64(d: *mut u8, v: f64) {
-    (d as *mut u64).write(v.to_bits())
+    (d as *mut u64).write_unaligned(v.to_bits())
+}
+/// Stores a binary32 result into memory (4 bytes only).
+#[inline(always)]
+unsafe fn wf32_mem(d: *mut u8, v: f32) {
+    (d as *mut f32).write_unaligned(v)
 }
 
 macro_rules! fbin {
@@ -424,21 +449,33 @@ unsafe fn jump(ip: *const Inst, disp: u32) -> *const Inst {
 }
 
 /// a = b op x.lo (slots).
-pub(crate) unsafe fn int_rr<const T: bool, O: IntOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn int_rr<const T: bool, O: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     wr(fp, i.a, O::f(rd(fp, i.b), rd(fp, i.x as u32)));
     next!(T, ip.add(1), fp, cx)
 }
 
 /// a = b op x (immediate).
-pub(crate) unsafe fn int_ri<const T: bool, O: IntOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn int_ri<const T: bool, O: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     wr(fp, i.a, O::f(rd(fp, i.b), i.x));
     next!(T, ip.add(1), fp, cx)
 }
 
 /// a = op b.
-pub(crate) unsafe fn int_un<const T: bool, O: IntUn>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn int_un<const T: bool, O: IntUn>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     wr(fp, i.a, O::f(rd(fp, i.b)));
     next!(T, ip.add(1), fp, cx)
@@ -447,11 +484,23 @@ pub(crate) unsafe fn int_un<const T: bool, O: IntUn>(ip: *const Inst, fp: *mut u
 #[cold]
 #[inline(never)]
 fn div_trap(cx: &mut Cx, ip: *const Inst, zero: bool) -> Exit {
-    trap(cx, ip, if zero { TrapKind::DivZero } else { TrapKind::DivOverflow })
+    trap(
+        cx,
+        ip,
+        if zero {
+            TrapKind::DivZero
+        } else {
+            TrapKind::DivOverflow
+        },
+    )
 }
 
 /// a = b op x.lo (slots), trapping.
-pub(crate) unsafe fn div_rr<const T: bool, O: DivOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn div_rr<const T: bool, O: DivOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     match O::f(rd(fp, i.b), rd(fp, i.x as u32)) {
         Ok(v) => wr(fp, i.a, v),
@@ -461,7 +510,11 @@ pub(crate) unsafe fn div_rr<const T: bool, O: DivOp>(ip: *const Inst, fp: *mut u
 }
 
 /// a = b op x (immediate), trapping.
-pub(crate) unsafe fn div_ri<const T: bool, O: DivOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn div_ri<const T: bool, O: DivOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     match O::f(rd(fp, i.b), i.x) {
         Ok(v) => wr(fp, i.a, v),
@@ -471,28 +524,44 @@ pub(crate) unsafe fn div_ri<const T: bool, O: DivOp>(ip: *const Inst, fp: *mut u
 }
 
 /// slot a = slot b op slot x.lo.
-pub(crate) unsafe fn slot_op<const T: bool, O: SlotOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn slot_op<const T: bool, O: SlotOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     O::f(slot(fp, i.a), slot(fp, i.b), slot(fp, i.x as u32));
     next!(T, ip.add(1), fp, cx)
 }
 
 /// slot a = op slot b.
-pub(crate) unsafe fn slot_un<const T: bool, O: SlotUn>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn slot_un<const T: bool, O: SlotUn>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     O::f(slot(fp, i.a), slot(fp, i.b));
     next!(T, ip.add(1), fp, cx)
 }
 
 /// a = pred(slot b, slot x.lo) as 0/1.
-pub(crate) unsafe fn slot_pred<const T: bool, O: SlotPred>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn slot_pred<const T: bool, O: SlotPred>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     wr(fp, i.a, O::f(slot(fp, i.b), slot(fp, i.x as u32)) as u64);
     next!(T, ip.add(1), fp, cx)
 }
 
 /// a = b op x.lo, setting the overflow flags.
-pub(crate) unsafe fn ovf_rr<const T: bool, O: OvfOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn ovf_rr<const T: bool, O: OvfOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     let (v, f) = O::f(rd(fp, i.b), rd(fp, i.x as u32));
     wr(fp, i.a, v);
@@ -501,7 +570,11 @@ pub(crate) unsafe fn ovf_rr<const T: bool, O: OvfOp>(ip: *const Inst, fp: *mut u
 }
 
 /// a = b op x (immediate), setting the overflow flags.
-pub(crate) unsafe fn ovf_ri<const T: bool, O: OvfOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn ovf_ri<const T: bool, O: OvfOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     let (v, f) = O::f(rd(fp, i.b), i.x);
     wr(fp, i.a, v);
@@ -524,7 +597,11 @@ pub(crate) unsafe fn addr<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut 
 }
 
 /// Load: slot a = [slot b + x].
-pub(crate) unsafe fn ld_b<const T: bool, M: LoadTy>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn ld_b<const T: bool, M: LoadTy>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     M::load(slot(fp, i.a), rd(fp, i.b).wrapping_add(i.x) as *const u8);
     next!(T, ip.add(1), fp, cx)
@@ -548,15 +625,23 @@ pub(crate) unsafe fn ld_bi<const T: bool, M: LoadTy, const SH: u32>(
     next!(T, ip.add(1), fp, cx)
 }
 
-/// Load: slot a = [x].
-pub(crate) unsafe fn ld_abs<const T: bool, M: LoadTy>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+/// Load: slot a = \[x\].
+pub(crate) unsafe fn ld_abs<const T: bool, M: LoadTy>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     M::load(slot(fp, i.a), i.x as *const u8);
     next!(T, ip.add(1), fp, cx)
 }
 
 /// Store: [slot b + x] = slot a.
-pub(crate) unsafe fn st_b<const T: bool, M: StoreTy>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn st_b<const T: bool, M: StoreTy>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     M::store(rd(fp, i.b).wrapping_add(i.x) as *mut u8, slot(fp, i.a));
     next!(T, ip.add(1), fp, cx)
@@ -573,10 +658,144 @@ pub(crate) unsafe fn st_bi<const T: bool, M: StoreTy, const SH: u32>(
     next!(T, ip.add(1), fp, cx)
 }
 
-/// Store: [x] = slot a.
-pub(crate) unsafe fn st_abs<const T: bool, M: StoreTy>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+/// Store: \[x\] = slot a.
+pub(crate) unsafe fn st_abs<const T: bool, M: StoreTy>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     M::store(i.x as *mut u8, slot(fp, i.a));
+    next!(T, ip.add(1), fp, cx)
+}
+
+// ---------------------------------------------------------------------------
+// Fused load-and-operate forms: the second source (or, for read-modify-
+// write, the destination and first source) is memory at [slot x.lo + x.hi]
+// (`_mb`: x.hi is an i32 displacement) or [slot x.lo + (slot x.hi << SH)]
+// (`_mi`: no displacement).
+
+#[inline(always)]
+unsafe fn mb_addr(fp: *mut u8, x: u64) -> *mut u8 {
+    rd(fp, x as u32).wrapping_add((x >> 32) as i32 as i64 as u64) as *mut u8
+}
+#[inline(always)]
+unsafe fn mi_addr<const SH: u32>(fp: *mut u8, x: u64) -> *mut u8 {
+    rd(fp, x as u32).wrapping_add(rd(fp, (x >> 32) as u32) << SH) as *mut u8
+}
+
+/// a = b op M\[mem\].
+pub(crate) unsafe fn int_mb<const T: bool, O: IntOp, M: LoadVal>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    wr(fp, i.a, O::f(rd(fp, i.b), M::val(mb_addr(fp, i.x))));
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// a = b op M\[mem\] (indexed).
+pub(crate) unsafe fn int_mi<const T: bool, O: IntOp, M: LoadVal, const SH: u32>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    wr(fp, i.a, O::f(rd(fp, i.b), M::val(mi_addr::<SH>(fp, i.x))));
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// i64\[mem\] = i64\[mem\] op slot a.
+pub(crate) unsafe fn int_rmw_mb<const T: bool, O: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let p = mb_addr(fp, i.x) as *mut u64;
+    p.write_unaligned(O::f(p.read_unaligned(), rd(fp, i.a)));
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// i64\[mem\] = i64\[mem\] op slot a (indexed).
+pub(crate) unsafe fn int_rmw_mi<const T: bool, O: IntOp, const SH: u32>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let p = mi_addr::<SH>(fp, i.x) as *mut u64;
+    p.write_unaligned(O::f(p.read_unaligned(), rd(fp, i.a)));
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// slot a = slot b op \[mem\] (floating classes: the operation reads its
+/// own width).
+pub(crate) unsafe fn slot_op_mb<const T: bool, O: SlotOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    O::f(slot(fp, i.a), slot(fp, i.b), mb_addr(fp, i.x));
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// slot a = slot b op \[mem\] (indexed).
+pub(crate) unsafe fn slot_op_mi<const T: bool, O: SlotOp, const SH: u32>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    O::f(slot(fp, i.a), slot(fp, i.b), mi_addr::<SH>(fp, i.x));
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// A floating operation writing memory: \[mem\] = \[mem\] op slot a.
+pub(crate) trait MemOp {
+    unsafe fn rmw(p: *mut u8, b: *const u8);
+}
+
+macro_rules! mem_ops {
+    ($($name:ident: $r:ident, $w:ident, $op:tt;)*) => {$(
+        pub(crate) struct $name;
+        impl MemOp for $name {
+            #[inline(always)]
+            unsafe fn rmw(p: *mut u8, b: *const u8) { $w(p, $r(p) $op $r(b)) }
+        }
+    )*};
+}
+
+mem_ops! {
+    MFAdd: rf32, wf32_mem, +;
+    MFSub: rf32, wf32_mem, -;
+    MFMul: rf32, wf32_mem, *;
+    MDAdd: rf64, wf64, +;
+    MDSub: rf64, wf64, -;
+    MDMul: rf64, wf64, *;
+}
+
+/// \[mem\] = \[mem\] op slot a (floating).
+pub(crate) unsafe fn fp_rmw_mb<const T: bool, O: MemOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    O::rmw(mb_addr(fp, i.x), slot(fp, i.a));
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// \[mem\] = \[mem\] op slot a (floating, indexed).
+pub(crate) unsafe fn fp_rmw_mi<const T: bool, O: MemOp, const SH: u32>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    O::rmw(mi_addr::<SH>(fp, i.x), slot(fp, i.a));
     next!(T, ip.add(1), fp, cx)
 }
 
@@ -589,7 +808,11 @@ pub(crate) unsafe fn jmp<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut C
 }
 
 /// Branch if op(slot a, slot x.lo) != 0.
-pub(crate) unsafe fn br_rr<const T: bool, O: IntOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn br_rr<const T: bool, O: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     let to = if O::f(rd(fp, i.a), rd(fp, i.x as u32)) != 0 {
         jump(ip, i.b)
@@ -600,7 +823,11 @@ pub(crate) unsafe fn br_rr<const T: bool, O: IntOp>(ip: *const Inst, fp: *mut u8
 }
 
 /// Branch if op(slot a, x) != 0.
-pub(crate) unsafe fn br_ri<const T: bool, O: IntOp>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn br_ri<const T: bool, O: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     let to = if O::f(rd(fp, i.a), i.x) != 0 {
         jump(ip, i.b)
@@ -610,8 +837,49 @@ pub(crate) unsafe fn br_ri<const T: bool, O: IntOp>(ip: *const Inst, fp: *mut u8
     next!(T, to, fp, cx)
 }
 
+/// Fused `add a, a, imm` + compare-and-branch on the new value (loop
+/// increments): slot a += x.lo (i32 immediate, via `A`), then branch to b
+/// if `C(a, slot x.hi)`.
+pub(crate) unsafe fn add_br_rr<const T: bool, A: IntOp, C: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let v = A::f(rd(fp, i.a), i.x as u32 as i32 as i64 as u64);
+    wr(fp, i.a, v);
+    let to = if C::f(v, rd(fp, (i.x >> 32) as u32)) != 0 {
+        jump(ip, i.b)
+    } else {
+        ip.add(1)
+    };
+    next!(T, to, fp, cx)
+}
+
+/// As [`add_br_rr`] with an i32 immediate in x.hi as the second operand of
+/// the comparison.
+pub(crate) unsafe fn add_br_ri<const T: bool, A: IntOp, C: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let v = A::f(rd(fp, i.a), i.x as u32 as i32 as i64 as u64);
+    wr(fp, i.a, v);
+    let to = if C::f(v, (i.x >> 32) as u32 as i32 as i64 as u64) != 0 {
+        jump(ip, i.b)
+    } else {
+        ip.add(1)
+    };
+    next!(T, to, fp, cx)
+}
+
 /// Branch if pred(slot a, slot x.lo).
-pub(crate) unsafe fn br_pred<const T: bool, O: SlotPred>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn br_pred<const T: bool, O: SlotPred>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     let to = if O::f(slot(fp, i.a), slot(fp, i.x as u32)) {
         jump(ip, i.b)
@@ -650,14 +918,19 @@ pub(crate) unsafe fn switch<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mu
         );
     }
     let disp = *(i.x as *const i64).add(idx as usize);
-    next!(T, (ip as *const u8).offset(disp as isize) as *const Inst, fp, cx)
+    next!(
+        T,
+        (ip as *const u8).offset(disp as isize) as *const Inst,
+        fp,
+        cx
+    )
 }
 
 /// `jmpi`: to the label address in slot a of the current function.
 pub(crate) unsafe fn jmpi<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let to = rd(fp, (*ip).a);
-    let ok = match cx.frames.last() {
-        Some(f) => (*f.code).is_label_address(to),
+    let ok = match cx.top_code() {
+        Some(code) => code.is_label_address(to),
         None => false,
     };
     if !ok {
@@ -674,7 +947,11 @@ pub(crate) unsafe fn fell_off<const T: bool>(ip: *const Inst, _fp: *mut u8, cx: 
 /// An instruction the interpreter cannot run; the reason is at x (a
 /// `&'static str` owned by the program's code, as a pointer and length in x
 /// and b).
-pub(crate) unsafe fn unsupported<const T: bool>(ip: *const Inst, _fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn unsupported<const T: bool>(
+    ip: *const Inst,
+    _fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     let s = std::slice::from_raw_parts(i.x as *const u8, i.b as usize);
     let what = String::from_utf8_lossy(s).into_owned();
@@ -687,9 +964,8 @@ pub(crate) unsafe fn unsupported<const T: bool>(ip: *const Inst, _fp: *mut u8, c
 #[cold]
 #[inline(never)]
 fn alloca_overflow(cx: &mut Cx, ip: *const Inst) -> Exit {
-    let func = match cx.frames.last() {
-        // SAFETY: frame codes are alive during a run.
-        Some(f) => unsafe { (*f.code).name.clone() },
+    let func = match cx.top_code() {
+        Some(code) => code.name.clone(),
         None => String::new(),
     };
     trap(cx, ip, TrapKind::StackOverflow { func })
@@ -734,12 +1010,9 @@ pub(crate) unsafe fn bstart<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mu
 /// Restore the stack position in slot a.
 pub(crate) unsafe fn bend<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let pos = rd(fp, (*ip).a);
-    let ok = match cx.frames.last() {
-        Some(f) => {
-            let floor = f.base;
-            cx.stack.bend(pos, floor)
-        }
-        None => false,
+    let ok = !cx.top.is_null() && {
+        let floor = Frame::floor(cx.top);
+        cx.stack.bend(pos, floor)
     };
     if !ok {
         return trap(cx, ip, TrapKind::BadBend(pos));
@@ -763,25 +1036,42 @@ pub(crate) unsafe fn va_start<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
 /// of the va_list at the address in slot b.
 pub(crate) unsafe fn va_arg<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let i = &*ip;
-    let va = rd(fp, i.b) as *mut VaList;
-    let ty = Type::from_code(i.x as u8).unwrap_or(Type::I64);
-    let mut l = va.read_unaligned();
-    let p = l.arg_addr(ty);
-    va.write_unaligned(l);
+    let p = va_arg_at(rd(fp, i.b) as *mut VaList, i.x as u8);
     wr(fp, i.a, p as u64);
     next!(T, ip.add(1), fp, cx)
 }
 
+// The va_list helpers work on a local copy whose address escapes into the
+// (possibly not inlined) reader: kept out of line so that the handlers
+// still end in a tail call.
+#[inline(never)]
+unsafe fn va_arg_at(va: *mut VaList, ty: u8) -> *mut u8 {
+    let ty = Type::from_code(ty).unwrap_or(Type::I64);
+    let mut l = va.read_unaligned();
+    let p = l.arg_addr(ty);
+    va.write_unaligned(l);
+    p
+}
+
+#[inline(never)]
+unsafe fn va_block_at(va: *mut VaList, dest: *mut u8, size: u64, case: u64) {
+    let mut l = va.read_unaligned();
+    l.block_arg(dest, size, case);
+    va.write_unaligned(l);
+}
+
 /// `va_block_arg`: dest in slot a, va_list address in slot b, size in slot
 /// x.lo, case in slot x.hi.
-pub(crate) unsafe fn va_block_arg<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+pub(crate) unsafe fn va_block_arg<const T: bool>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
     let i = &*ip;
     let dest = rd(fp, i.a) as *mut u8;
     let va = rd(fp, i.b) as *mut VaList;
     let size = rd(fp, i.x as u32);
     let case = rd(fp, (i.x >> 32) as u32);
-    let mut l = va.read_unaligned();
-    l.block_arg(dest, size, case);
-    va.write_unaligned(l);
+    va_block_at(va, dest, size, case);
     next!(T, ip.add(1), fp, cx)
 }

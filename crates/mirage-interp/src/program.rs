@@ -25,7 +25,7 @@ use mirage_ir::{Func, ItemId, ItemKind, LabelId, Module};
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Write;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A function of a [`Program`] (module order, then item order).
@@ -76,6 +76,11 @@ impl fmt::Display for LinkError {
 impl std::error::Error for LinkError {}
 
 /// The interpreter's view of the runtime (see the module documentation).
+///
+/// `item_address` and `callee_at` are called while a function is being
+/// lowered (inside [`Program::prepare`] or a first call): they must not
+/// lower that same function again (e.g. by asking
+/// [`Program::label_address`] of it), which would wait on itself.
 pub trait LinkEnv: Send + Sync {
     /// The run-time address of item `item` of module `module`: for a
     /// function its call address (thunk), for data its storage, for an
@@ -145,6 +150,9 @@ pub(crate) struct FuncEntry {
     pub item: ItemId,
     pub name: String,
     pub code: OnceLock<Result<Box<Code>, Trap>>,
+    /// The lowered code once it exists (null before): the interpreter's
+    /// fast path to it.
+    pub ready: AtomicPtr<Code>,
 }
 
 /// Modules prepared for interpretation (see the module documentation).
@@ -195,6 +203,7 @@ impl Program {
                         item: ItemId::new(ii),
                         name: it.name.clone().unwrap_or_default(),
                         code: OnceLock::new(),
+                        ready: AtomicPtr::new(std::ptr::null_mut()),
                     });
                     for v in &f.vars {
                         if let Some(r) = &v.hard_reg {
@@ -287,8 +296,21 @@ impl Program {
             message: "no such function".into(),
         })?;
         match e.code.get_or_init(|| lower::lower(self, f).map(Box::new)) {
-            Ok(c) => Ok(c),
+            Ok(c) => {
+                e.ready
+                    .store(&**c as *const Code as *mut Code, Ordering::Release);
+                Ok(c)
+            }
             Err(t) => Err(t.clone()),
+        }
+    }
+
+    /// The lowered code of `f` if it exists already (null otherwise).
+    #[inline(always)]
+    pub(crate) fn ready_code(&self, f: FuncIdx) -> *const Code {
+        match self.funcs.get(f.0 as usize) {
+            Some(e) => e.ready.load(Ordering::Acquire),
+            None => std::ptr::null(),
         }
     }
 

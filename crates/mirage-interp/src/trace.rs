@@ -16,7 +16,7 @@
 //! [`Dispatch::Loop`](crate::Dispatch::Loop) and is selected with
 //! [`ProgramOptions::trace`](crate::ProgramOptions::trace).
 
-use crate::exec::Cx;
+use crate::exec::{Cx, Frame};
 use crate::icode::{Code, Exit, Inst, SLOT};
 use crate::program::{Program, TraceSink};
 use mirage_ir::opcode::Spec;
@@ -137,7 +137,13 @@ unsafe fn mem_addr(f: &Func, fp: *mut u8, mem: &mirage_ir::Mem) -> Option<u64> {
     Some(a)
 }
 
-unsafe fn operand_value(out: &mut String, f: &Func, fp: *mut u8, op: &Operand, show_mem_value: bool) {
+unsafe fn operand_value(
+    out: &mut String,
+    f: &Func,
+    fp: *mut u8,
+    op: &Operand,
+    show_mem_value: bool,
+) {
     match op {
         Operand::Reg(v) => {
             let var = &f.vars[v.index()];
@@ -161,11 +167,11 @@ unsafe fn operand_value(out: &mut String, f: &Func, fp: *mut u8, op: &Operand, s
 }
 
 unsafe fn before(cx: &mut Cx, ip: *const Inst) {
-    let depth = cx.frames.len();
-    let Some(frame) = cx.frames.last() else {
+    let depth = cx.depth;
+    if cx.top.is_null() {
         return;
-    };
-    let (code_p, fp) = (frame.code, frame.fp);
+    }
+    let (code_p, fp) = ((*cx.top).code, Frame::fp(cx.top));
     let code = &*code_p;
     let Some(idx) = code.index_of(ip) else {
         return;
@@ -183,7 +189,11 @@ unsafe fn before(cx: &mut Cx, ip: *const Inst) {
         return;
     };
     let Some(insn) = f.insns.get(insn_idx) else {
-        let _ = writeln!(st.buf, "[{depth}] {}:{insn_idx}  (end of function)", code.name);
+        let _ = writeln!(
+            st.buf,
+            "[{depth}] {}:{insn_idx}  (end of function)",
+            code.name
+        );
         return;
     };
     let outs = outputs(m, insn);
@@ -253,7 +263,7 @@ pub(crate) unsafe fn run_traced(cx: &mut Cx) -> Exit {
         let r = ((*ip).h)(ip, cx.fp, cx);
         if r != Exit::Continue {
             let prog = &*cx.prog;
-            let depth = cx.frames.len();
+            let depth = cx.depth;
             if let Some(st) = cx.trace.as_mut() {
                 flush_pending(st, prog, depth.max(1));
                 if r == Exit::Return {

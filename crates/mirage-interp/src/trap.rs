@@ -52,7 +52,11 @@ pub enum Trap {
     /// `INT64_MIN / -1` or `INT64_MIN % -1` (or the 32-bit analogue).
     DivisionOverflow { at: Location },
     /// A `switch` index outside `0..cases`.
-    SwitchOutOfRange { at: Location, index: i64, cases: usize },
+    SwitchOutOfRange {
+        at: Location,
+        index: i64,
+        cases: usize,
+    },
     /// `jmpi` (or `jret`) to an address that is not a label of the function.
     BadJump { at: Location, addr: u64 },
     /// `bend` to a position outside the frame's allocation area.
@@ -119,13 +123,18 @@ impl std::error::Error for Trap {}
 pub(crate) enum TrapKind {
     DivZero,
     DivOverflow,
-    Switch { index: i64, cases: usize },
+    Switch {
+        index: i64,
+        cases: usize,
+    },
     BadJump(u64),
     BadBend(u64),
     LongJmp(String),
     FellOff,
     Unsupported(String),
-    StackOverflow { func: String },
+    StackOverflow {
+        func: String,
+    },
     /// A complete trap from elsewhere (lowering a callee, the runtime).
     Done(Trap),
     /// A native call error message.

@@ -217,12 +217,12 @@ impl ArgImage {
 
     fn push_stack(&mut self, bytes: &[u8], align16: bool) {
         if align16 {
-            while self.stack.len() % 16 != 0 {
+            while !self.stack.len().is_multiple_of(16) {
                 self.stack.push(0);
             }
         }
         self.stack.extend_from_slice(bytes);
-        while self.stack.len() % 8 != 0 {
+        while !self.stack.len().is_multiple_of(8) {
             self.stack.push(0);
         }
     }
@@ -359,7 +359,10 @@ mod tests {
             assert_eq!(unsafe { read_i64(p) }, 100 + i);
             let p = va.arg_addr(Type::D);
             // SAFETY: inside regs/stack.
-            assert_eq!(unsafe { (p as *const f64).read_unaligned() }, i as f64 + 0.5);
+            assert_eq!(
+                unsafe { (p as *const f64).read_unaligned() },
+                i as f64 + 0.5
+            );
         }
         let p = va.arg_addr(Type::LD);
         assert_eq!(p as usize % 16, stack.as_ptr() as usize % 16);

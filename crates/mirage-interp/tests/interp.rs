@@ -10,9 +10,9 @@ use mirage_interp::{
     ProgramOptions, Trap,
 };
 use mirage_ir::abi::{ArgKind, CallSig, RetKind, Val};
-use mirage_ir::{ItemId, ItemKind, Module, ReadOptions, Type, F80};
+use mirage_ir::{ItemId, ItemKind, Module, ReadOptions, F80};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 // ---------------------------------------------------------------------------
 // The test environment.
@@ -106,7 +106,18 @@ extern "C" fn t_narrow(a: i64) -> i64 {
     0x1234_5600 | (a & 0xff)
 }
 #[allow(clippy::too_many_arguments)]
-extern "C" fn t_sum10(a: i64, b: f64, c: i64, d: i64, e: i64, f: i64, g: i64, h: i64, i: i64, j: f64) -> f64 {
+extern "C" fn t_sum10(
+    a: i64,
+    b: f64,
+    c: i64,
+    d: i64,
+    e: i64,
+    f: i64,
+    g: i64,
+    h: i64,
+    i: i64,
+    j: f64,
+) -> f64 {
     (a + c * 2 + d * 3 + e * 4 + f * 5 + g * 6 + h * 7 + i * 8) as f64 + b + j * 10.0
 }
 extern "C" fn t_apply(f: extern "C" fn(i64) -> i64, x: i64) -> i64 {
@@ -146,9 +157,9 @@ impl TestEnv {
                     ItemKind::Data { bytes, .. } | ItemKind::Str(bytes) => bytes.len(),
                     ItemKind::Bss { size } => *size as usize,
                     ItemKind::Ref { .. } | ItemKind::Lref { .. } => 8,
-                    ItemKind::Expr { func } => {
-                        m.func(*func).map_or(8, |f| f.sig.results[0].size() as usize)
-                    }
+                    ItemKind::Expr { func } => m
+                        .func(*func)
+                        .map_or(8, |f| f.sig.results[0].size() as usize),
                     _ => return None,
                 })
             };
@@ -175,9 +186,17 @@ impl TestEnv {
                     match &m.items[ii].kind {
                         ItemKind::Data { bytes, .. } | ItemKind::Str(bytes) => {
                             // SAFETY: inside the section allocation.
-                            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), a as *mut u8, bytes.len()) };
+                            unsafe {
+                                std::ptr::copy_nonoverlapping(
+                                    bytes.as_ptr(),
+                                    a as *mut u8,
+                                    bytes.len(),
+                                )
+                            };
                         }
-                        ItemKind::Ref { target, disp } => pending_refs.push((a, mi, *target, *disp)),
+                        ItemKind::Ref { target, disp } => {
+                            pending_refs.push((a, mi, *target, *disp))
+                        }
                         _ => {}
                     }
                     addrs.insert((mi as u32, ii as u32), a);
@@ -194,7 +213,9 @@ impl TestEnv {
             for (ii, it) in m.items.iter().enumerate() {
                 let Some(n) = &it.name else { continue };
                 let exported = matches!(it.kind, ItemKind::Export)
-                    || m.items.iter().any(|o| matches!(o.kind, ItemKind::Export) && o.name.as_ref() == Some(n));
+                    || m.items
+                        .iter()
+                        .any(|o| matches!(o.kind, ItemKind::Export) && o.name.as_ref() == Some(n));
                 if exported && it.kind.is_definition() {
                     if let Some(&a) = addrs.get(&(mi as u32, ii as u32)) {
                         exports.insert(n.clone(), a);
@@ -229,9 +250,16 @@ impl TestEnv {
     fn finish_data(&self, prog: &Program) {
         for (mi, m) in prog.modules().iter().enumerate() {
             for (ii, it) in m.items.iter().enumerate() {
-                let Some(&at) = self.addrs.get(&(mi as u32, ii as u32)) else { continue };
+                let Some(&at) = self.addrs.get(&(mi as u32, ii as u32)) else {
+                    continue;
+                };
                 match &it.kind {
-                    ItemKind::Lref { func, label, label2, disp } => {
+                    ItemKind::Lref {
+                        func,
+                        label,
+                        label2,
+                        disp,
+                    } => {
                         let f = prog.func_index(ModuleIdx(mi as u32), *func).unwrap();
                         let mut v = prog.label_address(f, *label).unwrap();
                         if let Some(l2) = label2 {
@@ -241,13 +269,17 @@ impl TestEnv {
                         unsafe { (at as *mut u64).write(v.wrapping_add(*disp as u64)) };
                     }
                     ItemKind::Expr { func } => {
-                        let f = prog.func_index(ModuleIdx(mi as u32), m.resolve(*func)).unwrap();
+                        let f = prog
+                            .func_index(ModuleIdx(mi as u32), m.resolve(*func))
+                            .unwrap();
                         let mut r = [Val::ZERO];
                         Interp::default().call(prog, f, &[], &mut r).unwrap();
                         let ty = prog.func_ir(f).unwrap().sig.results[0];
                         let n = ty.size().clamp(1, 10) as usize;
                         // SAFETY: 16-byte data allocation made in `new`.
-                        unsafe { std::ptr::copy_nonoverlapping(r[0].bytes.as_ptr(), at as *mut u8, n) };
+                        unsafe {
+                            std::ptr::copy_nonoverlapping(r[0].bytes.as_ptr(), at as *mut u8, n)
+                        };
                     }
                     _ => {}
                 }
@@ -320,8 +352,10 @@ unsafe fn c_call(addr: u64, args: &[Arg]) -> i64 {
     // SAFETY: (caller) a C function; the variadic type sets AL.
     unsafe {
         let f: F = std::mem::transmute(addr as usize);
-        f(i[0], i[1], i[2], i[3], i[4], i[5], d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
-          s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11])
+        f(
+            i[0], i[1], i[2], i[3], i[4], i[5], d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
+            s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11],
+        )
     }
 }
 
@@ -332,8 +366,10 @@ unsafe fn c_call_d(addr: u64, args: &[Arg]) -> f64 {
     // SAFETY: as for `c_call`.
     unsafe {
         let f: F = std::mem::transmute(addr as usize);
-        f(i[0], i[1], i[2], i[3], i[4], i[5], d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
-          s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11])
+        f(
+            i[0], i[1], i[2], i[3], i[4], i[5], d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
+            s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11],
+        )
     }
 }
 
@@ -476,7 +512,9 @@ impl Progs {
     fn call(&self, func: &str, args: &[Val]) -> Result<Vec<Val>, Trap> {
         let mut out: Option<(Result<Vec<Val>, Trap>, String)> = None;
         for p in &self.0 {
-            let f = p.find_func(func).unwrap_or_else(|| panic!("no function {func}"));
+            let f = p
+                .find_func(func)
+                .unwrap_or_else(|| panic!("no function {func}"));
             let n = p.func_ir(f).unwrap().sig.results.len();
             let mut res = vec![Val::ZERO; n];
             let r = Interp::default().call(p, f, args, &mut res).map(|_| res);
@@ -515,6 +553,15 @@ fn module(body: &str) -> String {
 
 // ---------------------------------------------------------------------------
 // Basics.
+
+#[test]
+fn api_types_are_thread_safe() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<Program>();
+    send::<Interp>();
+    send_sync::<Trap>();
+}
 
 #[test]
 fn smoke_add() {
@@ -706,10 +753,16 @@ fn check_int(got: Result<Vec<Val>, Trap>, want: Result<i64, &str>, what: &str) {
 fn int_binary_ops_at_edges() {
     let mut text = String::from("m: module\n");
     for op in INT_BIN {
-        text += &format!("rr_{op}: func i64, i64:a, i64:b\n  local i64:r\n  {op} r, a, b\n  ret r\nendfunc\n");
+        text += &format!(
+            "rr_{op}: func i64, i64:a, i64:b\n  local i64:r\n  {op} r, a, b\n  ret r\nendfunc\n"
+        );
         for (k, v) in EDGE.iter().enumerate() {
-            text += &format!("ri_{op}_{k}: func i64, i64:a\n  local i64:r\n  {op} r, a, {v}\n  ret r\nendfunc\n");
-            text += &format!("ir_{op}_{k}: func i64, i64:b\n  local i64:r\n  {op} r, {v}, b\n  ret r\nendfunc\n");
+            text += &format!(
+                "ri_{op}_{k}: func i64, i64:a\n  local i64:r\n  {op} r, a, {v}\n  ret r\nendfunc\n"
+            );
+            text += &format!(
+                "ir_{op}_{k}: func i64, i64:b\n  local i64:r\n  {op} r, {v}, b\n  ret r\nendfunc\n"
+            );
         }
     }
     text += "endmodule\n";
@@ -718,7 +771,11 @@ fn int_binary_ops_at_edges() {
         for (ka, &a) in EDGE.iter().enumerate() {
             for (kb, &b) in EDGE.iter().enumerate() {
                 let want = ref_int(op, a, b);
-                check_int(p.call_i(&format!("rr_{op}"), &[a, b]), want, &format!("{op} {a}, {b}"));
+                check_int(
+                    p.call_i(&format!("rr_{op}"), &[a, b]),
+                    want,
+                    &format!("{op} {a}, {b}"),
+                );
                 check_int(
                     p.call_i(&format!("ri_{op}_{kb}"), &[a]),
                     want,
@@ -757,7 +814,9 @@ fn int_compare_branches_at_edges() {
     }
     // bt/bf/bts/bfs
     for b in ["bt", "bf", "bts", "bfs"] {
-        text += &format!("{b}_r: func i64, i64:a\n  {b} yes_{b}, a\n  ret 0\nyes_{b}: ret 1\nendfunc\n");
+        text += &format!(
+            "{b}_r: func i64, i64:a\n  {b} yes_{b}, a\n  ret 0\nyes_{b}: ret 1\nendfunc\n"
+        );
     }
     text += "endmodule\n";
     let p = Progs::new(&text);
@@ -783,7 +842,8 @@ fn int_compare_branches_at_edges() {
 
 #[test]
 fn int_unary_ops_at_edges() {
-    let ops: [(&str, fn(i64) -> i64); 8] = [
+    type Un = fn(i64) -> i64;
+    let ops: [(&str, Un); 8] = [
         ("neg", |a| a.wrapping_neg()),
         ("negs", |a| (a as i32).wrapping_neg() as i64),
         ("ext8", |a| a as i8 as i64),
@@ -803,7 +863,11 @@ fn int_unary_ops_at_edges() {
     vals.extend([0x80, 0xff, 0x7f, 0x8000, 0xffff, 0x1234_5678_9abc_def0]);
     for (op, f) in ops {
         for &a in &vals {
-            check_int(p.call_i(&format!("f_{op}"), &[a]), Ok(f(a)), &format!("{op} {a}"));
+            check_int(
+                p.call_i(&format!("f_{op}"), &[a]),
+                Ok(f(a)),
+                &format!("{op} {a}"),
+            );
         }
     }
 }
@@ -814,28 +878,60 @@ fn overflow_ops_and_branches() {
     type Ovf = fn(i64, i64) -> (i64, Option<bool>, Option<bool>);
     let ops: [(&str, Ovf); 8] = [
         ("addo", |a, b| {
-            (a.wrapping_add(b), Some(a.checked_add(b).is_none()), Some((a as u64).checked_add(b as u64).is_none()))
+            (
+                a.wrapping_add(b),
+                Some(a.checked_add(b).is_none()),
+                Some((a as u64).checked_add(b as u64).is_none()),
+            )
         }),
         ("addos", |a, b| {
             let (x, y) = (a as i32, b as i32);
-            (x.wrapping_add(y) as i64, Some(x.checked_add(y).is_none()), Some((x as u32).checked_add(y as u32).is_none()))
+            (
+                x.wrapping_add(y) as i64,
+                Some(x.checked_add(y).is_none()),
+                Some((x as u32).checked_add(y as u32).is_none()),
+            )
         }),
         ("subo", |a, b| {
-            (a.wrapping_sub(b), Some(a.checked_sub(b).is_none()), Some((a as u64) < (b as u64)))
+            (
+                a.wrapping_sub(b),
+                Some(a.checked_sub(b).is_none()),
+                Some((a as u64) < (b as u64)),
+            )
         }),
         ("subos", |a, b| {
             let (x, y) = (a as i32, b as i32);
-            (x.wrapping_sub(y) as i64, Some(x.checked_sub(y).is_none()), Some((x as u32) < (y as u32)))
+            (
+                x.wrapping_sub(y) as i64,
+                Some(x.checked_sub(y).is_none()),
+                Some((x as u32) < (y as u32)),
+            )
         }),
-        ("mulo", |a, b| (a.wrapping_mul(b), Some(a.checked_mul(b).is_none()), None)),
+        ("mulo", |a, b| {
+            (a.wrapping_mul(b), Some(a.checked_mul(b).is_none()), None)
+        }),
         ("mulos", |a, b| {
             let (x, y) = (a as i32, b as i32);
-            (x.wrapping_mul(y) as i64, Some(x.checked_mul(y).is_none()), None)
+            (
+                x.wrapping_mul(y) as i64,
+                Some(x.checked_mul(y).is_none()),
+                None,
+            )
         }),
-        ("umulo", |a, b| (a.wrapping_mul(b), None, Some((a as u64).checked_mul(b as u64).is_none()))),
+        ("umulo", |a, b| {
+            (
+                a.wrapping_mul(b),
+                None,
+                Some((a as u64).checked_mul(b as u64).is_none()),
+            )
+        }),
         ("umulos", |a, b| {
             let (x, y) = (a as u32, b as u32);
-            (x.wrapping_mul(y) as i64, None, Some(x.checked_mul(y).is_none()))
+            (
+                x.wrapping_mul(y) as i64,
+                None,
+                Some(x.checked_mul(y).is_none()),
+            )
         }),
     ];
     let mut text = String::from("m: module\n");
@@ -899,9 +995,11 @@ const DEDGE: [f64; 14] = [
     -9223372036854775808.0,
 ];
 
+#[allow(clippy::manual_range_contains)]
 fn cvtt(x: f64) -> i64 {
     // What cvttsd2si gives (spec §5.3).
     if x.is_nan() || x >= 9223372036854775808.0 || x < -9223372036854775808.0 {
+        // (written out, not as a range, to read like the spec)
         i64::MIN
     } else {
         x.trunc() as i64
@@ -919,7 +1017,8 @@ fn float_arith_compare_and_branches() {
             text += &format!("{p}{c}_: func i64, {t}:a, {t}:b\n  local i64:r\n  {p}{c} r, a, b\n  ret r\nendfunc\n");
             text += &format!("{p}b{c}_: func i64, {t}:a, {t}:b\n  {p}b{c} yes_{p}{c}, a, b\n  ret 0\nyes_{p}{c}: ret 1\nendfunc\n");
         }
-        text += &format!("{p}neg_: func {t}, {t}:a\n  local {t}:r\n  {p}neg r, a\n  ret r\nendfunc\n");
+        text +=
+            &format!("{p}neg_: func {t}, {t}:a\n  local {t}:r\n  {p}neg r, a\n  ret r\nendfunc\n");
     }
     text += "endmodule\n";
     let p = Progs::new(&text);
@@ -961,7 +1060,10 @@ fn float_arith_compare_and_branches() {
                 ]
             };
             let (fa, fb) = (a as f32 as f64, b as f32 as f64);
-            for (pre, args, cs) in [("d", [dv(a), dv(b)], cmps(a, b)), ("f", [fv(a), fv(b)], cmps(fa, fb))] {
+            for (pre, args, cs) in [
+                ("d", [dv(a), dv(b)], cmps(a, b)),
+                ("f", [fv(a), fv(b)], cmps(fa, fb)),
+            ] {
                 for (c, want) in cs {
                     let r = p.call(&format!("{pre}{c}_"), &args).unwrap();
                     assert_eq!(r[0].i64(), want as i64, "{pre}{c} {a} {b}");
@@ -1019,13 +1121,34 @@ endfunc",
     );
     let p = Progs::new(&text);
     let mut ints = EDGE.to_vec();
-    ints.extend([(1i64 << 53) + 1, (1 << 24) + 1, -(1 << 60) - 1, 0x7fff_ffff_ffff_fdff]);
+    ints.extend([
+        (1i64 << 53) + 1,
+        (1 << 24) + 1,
+        -(1 << 60) - 1,
+        0x7fff_ffff_ffff_fdff,
+    ]);
     for &a in &ints {
         let v = [Val::from_i64(a)];
-        assert_eq!(p.call("i2f_", &v).unwrap()[0].f32().to_bits(), (a as f32).to_bits(), "i2f {a}");
-        assert_eq!(p.call("i2d_", &v).unwrap()[0].f64().to_bits(), (a as f64).to_bits(), "i2d {a}");
-        assert_eq!(p.call("ui2f_", &v).unwrap()[0].f32().to_bits(), (a as u64 as f32).to_bits(), "ui2f {a}");
-        assert_eq!(p.call("ui2d_", &v).unwrap()[0].f64().to_bits(), (a as u64 as f64).to_bits(), "ui2d {a}");
+        assert_eq!(
+            p.call("i2f_", &v).unwrap()[0].f32().to_bits(),
+            (a as f32).to_bits(),
+            "i2f {a}"
+        );
+        assert_eq!(
+            p.call("i2d_", &v).unwrap()[0].f64().to_bits(),
+            (a as f64).to_bits(),
+            "i2d {a}"
+        );
+        assert_eq!(
+            p.call("ui2f_", &v).unwrap()[0].f32().to_bits(),
+            (a as u64 as f32).to_bits(),
+            "ui2f {a}"
+        );
+        assert_eq!(
+            p.call("ui2d_", &v).unwrap()[0].f64().to_bits(),
+            (a as u64 as f64).to_bits(),
+            "ui2d {a}"
+        );
     }
     let mut flts = DEDGE.to_vec();
     flts.extend([2.9, -2.9, 0.5, -0.99, 4.5e15, 1e19, -1e19, 3.4e38, 1e39]);
@@ -1033,8 +1156,16 @@ endfunc",
         let d = [Val::from_f64(a)];
         let f = [Val::from_f32(a as f32)];
         assert_eq!(p.call("d2i_", &d).unwrap()[0].i64(), cvtt(a), "d2i {a}");
-        assert_eq!(p.call("f2i_", &f).unwrap()[0].i64(), cvtt(a as f32 as f64), "f2i {a}");
-        assert_eq!(p.call("d2f_", &d).unwrap()[0].f32().to_bits(), (a as f32).to_bits(), "d2f {a}");
+        assert_eq!(
+            p.call("f2i_", &f).unwrap()[0].i64(),
+            cvtt(a as f32 as f64),
+            "f2i {a}"
+        );
+        assert_eq!(
+            p.call("d2f_", &d).unwrap()[0].f32().to_bits(),
+            (a as f32).to_bits(),
+            "d2f {a}"
+        );
         assert_eq!(
             p.call("f2d_", &f).unwrap()[0].f64().to_bits(),
             (a as f32 as f64).to_bits(),
@@ -1042,8 +1173,14 @@ endfunc",
         );
     }
     // The observed values of §5.3.
-    assert_eq!(p.call("d2i_", &[Val::from_f64(f64::NAN)]).unwrap()[0].i64() as u64, 0x8000_0000_0000_0000);
-    assert_eq!(p.call("d2i_", &[Val::from_f64(1e300)]).unwrap()[0].i64() as u64, 0x8000_0000_0000_0000);
+    assert_eq!(
+        p.call("d2i_", &[Val::from_f64(f64::NAN)]).unwrap()[0].i64() as u64,
+        0x8000_0000_0000_0000
+    );
+    assert_eq!(
+        p.call("d2i_", &[Val::from_f64(1e300)]).unwrap()[0].i64() as u64,
+        0x8000_0000_0000_0000
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1069,7 +1206,9 @@ fn parse_header(text: &str) -> Header {
     };
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
-        let Some(rest) = line.strip_prefix('#') else { break };
+        let Some(rest) = line.strip_prefix('#') else {
+            break;
+        };
         if let Some(a) = rest.strip_prefix(" run:") {
             h.args = a.split_whitespace().map(str::to_string).collect();
         } else if let Some(o) = rest.strip_prefix(" stdout:") {
@@ -1099,7 +1238,9 @@ fn run_filetest(path: &std::path::Path) -> Result<bool, String> {
     for m in &modules {
         for it in &m.items {
             if let (ItemKind::Import, Some(n)) = (&it.kind, &it.name) {
-                let exported = modules.iter().any(|o| o.lookup(n).is_some_and(|i| o.item(i).kind.is_definition()));
+                let exported = modules
+                    .iter()
+                    .any(|o| o.lookup(n).is_some_and(|i| o.item(i).kind.is_definition()));
                 if !exported && !known.contains(&n.as_str()) {
                     return Ok(false);
                 }
@@ -1118,7 +1259,10 @@ fn run_filetest(path: &std::path::Path) -> Result<bool, String> {
     let mut argv: Vec<u64> = cstrs.iter().map(|c| c.as_ptr() as u64).collect();
     argv.push(0);
     let args = if nparams == 2 {
-        vec![Val::from_i64(cstrs.len() as i64), Val::from_i64(argv.as_ptr() as i64)]
+        vec![
+            Val::from_i64(cstrs.len() as i64),
+            Val::from_i64(argv.as_ptr() as i64),
+        ]
     } else {
         vec![]
     };
@@ -1149,10 +1293,15 @@ fn project_filetests() {
     let mut failures = Vec::new();
     let mut ran = 0;
     for dir in ["ops", "traps", "syntax", "libc"] {
-        let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         let mut files: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         files.sort();
-        for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "mir")) {
+        for f in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "mir"))
+        {
             match run_filetest(f) {
                 Ok(true) => ran += 1,
                 Ok(false) => {}
@@ -1161,7 +1310,12 @@ fn project_filetests() {
         }
     }
     eprintln!("{ran} filetests passed");
-    assert!(failures.is_empty(), "{} filetests failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} filetests failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1169,10 +1323,10 @@ fn project_filetests() {
 // volatile inputs, so no constant folding (generator kept out of tree).
 
 #[rustfmt::skip]
-const LD_VALS: [&str; 21] = ["00000000000000000000", "80000000000000000000", "3fff8000000000000000", "bfffc000000000000000", "3ffbcccccccccccccccd", "4000c000000000000000", "43e3bf21e44003acdd2d", "3c1aab70fe17c79ac6ca", "73e6d1ba8323fe558c61", "8c179c3d73864f3805c0", "7fff8000000000000000", "7fffc000000000000000", "4019eb79a2a3f35ba6e7", "00000000000000000001", "7ffeffffffffffffffff", "c001e000000000000000", "4000a000000000000000", "c000a000000000000000", "403dfffffffffffffffe", "c03e8000000000000000", "403effffffffffffffff", ];
+static LD_VALS: [&str; 21] = ["00000000000000000000", "80000000000000000000", "3fff8000000000000000", "bfffc000000000000000", "3ffbcccccccccccccccd", "4000c000000000000000", "43e3bf21e44003acdd2d", "3c1aab70fe17c79ac6ca", "73e6d1ba8323fe558c61", "8c179c3d73864f3805c0", "7fff8000000000000000", "7fffc000000000000000", "4019eb79a2a3f35ba6e7", "00000000000000000001", "7ffeffffffffffffffff", "c001e000000000000000", "4000a000000000000000", "c000a000000000000000", "403dfffffffffffffffe", "c03e8000000000000000", "403effffffffffffffff", ];
 // (a+b, a-b, a*b, a/b) for a, b in LD_VALS (row-major)
 #[rustfmt::skip]
-const LD_BIN: [[&str; 4]; 441] = [
+static LD_BIN: [[&str; 4]; 441] = [
 ["00000000000000000000", "00000000000000000000", "00000000000000000000", "ffffc000000000000000", ],
 ["00000000000000000000", "00000000000000000000", "80000000000000000000", "ffffc000000000000000", ],
 ["3fff8000000000000000", "bfff8000000000000000", "00000000000000000000", "00000000000000000000", ],
@@ -1617,10 +1771,10 @@ const LD_BIN: [[&str; 4]; 441] = [
 ];
 // bits: eq ne lt le gt ge
 #[rustfmt::skip]
-const LD_CMP: [u8; 441] = [41, 41, 14, 50, 14, 14, 14, 14, 14, 50, 14, 2, 14, 14, 14, 50, 14, 50, 14, 50, 14, 41, 41, 14, 50, 14, 14, 14, 14, 14, 50, 14, 2, 14, 14, 14, 50, 14, 50, 14, 50, 14, 50, 50, 41, 50, 50, 14, 14, 50, 14, 50, 14, 2, 14, 50, 14, 50, 14, 50, 14, 50, 14, 14, 14, 14, 41, 14, 14, 14, 14, 14, 14, 14, 2, 14, 14, 14, 50, 14, 50, 14, 50, 14, 50, 50, 14, 50, 41, 14, 14, 50, 14, 50, 14, 2, 14, 50, 14, 50, 14, 50, 14, 50, 14, 50, 50, 50, 50, 50, 41, 14, 50, 14, 50, 14, 2, 14, 50, 14, 50, 50, 50, 14, 50, 14, 50, 50, 50, 50, 50, 50, 41, 50, 14, 50, 14, 2, 50, 50, 14, 50, 50, 50, 50, 50, 50, 50, 50, 14, 50, 14, 14, 14, 41, 14, 50, 14, 2, 14, 50, 14, 50, 14, 50, 14, 50, 14, 50, 50, 50, 50, 50, 50, 50, 50, 41, 50, 14, 2, 50, 50, 14, 50, 50, 50, 50, 50, 50, 14, 14, 14, 50, 14, 14, 14, 14, 14, 41, 14, 2, 14, 14, 14, 50, 14, 50, 14, 50, 14, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 41, 2, 50, 50, 50, 50, 50, 50, 50, 50, 50, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 50, 50, 50, 50, 50, 50, 14, 50, 14, 50, 14, 2, 41, 50, 14, 50, 50, 50, 14, 50, 14, 50, 50, 14, 50, 14, 14, 14, 14, 14, 50, 14, 2, 14, 41, 14, 50, 14, 50, 14, 50, 14, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 14, 2, 50, 50, 41, 50, 50, 50, 50, 50, 50, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 2, 14, 14, 14, 41, 14, 14, 14, 50, 14, 50, 50, 50, 50, 50, 14, 14, 50, 14, 50, 14, 2, 14, 50, 14, 50, 41, 50, 14, 50, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 2, 14, 14, 14, 50, 14, 41, 14, 50, 14, 50, 50, 50, 50, 50, 50, 14, 50, 14, 50, 14, 2, 50, 50, 14, 50, 50, 50, 41, 50, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 2, 14, 14, 14, 14, 14, 14, 14, 41, 14, 50, 50, 50, 50, 50, 50, 14, 50, 14, 50, 14, 2, 50, 50, 14, 50, 50, 50, 50, 50, 41, ];
+static LD_CMP: [u8; 441] = [41, 41, 14, 50, 14, 14, 14, 14, 14, 50, 14, 2, 14, 14, 14, 50, 14, 50, 14, 50, 14, 41, 41, 14, 50, 14, 14, 14, 14, 14, 50, 14, 2, 14, 14, 14, 50, 14, 50, 14, 50, 14, 50, 50, 41, 50, 50, 14, 14, 50, 14, 50, 14, 2, 14, 50, 14, 50, 14, 50, 14, 50, 14, 14, 14, 14, 41, 14, 14, 14, 14, 14, 14, 14, 2, 14, 14, 14, 50, 14, 50, 14, 50, 14, 50, 50, 14, 50, 41, 14, 14, 50, 14, 50, 14, 2, 14, 50, 14, 50, 14, 50, 14, 50, 14, 50, 50, 50, 50, 50, 41, 14, 50, 14, 50, 14, 2, 14, 50, 14, 50, 50, 50, 14, 50, 14, 50, 50, 50, 50, 50, 50, 41, 50, 14, 50, 14, 2, 50, 50, 14, 50, 50, 50, 50, 50, 50, 50, 50, 14, 50, 14, 14, 14, 41, 14, 50, 14, 2, 14, 50, 14, 50, 14, 50, 14, 50, 14, 50, 50, 50, 50, 50, 50, 50, 50, 41, 50, 14, 2, 50, 50, 14, 50, 50, 50, 50, 50, 50, 14, 14, 14, 50, 14, 14, 14, 14, 14, 41, 14, 2, 14, 14, 14, 50, 14, 50, 14, 50, 14, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 41, 2, 50, 50, 50, 50, 50, 50, 50, 50, 50, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 50, 50, 50, 50, 50, 50, 14, 50, 14, 50, 14, 2, 41, 50, 14, 50, 50, 50, 14, 50, 14, 50, 50, 14, 50, 14, 14, 14, 14, 14, 50, 14, 2, 14, 41, 14, 50, 14, 50, 14, 50, 14, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 14, 2, 50, 50, 41, 50, 50, 50, 50, 50, 50, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 2, 14, 14, 14, 41, 14, 14, 14, 50, 14, 50, 50, 50, 50, 50, 14, 14, 50, 14, 50, 14, 2, 14, 50, 14, 50, 41, 50, 14, 50, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 2, 14, 14, 14, 50, 14, 41, 14, 50, 14, 50, 50, 50, 50, 50, 50, 14, 50, 14, 50, 14, 2, 50, 50, 14, 50, 50, 50, 41, 50, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 2, 14, 14, 14, 14, 14, 14, 14, 41, 14, 50, 50, 50, 50, 50, 50, 14, 50, 14, 50, 14, 2, 50, 50, 14, 50, 50, 50, 50, 50, 41, ];
 // (neg, to f64 bits, to f32 bits, to i64) per LD_VALS
 #[rustfmt::skip]
-const LD_UN: [(&str, u64, u32, i64); 21] = [
+static LD_UN: [(&str, u64, u32, i64); 21] = [
 ("80000000000000000000", 0, 0, 0),
 ("00000000000000000000", 0x8000000000000000, 0x80000000, 0),
 ("bfff8000000000000000", 0x3ff0000000000000, 0x3f800000, 1),
@@ -1644,13 +1798,13 @@ const LD_UN: [(&str, u64, u32, i64); 21] = [
 ("c03effffffffffffffff", 0x43f0000000000000, 0x5f800000, -9223372036854775808),
 ];
 #[rustfmt::skip]
-const LD_FROM_I64: [(i64, &str); 7] = [(0, "00000000000000000000", ), (1, "3fff8000000000000000", ), (-1, "bfff8000000000000000", ), (123456789, "4019eb79a2a000000000", ), (9223372036854775807, "403dfffffffffffffffe", ), (-9223372036854775808, "c03e8000000000000000", ), (81985529216486895, "403791a2b3c4d5e6f780", ), ];
+static LD_FROM_I64: [(i64, &str); 7] = [(0, "00000000000000000000", ), (1, "3fff8000000000000000", ), (-1, "bfff8000000000000000", ), (123456789, "4019eb79a2a000000000", ), (9223372036854775807, "403dfffffffffffffffe", ), (-9223372036854775808, "c03e8000000000000000", ), (81985529216486895, "403791a2b3c4d5e6f780", ), ];
 #[rustfmt::skip]
-const LD_FROM_U64: [(u64, &str); 5] = [(0, "00000000000000000000", ), (0x1, "3fff8000000000000000", ), (0xffffffffffffffff, "403effffffffffffffff", ), (0x8000000000000000, "403e8000000000000000", ), (0xfedcba9876543210, "403efedcba9876543210", ), ];
+static LD_FROM_U64: [(u64, &str); 5] = [(0, "00000000000000000000", ), (0x1, "3fff8000000000000000", ), (0xffffffffffffffff, "403effffffffffffffff", ), (0x8000000000000000, "403e8000000000000000", ), (0xfedcba9876543210, "403efedcba9876543210", ), ];
 #[rustfmt::skip]
-const LD_FROM_F64: [(u64, &str); 6] = [(0, "00000000000000000000", ), (0x8000000000000000, "80000000000000000000", ), (0x3fb999999999999a, "3ffbccccccccccccd000", ), (0xffe1ccf385ebc8a0, "c3fe8e679c2f5e450000", ), (0x1, "3bcd8000000000000000", ), (0x7ff0000000000000, "7fff8000000000000000", ), ];
+static LD_FROM_F64: [(u64, &str); 6] = [(0, "00000000000000000000", ), (0x8000000000000000, "80000000000000000000", ), (0x3fb999999999999a, "3ffbccccccccccccd000", ), (0xffe1ccf385ebc8a0, "c3fe8e679c2f5e450000", ), (0x1, "3bcd8000000000000000", ), (0x7ff0000000000000, "7fff8000000000000000", ), ];
 #[rustfmt::skip]
-const LD_FROM_F32: [(u32, &str); 5] = [(0, "00000000000000000000", ), (0x80000000, "80000000000000000000", ), (0x3dcccccd, "3ffbcccccd0000000000", ), (0xff7fc99e, "c07effc99e0000000000", ), (0x1, "3f6a8000000000000000", ), ];
+static LD_FROM_F32: [(u32, &str); 5] = [(0, "00000000000000000000", ), (0x80000000, "80000000000000000000", ), (0x3dcccccd, "3ffbcccccd0000000000", ), (0xff7fc99e, "c07effc99e0000000000", ), (0x1, "3f6a8000000000000000", ), ];
 
 fn ld_bytes(hex: &str) -> [u8; 10] {
     let v = u128::from_str_radix(hex, 16).unwrap();
@@ -1666,7 +1820,7 @@ fn hex_of(b: &[u8]) -> String {
     b[..10].iter().rev().map(|x| format!("{x:02x}")).collect()
 }
 
-const LD_PROG: &str = "m: module
+static LD_PROG: &str = "m: module
 ldbin: func p:r, p:a, p:b
   ldadd ld:(r), ld:(a), ld:(b)
   ldsub ld:16(r), ld:(a), ld:(b)
@@ -1767,7 +1921,8 @@ fn long_double_matches_gcc() {
             a16[..10].copy_from_slice(&a);
             b16[..10].copy_from_slice(&b);
             let addr = |x: &mut [u8]| Val::from_i64(x.as_mut_ptr() as i64);
-            p.call("ldbin", &[addr(&mut r), addr(&mut a16), addr(&mut b16)]).unwrap();
+            p.call("ldbin", &[addr(&mut r), addr(&mut a16), addr(&mut b16)])
+                .unwrap();
             for (k, op) in ["add", "sub", "mul", "div"].iter().enumerate() {
                 assert_eq!(
                     hex_of(&r[16 * k..]),
@@ -1779,8 +1934,20 @@ fn long_double_matches_gcc() {
             }
             let args = [ld_val(LD_VALS[i]), ld_val(LD_VALS[j])];
             let want = LD_CMP[i * n + j] as i64;
-            assert_eq!(p.call("ldcmp", &args).unwrap()[0].i64(), want, "cmp {} {}", LD_VALS[i], LD_VALS[j]);
-            assert_eq!(p.call("ldbr", &args).unwrap()[0].i64(), want, "br {} {}", LD_VALS[i], LD_VALS[j]);
+            assert_eq!(
+                p.call("ldcmp", &args).unwrap()[0].i64(),
+                want,
+                "cmp {} {}",
+                LD_VALS[i],
+                LD_VALS[j]
+            );
+            assert_eq!(
+                p.call("ldbr", &args).unwrap()[0].i64(),
+                want,
+                "br {} {}",
+                LD_VALS[i],
+                LD_VALS[j]
+            );
         }
         let (neg, d, f, k) = LD_UN[i];
         let r = p.call("ldun", &[ld_val(LD_VALS[i])]).unwrap();
@@ -1790,17 +1957,29 @@ fn long_double_matches_gcc() {
         assert_eq!(r[3].i64(), k, "ld2i {}", LD_VALS[i]);
     }
     for (v, want) in LD_FROM_I64 {
-        assert_eq!(hex_of(&p.call("from_i", &[Val::from_i64(v)]).unwrap()[0].bytes), want, "i2ld {v}");
+        assert_eq!(
+            hex_of(&p.call("from_i", &[Val::from_i64(v)]).unwrap()[0].bytes),
+            want,
+            "i2ld {v}"
+        );
     }
     for (v, want) in LD_FROM_U64 {
-        assert_eq!(hex_of(&p.call("from_u", &[Val::from_i64(v as i64)]).unwrap()[0].bytes), want, "ui2ld {v}");
+        assert_eq!(
+            hex_of(&p.call("from_u", &[Val::from_i64(v as i64)]).unwrap()[0].bytes),
+            want,
+            "ui2ld {v}"
+        );
     }
     for (v, want) in LD_FROM_F64 {
-        let r = p.call("from_d", &[Val::from_f64(f64::from_bits(v))]).unwrap();
+        let r = p
+            .call("from_d", &[Val::from_f64(f64::from_bits(v))])
+            .unwrap();
         assert_eq!(hex_of(&r[0].bytes), want, "d2ld {v:#x}");
     }
     for (v, want) in LD_FROM_F32 {
-        let r = p.call("from_f", &[Val::from_f32(f32::from_bits(v))]).unwrap();
+        let r = p
+            .call("from_f", &[Val::from_f32(f32::from_bits(v))])
+            .unwrap();
         assert_eq!(hex_of(&r[0].bytes), want, "f2ld {v:#x}");
     }
     // 0.1L + 3.0L with literal operands: the sum gcc computes.
@@ -1825,14 +2004,14 @@ fn memory_operands_all_forms() {
   add r, r, t
   mov t, u16:2(buf, i, 2)
   add r, r, t
-  mov t, i32:4(, i, 4)
+  mov t, i32:4(buf, i, 4)
   add r, r, t
   sub far, buf, 4294967296
   mov t, u32:4294967300(far)
   add r, r, t
   mov t, i64:-8(buf, i, 8)
   add r, r, t
-  mov t, u8:(buf, i, 3)
+  mov t, u8:(buf, i, 1)
   add r, r, t
   add r, r, i32:(buf)
   ret r
@@ -1858,6 +2037,17 @@ fp_mem: func d, p:buf
   dmov d:16(buf), x
   ret x
 endfunc
+idx_only: func i64, i64:i
+  local i64:r
+  mov r, i32:4(, i, 4)
+  ret r
+endfunc
+ld10: func p:buf
+  local ld:x
+  ldmov x, 1.5L
+  ldmov ld:(buf), x
+  ret
+endfunc
 m2m: func i64, p:buf
   mov i64:32(buf), u8:(buf)
   mov i64:40(buf), i8:(buf)
@@ -1865,7 +2055,9 @@ m2m: func i64, p:buf
 endfunc",
     );
     let p = Progs::new(&src);
-    let mut buf = [0u8; 64];
+    let mut bufw = [0u64; 8];
+    // SAFETY: 64 bytes of a u64 array viewed as bytes.
+    let buf: &mut [u8; 64] = unsafe { &mut *(bufw.as_mut_ptr() as *mut [u8; 64]) };
     for (k, b) in buf.iter_mut().enumerate() {
         *b = (k as u8).wrapping_mul(37).wrapping_add(0x81);
     }
@@ -1878,41 +2070,195 @@ endfunc",
     };
     let want = (buf[3] as i8 as i64)
         + buf[3] as i64
-        + rd(&buf, 2, 2) as u16 as i16 as i64
-        + rd(&buf, 4, 2) as i64
-        + rd(&buf, 8, 4) as u32 as i32 as i64
-        + rd(&buf, 4, 4) as i64
-        + rd(&buf, 0, 8) as i64
-        + buf[3] as i64
-        + rd(&buf, 0, 4) as u32 as i32 as i64;
-    // i32:4(, i, 4) is an absolute index-only form: pass buf-relative i.
-    let src2 = src.replace("i32:4(, i, 4)", "i32:4(buf, i, 4)");
-    let p2 = Progs::new(&src2);
-    let got = p2.call_i("ld_forms", &[addr, i]).unwrap()[0].i64();
+        + rd(buf, 2, 2) as u16 as i16 as i64
+        + rd(buf, 4, 2) as i64
+        + rd(buf, 8, 4) as u32 as i32 as i64
+        + rd(buf, 4, 4) as i64
+        + rd(buf, 0, 8) as i64
+        + buf[1] as i64
+        + rd(buf, 0, 4) as u32 as i32 as i64;
+    let got = p.call_i("ld_forms", &[addr, i]).unwrap()[0].i64();
     assert_eq!(got, want);
-    // The index-only form: index = buf / 4 when buf is 4-aligned.
-    if addr % 4 == 0 {
-        let got = p.call_i("ld_forms", &[addr, addr / 4]);
-        assert!(got.is_ok() || got.is_err());
-    }
+    // The index-only form: index = buf / 4 (buf is 8-aligned).
+    let got = p.call_i("idx_only", &[addr / 4]).unwrap()[0].i64();
+    assert_eq!(got, rd(buf, 4, 4) as u32 as i32 as i64);
     let mut b2 = [0u8; 48];
     let a2 = b2.as_mut_ptr() as i64;
     p.call_i("st_forms", &[a2, 0x1122_3344_5566_7788]).unwrap();
     assert_eq!(b2[0], 0x88);
     assert_eq!(rd(&b2, 2, 2), 0x7788);
     assert_eq!(rd(&b2, 8, 4), 0x5566_7788);
-    assert_eq!(rd(&b2, 16, 8), 0x1122_3344_5566_7788);
+    assert_eq!(
+        rd(&b2, 16, 8),
+        0x1122_3344_5566_77ff,
+        "i64 store, then i8 store over its low byte"
+    );
     assert_eq!(b2[16], 0xff);
     assert_eq!(rd(&b2, 24, 8), 77);
     let mut b3 = [0u8; 32];
     let r = p.call_i("fp_mem", &[b3.as_mut_ptr() as i64]).unwrap();
     assert_eq!(r[0].f64(), 3.75);
     assert_eq!(f64::from_le_bytes(b3[16..24].try_into().unwrap()), 3.75);
+    // An ld store writes the 10 bytes of the x87 value and nothing else.
+    let mut b5 = [0xaau8; 16];
+    p.call_i("ld10", &[b5.as_mut_ptr() as i64]).unwrap();
+    assert_eq!(hex_of(&b5), "3fffc000000000000000");
+    assert_eq!(b5[10..], [0xaa; 6]);
     let mut b4 = [0u8; 48];
     b4[0] = 0xfe;
     let r = p.call_i("m2m", &[b4.as_mut_ptr() as i64]).unwrap();
     assert_eq!(r[0].i64(), -2);
     assert_eq!(rd(&b4, 32, 8), 0xfe);
+}
+
+// ---------------------------------------------------------------------------
+// Lowering peepholes: loop rotation, add+branch fusion, redundant ext32.
+
+#[test]
+fn c2m_style_loops_are_rotated_and_fused() {
+    let src = module(
+        "f: func i64, i32:n
+  local i64:i, i64:s
+  mov s, 0
+  mov i, 0
+L_cond: bges L_end, i, n
+  add s, s, i
+  adds i, i, 1
+  ext32 i, i
+  jmp L_cond
+L_end: ret s
+endfunc
+g: func i64, i64:x
+  local i64:r
+  adds r, x, 0
+  bt L_skip, x
+  mov r, 0x1ffffffff
+  jmp L_ext
+L_skip: adds r, x, 1
+L_ext: ext32 r, r
+  ret r
+endfunc",
+    );
+    let p = Progs::new(&src);
+    assert_eq!(p.call_i("f", &[1000]).unwrap()[0].i64(), 499_500);
+    assert_eq!(p.call_i("f", &[0]).unwrap()[0].i64(), 0);
+    assert_eq!(p.call_i("f", &[-5]).unwrap()[0].i64(), 0);
+    // `ext32` behind a label still runs (its value may come from elsewhere).
+    assert_eq!(p.call_i("g", &[0]).unwrap()[0].i64(), -1);
+    assert_eq!(
+        p.call_i("g", &[0x7fff_ffff]).unwrap()[0].i64(),
+        i32::MIN as i64
+    );
+    // The loop body is bges + add + (adds fused with the rotated branch) +
+    // jmp: the ext32 is gone and the back edge costs no extra dispatch.
+    let prog = &p.0[0];
+    let f = prog.find_func("f").unwrap();
+    let n_mir = prog.func_ir(f).unwrap().insns.len();
+    let n_icode = prog.icode_len(f).unwrap();
+    assert!(
+        n_icode < n_mir,
+        "{n_icode} ICode for {n_mir} MIR instructions"
+    );
+}
+
+#[test]
+fn fused_memory_operands() {
+    let src = module(
+        "ops: func p:o, i64:k
+  local i64:t, i64:i, i64:u, d:x, f:y
+  mov i, 2
+  mul t, i64:8(o), i64:16(o)
+  mov i64:64(o), t
+  sub t, k, i64:(o, i, 8)
+  mov i64:72(o), t
+  add t, i64:8(o), k
+  mov i64:80(o), t
+  adds t, k, i32:4(o)
+  mov i64:88(o), t
+  xor t, k, i64:(o, i, 4)
+  mov i64:96(o), t
+  add i64:8(o), i64:8(o), k
+  sub i64:(o, i, 8), i64:(o, i, 8), 3
+  and i64:(o, i, 1), i64:(o, i, 1), k
+  dmov x, 1.5
+  dmul x, x, d:104(o)
+  dadd x, d:104(o), x
+  dsub x, x, d:(o, i, 8)
+  dmov d:112(o), x
+  ddiv x, x, d:(o, i, 2)
+  dmov d:120(o), x
+  dadd d:104(o), d:104(o), x
+  dmul d:(o, i, 4), d:(o, i, 4), x
+  fmov y, f:128(o)
+  fmul y, y, f:132(o)
+  fsub f:132(o), f:132(o), y
+  ret
+endfunc",
+    );
+    let mut init = [0u8; 144];
+    let put = |m: &mut [u8], off: usize, v: u64| m[off..off + 8].copy_from_slice(&v.to_le_bytes());
+    put(&mut init, 0, 0xffff_fff0_0000_0005);
+    put(&mut init, 8, 7);
+    put(&mut init, 16, 6);
+    put(&mut init, 104, 2.5f64.to_bits());
+    put(
+        &mut init,
+        128,
+        (1.5f32.to_bits() as u64) | (4.0f32.to_bits() as u64) << 32,
+    );
+    // The same computation on a byte image, written out in Rust.
+    let mut m = init;
+    let r64 = |m: &[u8], o: usize| u64::from_le_bytes(m[o..o + 8].try_into().unwrap());
+    let rf = |m: &[u8], o: usize| f64::from_bits(r64(m, o));
+    let r32 = |m: &[u8], o: usize| f32::from_le_bytes(m[o..o + 4].try_into().unwrap());
+    let k = 100u64;
+    let t = r64(&m, 8).wrapping_mul(r64(&m, 16));
+    let v = t;
+    put(&mut m, 64, v);
+    let v = k.wrapping_sub(r64(&m, 16));
+    put(&mut m, 72, v);
+    let v = r64(&m, 8).wrapping_add(k);
+    put(&mut m, 80, v);
+    let i32v = i32::from_le_bytes(m[4..8].try_into().unwrap());
+    let v = (k as i32).wrapping_add(i32v) as i64 as u64;
+    put(&mut m, 88, v);
+    let v = k ^ r64(&m, 8);
+    put(&mut m, 96, v);
+    let v = r64(&m, 8).wrapping_add(k);
+    put(&mut m, 8, v);
+    let v = r64(&m, 16).wrapping_sub(3);
+    put(&mut m, 16, v);
+    let v = r64(&m, 2) & k;
+    put(&mut m, 2, v);
+    let mut x = 1.5 * rf(&m, 104);
+    x += rf(&m, 104);
+    x -= rf(&m, 16);
+    let v = x.to_bits();
+    put(&mut m, 112, v);
+    x /= rf(&m, 4);
+    let v = x.to_bits();
+    put(&mut m, 120, v);
+    let v = (rf(&m, 104) + x).to_bits();
+    put(&mut m, 104, v);
+    let v = (rf(&m, 8) * x).to_bits();
+    put(&mut m, 8, v);
+    let y = r32(&m, 128) * r32(&m, 132);
+    let z = r32(&m, 132) - y;
+    m[132..136].copy_from_slice(&z.to_le_bytes());
+    let p = Progs::new(&src);
+    for prog in &p.0 {
+        let mut w = [0u64; 18];
+        // SAFETY: 144 bytes of a u64 array.
+        let bytes: &mut [u8; 144] = unsafe { &mut *(w.as_mut_ptr() as *mut [u8; 144]) };
+        *bytes = init;
+        let f = prog.find_func("ops").unwrap();
+        let args = [
+            Val::from_i64(bytes.as_mut_ptr() as i64),
+            Val::from_i64(k as i64),
+        ];
+        Interp::default().call(prog, f, &args, &mut []).unwrap();
+        assert_eq!(bytes[..], m[..]);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1936,7 +2282,10 @@ endfunc",
         let e = p.call_i("sw", &[bad]).unwrap_err();
         assert!(matches!(e, Trap::SwitchOutOfRange { .. }), "{e}");
         assert!(e.to_string().contains("switch index"), "{e}");
-        assert!(e.to_string().contains("in function 'sw' at instruction 0"), "{e}");
+        assert!(
+            e.to_string().contains("in function 'sw' at instruction 0"),
+            "{e}"
+        );
     }
 }
 
@@ -1974,7 +2323,13 @@ endfunc",
     // A label address of another function is not a target either.
     let prog = &p.0[0];
     let cg = prog.find_func("cg").unwrap();
-    let l1 = prog.func_ir(cg).unwrap().labels.iter().position(|l| l.name == "l1").unwrap();
+    let l1 = prog
+        .func_ir(cg)
+        .unwrap()
+        .labels
+        .iter()
+        .position(|l| l.name == "l1")
+        .unwrap();
     let a = prog.label_address(cg, mirage_ir::LabelId::new(l1)).unwrap();
     let e = p.call_i("bad", &[a as i64]).unwrap_err();
     assert!(matches!(e, Trap::BadJump { .. }), "{e}");
@@ -2051,12 +2406,19 @@ endfunc",
 // ---------------------------------------------------------------------------
 // Stack: alloca, bstart/bend, recursion depth.
 
-fn with_config(src: &str, func: &str, args: &[i64], config: InterpConfig) -> Result<Vec<Val>, Trap> {
+fn with_config(
+    src: &str,
+    func: &str,
+    args: &[i64],
+    config: InterpConfig,
+) -> Result<Vec<Val>, Trap> {
     let p = program(src);
     let f = p.find_func(func).unwrap();
     let mut res = vec![Val::ZERO; p.func_ir(f).unwrap().sig.results.len()];
     let args: Vec<Val> = args.iter().map(|&a| Val::from_i64(a)).collect();
-    Interp::new(config).call(&p, f, &args, &mut res).map(|_| res)
+    Interp::new(config)
+        .call(&p, f, &args, &mut res)
+        .map(|_| res)
 }
 
 #[test]
@@ -2174,7 +2536,7 @@ two: func i8, d, u16, ld, i64:x
   i2ld z, x
   ret x, y, x, z
 endfunc
-main: func i64, i64, d, i64, i64
+main: func i64, d, p:out
   local i64:b, i64:r, i64:k, i64:c, d:y, i64:u, ld:z
   alloca b, 16
   mov i64:(b), 5
@@ -2184,16 +2546,20 @@ main: func i64, i64, d, i64, i64
   call mkp, mk, rblk:16(b), 100
   add r, r, i64:8(b)
   call twop, two, c, y, u, z, 0x1ff80
-  ret r, c, y, u, k
+  mov i64:(out), c
+  mov i64:8(out), u
+  mov i64:16(out), k
+  ret r, y
 endfunc",
     );
-    let r = run(&src, "main", &[]).unwrap();
+    let mut out = [0i64; 3];
+    let r = run(&src, "main", &[out.as_mut_ptr() as i64]).unwrap();
     // take: 5 + 7 = 12, caller's block unchanged (+5), mk: b[1] = 101
     assert_eq!(r[0].i64(), 12 + 5 + 101);
-    assert_eq!(r[1].i64(), -128, "i8 result extended");
-    assert_eq!(r[2].f64(), 130944.0);
-    assert_eq!(r[3].i64(), 0xff80, "u16 result extended");
-    assert_eq!(r[4].i64(), 3);
+    assert_eq!(r[1].f64(), 130944.0);
+    assert_eq!(out[0], -128, "i8 result extended");
+    assert_eq!(out[1], 0xff80, "u16 result extended");
+    assert_eq!(out[2], 3);
 }
 
 const VARARGS: &str = "m: module
@@ -2270,12 +2636,23 @@ fn varargs_between_interpreted_functions() {
         (ArgKind::I64, Val::from_i64(1)),
         (ArgKind::I64, Val::from_i64(10)),
         (ArgKind::D, Val::from_f64(1.5)),
-        (ArgKind::LD, Val::from_f80_bytes(F80::from_f64(2.0).to_le_bytes())),
-        (ArgKind::Blk { case: 1, size: 16 }, Val::from_i64(blk.as_mut_ptr() as i64)),
-        (ArgKind::Blk { case: 2, size: 16 }, Val::from_i64(dbl.as_ptr() as i64)),
+        (
+            ArgKind::LD,
+            Val::from_f80_bytes(F80::from_f64(2.0).to_le_bytes()),
+        ),
+        (
+            ArgKind::Blk { case: 1, size: 16 },
+            Val::from_i64(blk.as_mut_ptr() as i64),
+        ),
+        (
+            ArgKind::Blk { case: 2, size: 16 },
+            Val::from_i64(dbl.as_ptr() as i64),
+        ),
     ];
     let mut r = [Val::ZERO];
-    Interp::default().call_variadic(prog, f, &args, &mut r).unwrap();
+    Interp::default()
+        .call_variadic(prog, f, &args, &mut r)
+        .unwrap();
     assert_eq!(r[0].f64(), 10.0 + 1.5 + 2.0 + 15.0 + 0.75);
     // A native caller: fixed argument in RDI, extras as a C caller places
     // them (RSI, XMM0; the long double and the blocks on the stack).
@@ -2312,7 +2689,7 @@ sq: func i64, i64:x
   mul x, x, x
   ret x
 endfunc
-main: func i64, i64, d, i64, d, i64, i64
+main: func d, d, p:out
   local i64:a, d:b, i64:c, d:e, i64:buf, i64:n, i64:k, i64:f
   call add3p, t_add3, a, 1, 2, 3
   call mixedp, t_mixed, b, 0x100000003, 1.5, 10
@@ -2323,22 +2700,30 @@ main: func i64, i64, d, i64, d, i64, i64
   call slp, strlen, k, buf
   mov f, t_apply
   call applyp, f, f, t_square_thunk, 5
-  ret a, c, b, k, e, f, n
+  mov i64:(out), a
+  mov i64:8(out), c
+  mov i64:16(out), k
+  mov i64:24(out), f
+  mov i64:32(out), n
+  ret b, e
 endfunc",
     );
     let p = program(&src);
     let sq = p.find_func("sq").unwrap();
     CALLBACK.with(|c| c.set((&p as *const Program, sq.0)));
     let f = p.find_func("main").unwrap();
-    let mut r = [Val::ZERO; 7];
-    Interp::default().call(&p, f, &[], &mut r).unwrap();
-    assert_eq!(r[0].i64(), 123);
-    assert_eq!(r[1].i64(), -128, "i8 result extended per the proto");
-    assert_eq!(r[2].f64(), 14.5, "i32 argument truncated");
-    assert_eq!(r[3].i64(), 10, "snprintf wrote '42-3.14-xy'");
-    assert_eq!(r[4].f64(), 36.0 + 0.5 + 2.5, "stack arguments");
-    assert_eq!(r[5].i64(), 25 + 36, "callback through call_from_native");
-    assert_eq!(r[6].i64(), 10);
+    let mut r = [Val::ZERO; 2];
+    let mut out = [0i64; 5];
+    Interp::default()
+        .call(&p, f, &[Val::from_i64(out.as_mut_ptr() as i64)], &mut r)
+        .unwrap();
+    assert_eq!(out[0], 123);
+    assert_eq!(out[1], -128, "i8 result extended per the proto");
+    assert_eq!(r[0].f64(), 14.5, "i32 argument truncated");
+    assert_eq!(out[2], 10, "snprintf wrote '42-3.14-xy'");
+    assert_eq!(r[1].f64(), 36.0 + 0.5 + 2.5, "stack arguments");
+    assert_eq!(out[3], 25 + 36, "callback through call_from_native");
+    assert_eq!(out[4], 10);
 }
 
 const SJLJ: &str = "m: module
@@ -2389,10 +2774,9 @@ endmodule
 
 #[test]
 fn setjmp_longjmp_across_frames() {
-    let src = SJLJ.replace("keepp: proto i64, p:buf\n", "").replace(
-        "main: func",
-        "keepp: proto i64, p:buf\nmain: func",
-    );
+    let src = SJLJ
+        .replace("keepp: proto i64, p:buf\n", "")
+        .replace("main: func", "keepp: proto i64, p:buf\nmain: func");
     let p = Progs::new(&src);
     // Three longjmps from three frames down, each with value v.
     assert_eq!(p.call_i("main", &[7]).unwrap()[0].i64(), 3 * 7 * 100 + 4);
@@ -2501,7 +2885,9 @@ endfunc",
     assert!(!p.uses_tail_dispatch());
     let f = p.find_func("main").unwrap();
     let mut r = [Val::ZERO];
-    Interp::default().call(&p, f, &[Val::from_i64(4)], &mut r).unwrap();
+    Interp::default()
+        .call(&p, f, &[Val::from_i64(4)], &mut r)
+        .unwrap();
     assert_eq!(r[0].i64(), 25);
     let text = String::from_utf8(sink.lock().unwrap().clone()).unwrap();
     let want = "[1] main:0  add s, n, 1  ; n=4
@@ -2523,7 +2909,9 @@ endfunc",
 // final call is not compiled into a jump overflows this stack at once.
 
 const EVERY_OP: &str = "m: module
-import t_add3
+import t_add3, setjmp, longjmp
+sjp: proto i32, p:buf
+ljp: proto p:buf, i32:v
 add3p: proto i64, i64:a, i64:b, i64:c
 leafp: proto i64, d, i64:x, ld:y
 vp: proto i64, i64:n, ...
@@ -2541,11 +2929,17 @@ v: func i64, i64:n, ...
   va_end va
   ret a
 endfunc
+add3: func i64, i64:a, i64:b, i64:c
+  add a, a, b
+  add a, a, c
+  ret a
+endfunc
 body: func i64, i64:n
-  local i64:i, i64:acc, i64:t, i64:u, i64:m, i64:s, i64:fp, d:x, d:y, f:fx, ld:l, ld:l2, i64:buf
+  local i64:i, i64:acc, i64:t, i64:u, i64:m, i64:s, i64:fp, d:x, d:y, f:fx, ld:l, ld:l2, i64:buf, i64:jb
   mov acc, 0
   mov i, 0
   alloca buf, 64
+  alloca jb, 200
   mov fp, leaf
 L: bge done, i, n
   add t, i, 3
@@ -2595,7 +2989,7 @@ n4: bne n5, t, 0
 n5: bt n6, t
 n6: bf n7, t
 n7: mov i64:(buf), t
-  mov u32:8(buf, i, 0), t
+  mov u32:8(buf, m, 4), t
   mov m, 1
   mov u, i64:(buf, m, 8)
   mov u, i8:(buf)
@@ -2623,14 +3017,13 @@ j1: bstart s
   bend s
   addr u, t
   mov t, i64:(u)
+  call sjp, setjmp, u, jb
+  bne jumped, u, 0
+  call ljp, longjmp, jb, 3
+jumped: add acc, acc, u
 skip: add i, i, 1
   jmp L
 done: ret acc
-endfunc
-add3: func i64, i64:a, i64:b, i64:c
-  add a, a, b
-  add a, a, c
-  ret a
 endfunc
 endmodule
 ";
@@ -2638,26 +3031,34 @@ endmodule
 #[test]
 #[cfg(not(debug_assertions))]
 fn tail_dispatch_keeps_the_machine_stack_flat() {
-    let h = std::thread::Builder::new()
-        .stack_size(64 << 10)
-        .spawn(|| {
-            let p = program_with(
-                EVERY_OP,
-                ProgramOptions {
-                    dispatch: Dispatch::Tail,
-                    ..ProgramOptions::default()
-                },
-            );
-            assert!(p.uses_tail_dispatch());
-            let f = p.find_func("body").unwrap();
-            let mut r = [Val::ZERO];
-            Interp::default()
-                .call(&p, f, &[Val::from_i64(1_000_000)], &mut r)
-                .unwrap();
-            r[0].i64()
-        })
-        .unwrap();
-    let tail = h.join().expect("tail dispatch overflowed a 64 KiB stack");
+    // Read and lower on this thread; only run on the small stack.
+    let p = program_with(
+        EVERY_OP,
+        ProgramOptions {
+            dispatch: Dispatch::Tail,
+            ..ProgramOptions::default()
+        },
+    );
+    assert!(p.uses_tail_dispatch());
+    p.prepare_all().unwrap();
+    let f = p.find_func("body").unwrap();
+    let mut interp = Interp::default();
+    let mut r = [Val::ZERO];
+    interp.call(&p, f, &[Val::from_i64(1)], &mut r).unwrap();
+    let tail = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(64 << 10)
+            .spawn_scoped(s, || {
+                let mut r = [Val::ZERO];
+                interp
+                    .call(&p, f, &[Val::from_i64(1_000_000)], &mut r)
+                    .unwrap();
+                r[0].i64()
+            })
+            .unwrap()
+            .join()
+            .expect("tail dispatch overflowed a 64 KiB stack")
+    });
     let p = program_with(
         EVERY_OP,
         ProgramOptions {
@@ -2666,7 +3067,6 @@ fn tail_dispatch_keeps_the_machine_stack_flat() {
         },
     );
     let f = p.find_func("body").unwrap();
-    let mut r = [Val::ZERO];
     Interp::default()
         .call(&p, f, &[Val::from_i64(1_000_000)], &mut r)
         .unwrap();
@@ -2714,10 +3114,218 @@ fn lowering_speed() {
     let t = std::time::Instant::now();
     p.prepare_all().unwrap();
     let dt = t.elapsed();
-    let icode: usize = (0..p.num_funcs()).map(|i| p.icode_len(FuncIdx(i as u32)).unwrap()).sum();
+    let icode: usize = (0..p.num_funcs())
+        .map(|i| p.icode_len(FuncIdx(i as u32)).unwrap())
+        .sum();
     eprintln!(
         "lowered {ninsns} MIR instructions ({icode} ICode) in {:.1} ms: {:.2} M insns/s",
         dt.as_secs_f64() * 1e3,
         ninsns as f64 / dt.as_secs_f64() / 1e6
     );
+}
+
+// ---------------------------------------------------------------------------
+// Dispatch benchmark (reported, not asserted): `cargo test --release -p
+// mirage-interp -- --ignored --nocapture dispatch_speed`. The kernels are
+// written the way c2m compiles C (32-bit `…s` arithmetic, many
+// temporaries, memory operands with an index).
+
+const BENCH: &str = "m: module
+fibp: proto i32, i32:n
+fib: func i32, i32:n
+  local i64:t1, i64:t2, i64:t3, i64:t4
+  bges L_rec, n, 2
+  ret n
+L_rec: subs t1, n, 1
+  call fibp, fib, t2, t1
+  subs t3, n, 2
+  call fibp, fib, t4, t3
+  adds t1, t2, t4
+  ret t1
+endfunc
+sieve: func i64, i32:n
+  local i64:flags, i64:i, i64:j, i64:count, i64:sum, i64:t, i64:sz
+  adds sz, n, 1
+  alloca flags, sz
+  mov i, 0
+S1: bgts S1e, i, n
+  mov u8:(flags, i), 1
+  adds i, i, 1
+  jmp S1
+S1e: mov i, 2
+S2: ext32 t, i
+  mul t, t, t
+  bgt S3e, t, n
+  mov t, u8:(flags, i)
+  bfs S2n, t
+  muls j, i, i
+S3: bgts S2n, j, n
+  mov u8:(flags, j), 0
+  adds j, j, i
+  jmp S3
+S2n: adds i, i, 1
+  jmp S2
+S3e: mov count, 0
+  mov sum, 0
+  mov i, 2
+S4: bgts S4e, i, n
+  mov t, u8:(flags, i)
+  bfs S4n, t
+  adds count, count, 1
+  ext32 t, i
+  add sum, sum, t
+S4n: adds i, i, 1
+  jmp S4
+S4e: add sum, sum, count
+  ret sum
+endfunc
+loop: func i64, i64:n
+  local i64:i, i64:s
+  mov s, 0
+  mov i, 0
+P: bge Pe, i, n
+  add s, s, i
+  xor s, s, 3
+  add i, i, 1
+  jmp P
+Pe: ret s
+endfunc
+matmul: func d, i64:n
+  local i64:a, i64:b, i64:c, i64:i, i64:j, i64:k, i64:t, i64:u, d:s, d:x, d:y, i64:nn
+  mul nn, n, n
+  mul t, nn, 8
+  alloca a, t
+  alloca b, t
+  alloca c, t
+  mov i, 0
+M0: bge M0e, i, nn
+  i2d x, i
+  dmov d:(a, i, 8), x
+  dadd x, x, 1.0
+  ddiv x, 1.0, x
+  dmov d:(b, i, 8), x
+  add i, i, 1
+  jmp M0
+M0e: mov i, 0
+M1: bge M1e, i, n
+  mov j, 0
+M2: bge M2e, j, n
+  dmov s, 0.0
+  mov k, 0
+M3: bge M3e, k, n
+  mul t, i, n
+  add t, t, k
+  dmov x, d:(a, t, 8)
+  mul u, k, n
+  add u, u, j
+  dmul x, x, d:(b, u, 8)
+  dadd s, s, x
+  add k, k, 1
+  jmp M3
+M3e: mul t, i, n
+  add t, t, j
+  dmov d:(c, t, 8), s
+  add j, j, 1
+  jmp M2
+M2e: add i, i, 1
+  jmp M1
+M1e: dmov s, 0.0
+  mov i, 0
+M4: bge M4e, i, nn
+  dadd s, s, d:(c, i, 8)
+  add i, i, 1
+  jmp M4
+M4e: ret s
+endfunc
+endmodule
+";
+
+#[test]
+#[ignore]
+fn dispatch_speed() {
+    let all: [(&str, i64); 4] = [
+        ("fib", 32),
+        ("sieve", 20_000_000),
+        ("loop", 200_000_000),
+        ("matmul", 300),
+    ];
+    let only = std::env::var("BENCH").ok();
+    let cases: Vec<_> = all
+        .iter()
+        .copied()
+        .filter(|c| only.as_deref().is_none_or(|o| o == c.0))
+        .collect();
+    let modes = match std::env::var("MODE").as_deref() {
+        Ok("tail") => vec![Dispatch::Tail],
+        Ok("loop") => vec![Dispatch::Loop],
+        _ => vec![Dispatch::Tail, Dispatch::Loop],
+    };
+    for dispatch in modes {
+        let p = program_with(
+            BENCH,
+            ProgramOptions {
+                dispatch,
+                ..ProgramOptions::default()
+            },
+        );
+        for &(name, n) in &cases {
+            let n = std::env::var("N")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(n);
+            let f = p.find_func(name).unwrap();
+            let mut r = [Val::ZERO];
+            let t = std::time::Instant::now();
+            Interp::default()
+                .call(&p, f, &[Val::from_i64(n)], &mut r)
+                .unwrap();
+            let dt = t.elapsed().as_secs_f64();
+            eprintln!(
+                "{dispatch:?} (tail={}) {name}({n}) = {} in {:.3} s",
+                p.uses_tail_dispatch(),
+                if name == "matmul" {
+                    format!("{}", r[0].f64())
+                } else {
+                    format!("{}", r[0].i64())
+                },
+                dt
+            );
+        }
+    }
+}
+
+/// Runs one of the project's benchmark programs (bench/NAME.mir) through
+/// the test environment: `BENCH_FILE=methods BENCH_ARG=1000 cargo test
+/// --release -p mirage-interp -- --ignored --nocapture bench_file` (for
+/// profiling the interpreter alone, e.g. under cachegrind).
+#[test]
+#[ignore]
+fn bench_file() {
+    let name = std::env::var("BENCH_FILE").unwrap_or_else(|_| "fib".into());
+    let arg = std::env::var("BENCH_ARG").unwrap_or_else(|_| "20".into());
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../bench/{name}.mir"));
+    let text = std::fs::read_to_string(&path).expect("bench file");
+    let p = program_with(
+        &text,
+        ProgramOptions {
+            dispatch: Dispatch::Tail,
+            ..ProgramOptions::default()
+        },
+    );
+    let main = p.find_func("main").unwrap();
+    let cstrs: Vec<Vec<u8>> = vec![b"bench\0".to_vec(), format!("{arg}\0").into_bytes()];
+    let argv: Vec<u64> = cstrs.iter().map(|c| c.as_ptr() as u64).chain([0]).collect();
+    let mut r = [Val::ZERO];
+    let t = std::time::Instant::now();
+    Interp::default()
+        .call(
+            &p,
+            main,
+            &[Val::from_i64(2), Val::from_i64(argv.as_ptr() as i64)],
+            &mut r,
+        )
+        .unwrap();
+    eprint!("{}", take_output());
+    eprintln!("{name}({arg}) in {:.3} s", t.elapsed().as_secs_f64());
 }

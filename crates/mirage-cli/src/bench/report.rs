@@ -223,6 +223,11 @@ fn engine_json(p: &ProgramResult, i: usize) -> Json {
         ("median_s", Json::opt_num(e.median())),
         ("ratio", Json::opt_num(p.ratio(i))),
         ("spread", Json::opt_num(e.spread())),
+        ("cpu_times_s", Json::nums(e.cpu_times.iter().copied())),
+        (
+            "cpu_median_s",
+            Json::opt_num(e.failure.is_none().then(|| median(&e.cpu_times)).flatten()),
+        ),
         ("rss_kb", Json::nums(e.rss_kb.iter().map(|&k| k as f64))),
         (
             "peak_rss_mb",
@@ -318,6 +323,7 @@ mod tests {
             engine: name.into(),
             times: times.to_vec(),
             rss_kb: vec![rss_kb; times.len()],
+            cpu_times: times.to_vec(),
             compile_ms: compile.to_vec(),
             failure: None,
             compile_failure: None,

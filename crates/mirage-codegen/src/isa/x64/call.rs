@@ -258,10 +258,51 @@ impl<'a> Lower<'a> {
     fn load_src(&mut self, dst: PReg, src: Src, kind: Kind) -> R<()> {
         match (dst, kind) {
             (PReg::G(g), Kind::Int(k)) => {
+                let var = match src {
+                    Src::Op(Operand::Reg(v)) => Some(*v),
+                    Src::Var(v) => Some(v),
+                    _ => None,
+                };
+                if let Some(v) = var {
+                    if let Loc::Gpr(r) = self.loc(v) {
+                        return self.load_src(dst, Src::Reg(PReg::G(r)), kind);
+                    }
+                }
                 match src {
                     Src::Op(o) => self.int_load(o, g)?,
                     Src::Var(v) => self.int_load(&Operand::Reg(v), g)?,
-                    Src::Reg(PReg::G(r)) => self.mov_rr(g, r),
+                    Src::Reg(PReg::G(r)) => {
+                        // Move and extend in one instruction.
+                        let i = match k {
+                            ArgKind::I8 | ArgKind::I16 | ArgKind::I32 => Some(Inst::MovsxRR {
+                                from: match k {
+                                    ArgKind::I8 => Size::S8,
+                                    ArgKind::I16 => Size::S16,
+                                    _ => Size::S32,
+                                },
+                                dst: g,
+                                src: r,
+                            }),
+                            ArgKind::U8 | ArgKind::U16 => Some(Inst::MovzxRR {
+                                from: if k == ArgKind::U8 { Size::S8 } else { Size::S16 },
+                                dst: g,
+                                src: r,
+                            }),
+                            ArgKind::U32 => Some(Inst::MovRR {
+                                size: Size::S32,
+                                dst: g,
+                                src: r,
+                            }),
+                            _ => None,
+                        };
+                        match i {
+                            Some(i) => {
+                                self.e(i);
+                                return Ok(());
+                            }
+                            None => self.mov_rr(g, r),
+                        }
+                    }
                     Src::Reg(PReg::X(x)) => self.e(Inst::MovFromXmm {
                         size: Size::S64,
                         dst: g,
@@ -338,10 +379,7 @@ impl<'a> Lower<'a> {
                 continue;
             }
             if self.src_reads(&m.src).iter().any(|r| dests.contains(r)) {
-                if temp >= self.frame.ntemps {
-                    return Err(CodegenError::TooLarge);
-                }
-                let slot = self.frame.temp(temp);
+                let slot = self.temp_slot(temp);
                 temp += 1;
                 match m.kind {
                     Kind::Int(_) => {
@@ -564,7 +602,7 @@ impl<'a> Lower<'a> {
             }
             if callee_reg.is_none() && callee_mem.is_none() {
                 self.int_load(op, RAX)?;
-                let slot = self.frame.temp(temp);
+                let slot = self.temp_slot(temp);
                 temp += 1;
                 self.e(Inst::MovMR {
                     size: Size::S64,
@@ -582,6 +620,10 @@ impl<'a> Lower<'a> {
                 dst: Gpr::Rsp,
                 imm: area as i32,
             });
+            self.sp_adjust += area as i32;
+            // Frame slots computed before are rsp-relative in rsp-based
+            // frames: they moved.
+            callee_mem = callee_mem.map(|m| Self::rsp_moved(m, area as i32));
         }
         // Stack arguments.
         for (k, loc) in layout.locs.iter().enumerate() {
@@ -738,7 +780,24 @@ impl<'a> Lower<'a> {
                 imm: area as i32,
             });
         }
+        self.sp_adjust -= area as i32;
         Ok(())
+    }
+
+    /// An rsp-based address after rsp moved down by `by` bytes.
+    fn rsp_moved(m: Amode, by: i32) -> Amode {
+        match m {
+            Amode::Mem {
+                base: Some(Gpr::Rsp),
+                index,
+                disp,
+            } => Amode::Mem {
+                base: Some(Gpr::Rsp),
+                index,
+                disp: disp + by,
+            },
+            m => m,
+        }
     }
 
     /// `call`/`inline`/`jcall`.
@@ -846,7 +905,8 @@ impl<'a> Lower<'a> {
             }
         }
         for (k, &t) in types.iter().enumerate() {
-            if let Some(PReg::G(g)) = regs[k] {
+            let to_reg = matches!(&results[k], Operand::Reg(v) if self.preg_of_var(*v).is_some());
+            if let (Some(PReg::G(g)), false) = (regs[k], to_reg) {
                 self.extend(g, ArgKind::from_type(t, 0));
             }
         }
@@ -866,7 +926,7 @@ impl<'a> Lower<'a> {
                     kind: match t.class() {
                         Class::F => Kind::F,
                         Class::D => Kind::D,
-                        _ => Kind::Int(ArgKind::I64),
+                        _ => Kind::Int(ArgKind::from_type(t, 0)),
                     },
                 }),
                 None => match src {
@@ -960,6 +1020,20 @@ impl<'a> Lower<'a> {
     /// return address).
     pub(crate) fn epilogue(&mut self) {
         let saved = self.frame.saved.clone();
+        if !self.frame.fp {
+            // The size is patched in once known (see `prologue`).
+            self.epi_fixups.push(self.out.len());
+            self.e(Inst::AluRI {
+                op: AluOp::Add,
+                size: Size::S64,
+                dst: Gpr::Rsp,
+                imm: 0,
+            });
+            for &g in saved.iter().rev() {
+                self.e(Inst::Pop { dst: g });
+            }
+            return;
+        }
         if saved.is_empty() {
             self.mov_rr(Gpr::Rsp, Gpr::Rbp);
         } else {
@@ -974,10 +1048,28 @@ impl<'a> Lower<'a> {
         self.e(Inst::Pop { dst: Gpr::Rbp });
     }
 
-    /// The prologue: frame set-up and parameters into their locations.
-    /// `used(v)` says whether parameter `v` is needed at all.
+    /// The prologue: frame set-up and parameters into their locations,
+    /// followed by the body (with its epilogues completed). `used(v)` says
+    /// whether parameter `v` is needed at all.
     pub(crate) fn prologue(&mut self, used: &dyn Fn(usize) -> bool) -> R<Vec<MInst>> {
         let body = std::mem::take(&mut self.out);
+        // Slots of parameters that live in memory, before any offset is
+        // fixed.
+        for k in 0..self.f.sig.params.len().min(self.f.vars.len()) {
+            if used(k) && self.loc(VarId::new(k)) == Loc::Slot {
+                self.frame.var_slot_index(k);
+            }
+        }
+        // Parameter moves, made again until the frame stops growing (the
+        // incoming arguments' rsp offsets depend on its size).
+        let moves = loop {
+            let before = self.frame.nslots;
+            self.param_moves(used)?;
+            let code = std::mem::take(&mut self.out);
+            if self.frame.nslots == before {
+                break code;
+            }
+        };
         if self.frame.jret {
             self.e(Inst::AluRI {
                 op: AluOp::Sub,
@@ -986,36 +1078,67 @@ impl<'a> Lower<'a> {
                 imm: 8,
             });
         }
-        self.e(Inst::Push { src: Gpr::Rbp });
-        self.mov_rr(Gpr::Rbp, Gpr::Rsp);
+        if self.frame.fp {
+            self.e(Inst::Push { src: Gpr::Rbp });
+            self.mov_rr(Gpr::Rbp, Gpr::Rsp);
+        }
         for g in self.frame.saved.clone() {
             self.e(Inst::Push { src: g });
         }
-        if self.frame.size > 0 {
+        let size = self.frame.size();
+        if size > 0 {
             self.e(Inst::AluRI {
                 op: AluOp::Sub,
                 size: Size::S64,
                 dst: Gpr::Rsp,
-                imm: self.frame.size as i32,
+                imm: size as i32,
             });
         }
         if self.f.sig.vararg {
-            let rsa = self.frame.rsa;
+            let rsa = self.frame.rsa();
             for (k, &g) in INT_ARGS.iter().enumerate() {
+                let dst = self.frame.at(rsa + 8 * k as i32);
                 self.e(Inst::MovMR {
                     size: Size::S64,
-                    dst: Amode::bd(Gpr::Rbp, rsa + 8 * k as i32),
+                    dst,
                     src: g,
                 });
             }
             for k in 0..8u8 {
+                let dst = self.frame.at(rsa + 48 + 16 * k as i32);
                 self.e(Inst::MovsStore {
                     size: FpSize::F64,
-                    dst: Amode::bd(Gpr::Rbp, rsa + 48 + 16 * k as i32),
+                    dst,
                     src: Xmm::new(k),
                 });
             }
         }
+        let mut pro = std::mem::take(&mut self.out);
+        pro.extend(moves);
+        let mut fix = self.epi_fixups.iter().copied().peekable();
+        for (k, mi) in body.into_iter().enumerate() {
+            if fix.peek() == Some(&k) {
+                fix.next();
+                if size == 0 {
+                    continue;
+                }
+                if let MInst::I(Inst::AluRI { op: AluOp::Add, size: sz, dst, .. }) = mi {
+                    pro.push(MInst::I(Inst::AluRI {
+                        op: AluOp::Add,
+                        size: sz,
+                        dst,
+                        imm: size as i32,
+                    }));
+                    continue;
+                }
+            }
+            pro.push(mi);
+        }
+        Ok(pro)
+    }
+
+    /// Incoming parameters into their locations (part of the prologue).
+    fn param_moves(&mut self, used: &dyn Fn(usize) -> bool) -> R<()> {
         let params = self.f.sig.params.clone();
         let kinds: Vec<ArgKind> = params
             .iter()
@@ -1025,22 +1148,23 @@ impl<'a> Lower<'a> {
         self.va_gp = layout.gp_used;
         self.va_fp = layout.sse_used;
         self.va_stack = layout.stack_used;
-        let incoming = |off: u32| Amode::bd(Gpr::Rbp, 16 + off as i32);
+        let frame = self.frame.clone();
+        let incoming = |off: u32| frame.incoming(off);
         let mut moves = Vec::new();
-        let mut blk_off = self.frame.blk;
+        let mut blk_off = self.frame.blk();
         for (k, loc) in layout.locs.iter().enumerate() {
             if k >= self.f.vars.len() || !used(k) {
                 continue;
             }
             let v = VarId::new(k);
             let dst = self.preg_of_var(v);
-            let slot = self.var_slot(v);
             let (src, kind) = match (*loc, kinds[k]) {
                 (ArgLoc::Int(g), kd) => (Src::Reg(PReg::G(g)), Kind::Int(kd)),
                 (ArgLoc::Sse(x), kd) => (Src::Reg(PReg::X(x)), kind_of_arg(kd)),
                 (ArgLoc::Stack(off), ArgKind::LD) => {
                     // Long doubles always live in their slots.
                     let src = incoming(off);
+                    let slot = self.var_slot(v);
                     self.e(Inst::MovRM {
                         size: Size::S64,
                         dst: RAX,
@@ -1066,7 +1190,7 @@ impl<'a> Lower<'a> {
                 (ArgLoc::Stack(off), kd) => (Src::Mem(incoming(off)), kind_of_arg(kd)),
                 (ArgLoc::BlkStack(off), _) => (Src::Lea(incoming(off)), Kind::Int(ArgKind::I64)),
                 (ArgLoc::BlkRegs { parts, n }, _) => {
-                    let area = Amode::bd(Gpr::Rbp, blk_off);
+                    let area = self.frame.at(blk_off);
                     for (i, p) in parts[..n as usize].iter().enumerate() {
                         let at = area.offset(8 * i as i32);
                         match p {
@@ -1094,6 +1218,7 @@ impl<'a> Lower<'a> {
                 Some(p) => moves.push(Move { dst: p, src, kind }),
                 None => {
                     // Into the slot now, before registers are shuffled.
+                    let slot = self.var_slot(v);
                     match kind {
                         Kind::Int(kd) => {
                             self.load_src(PReg::G(RAX), src, Kind::Int(kd))?;
@@ -1126,9 +1251,6 @@ impl<'a> Lower<'a> {
                 }
             }
         }
-        self.parallel_move(&mut moves, 0)?;
-        let mut pro = std::mem::replace(&mut self.out, body);
-        pro.append(&mut self.out);
-        Ok(pro)
+        self.parallel_move(&mut moves, 0)
     }
 }

@@ -103,6 +103,22 @@ pub(crate) struct Lower<'a> {
     pub va_gp: u32,
     pub va_fp: u32,
     pub va_stack: u32,
+    /// Bytes rsp is below the frame (outgoing stack arguments being set
+    /// up; rsp-based frames address slots with this added).
+    pub sp_adjust: i32,
+    /// Positions in `out` of the epilogues' `add rsp, size` (rsp-based
+    /// frames; the size is known once everything is lowered).
+    pub epi_fixups: Vec<usize>,
+    /// Per instruction: its `ld` result stays on the x87 stack for the
+    /// next instruction, which reads it (empty: never).
+    pub ld_keep: &'a [u8],
+    /// Per instruction: a load whose value the next instruction takes
+    /// straight from memory (empty: never).
+    pub fold: &'a [bool],
+    /// The `ld` variable whose value is in st0 instead of its slot.
+    st0: Option<VarId>,
+    /// The instruction being lowered.
+    cur: usize,
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -193,6 +209,12 @@ impl<'a> Lower<'a> {
             va_gp: 0,
             va_fp: 0,
             va_stack: 0,
+            sp_adjust: 0,
+            epi_fixups: Vec::new(),
+            ld_keep: &[],
+            fold: &[],
+            st0: None,
+            cur: 0,
         }
     }
 
@@ -253,11 +275,40 @@ impl<'a> Lower<'a> {
     pub fn loc(&self, v: VarId) -> Loc {
         self.locs.get(v.index()).copied().unwrap_or(Loc::Slot)
     }
-    pub fn var_slot(&self, v: VarId) -> Amode {
-        self.frame.slot(v.0)
+    /// Variable `v`'s home slot.
+    pub fn var_slot(&mut self, v: VarId) -> Amode {
+        let k = self.frame.var_slot_index(v.index());
+        self.frame.slot(k, self.sp_adjust)
+    }
+    /// Scratch slot `t`.
+    pub fn temp_slot(&mut self, t: u32) -> Amode {
+        let k = self.frame.temp_slot_index(t);
+        self.frame.slot(k, self.sp_adjust)
     }
     pub fn var_class(&self, v: VarId) -> Class {
         self.f.vars.get(v.index()).map_or(Class::Int, |x| x.class())
+    }
+
+    /// Whether two operands are the same variable or variables in the same
+    /// register.
+    pub fn same_place(&self, x: &Operand, y: &Operand) -> bool {
+        match (x, y) {
+            (Operand::Reg(a), Operand::Reg(b)) => {
+                a == b || (self.loc(*a) != Loc::Slot && self.loc(*a) == self.loc(*b))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether two operands are variables sharing one home slot.
+    fn same_slot(&self, x: &Operand, y: &Operand) -> bool {
+        match (x, y) {
+            (Operand::Reg(a), Operand::Reg(b)) => {
+                let s = |v: &VarId| self.frame.var_slot.get(v.index()).copied();
+                a == b || (s(a).is_some_and(|k| k != u32::MAX) && s(a) == s(b))
+            }
+            _ => false,
+        }
     }
 
     /// Whether operand `op` reads general register `g`.
@@ -481,10 +532,13 @@ impl<'a> Lower<'a> {
                 let v = self.imm_value(op)?.unwrap_or(0);
                 self.mov_imm(dst, v);
             }
-            Operand::Str(b) => {
-                let src = self.konst(b, 1);
-                self.e(Inst::Lea { dst, src });
-            }
+            Operand::Str(b) => match self.env.string_address(b) {
+                Ok(a) => self.mov_imm(dst, a as i64),
+                Err(_) => {
+                    let src = self.konst(b, 1);
+                    self.e(Inst::Lea { dst, src });
+                }
+            },
             Operand::Mem(m) => {
                 let a = self.amode(m)?;
                 self.load_typed(m.ty, dst, a)?;
@@ -670,13 +724,45 @@ impl<'a> Lower<'a> {
         })
     }
 
+    /// Whether `op` is the variable whose value waits in st0.
+    fn in_st0(&self, op: &Operand) -> bool {
+        matches!(op, Operand::Reg(v) if self.st0 == Some(*v))
+    }
+
+    /// Loads an `ld` operand onto the x87 stack (the value waiting in st0
+    /// is already there).
     pub fn fld(&mut self, op: &Operand) -> R<()> {
+        if self.in_st0(op) {
+            self.st0 = None;
+            return Ok(());
+        }
         let src = self.ld_amode(op)?;
         self.e(Inst::Fld {
             size: FpSize::F80,
             src,
         });
         Ok(())
+    }
+
+    /// Stores the `ld` result in st0 into `d` (or leaves it there for the
+    /// next instruction).
+    pub fn ld_result(&mut self, d: &Operand) -> R<()> {
+        if let Operand::Reg(v) = d {
+            match self.ld_keep.get(self.cur).copied().unwrap_or(0) {
+                1 => {
+                    self.st0 = Some(*v);
+                    return Ok(());
+                }
+                2 => {
+                    self.e(Inst::FldSt { i: 0 });
+                    self.fstp(d)?;
+                    self.st0 = Some(*v);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        self.fstp(d)
     }
 
     pub fn fstp(&mut self, op: &Operand) -> R<()> {
@@ -754,6 +840,13 @@ impl<'a> Lower<'a> {
                 }
             }
             Class::LD => {
+                if self.same_slot(d, s) {
+                    return Ok(());
+                }
+                if self.in_st0(s) || self.ld_keep.get(self.cur).copied().unwrap_or(0) != 0 {
+                    self.fld(s)?;
+                    return self.ld_result(d);
+                }
                 let src = self.ld_amode(s)?;
                 self.e(Inst::MovRM {
                     size: Size::S64,
@@ -856,9 +949,9 @@ impl<'a> Lower<'a> {
         if commutative {
             let a_imm = matches!(a, Operand::Int(_) | Operand::Ref(_));
             let b_imm = matches!(b, Operand::Int(_) | Operand::Ref(_));
-            let swap_for_dst = matches!((d, b), (Operand::Reg(x), Operand::Reg(y)) if x == y)
-                && !matches!((d, a), (Operand::Reg(x), Operand::Reg(y)) if x == y);
-            if (a_imm && !b_imm) || swap_for_dst {
+            let swap_for_dst = self.same_place(d, b) && !self.same_place(d, a);
+            let mem_first = matches!(a, Operand::Mem(_)) && !matches!(b, Operand::Mem(_)) && !b_imm;
+            if (a_imm && !b_imm) || swap_for_dst || mem_first {
                 std::mem::swap(&mut a, &mut b);
             }
         }
@@ -1273,16 +1366,29 @@ impl<'a> Lower<'a> {
         b: &Operand,
     ) -> R<()> {
         if class == Class::LD {
-            self.fld(a)?;
-            self.fld(b)?;
-            let x = match op {
-                FBinOp::Add => X87Op::Faddp,
-                FBinOp::Sub => X87Op::Fsubp,
-                FBinOp::Mul => X87Op::Fmulp,
-                FBinOp::Div => X87Op::Fdivp,
+            // st1 = a, st0 = b; or, with b waiting in st0, st0 = a, st1 = b
+            // and the reversed operation.
+            let reverse = self.in_st0(b) && !self.in_st0(a);
+            if self.in_st0(a) && self.in_st0(b) {
+                self.st0 = None;
+                self.e(Inst::FldSt { i: 0 });
+            } else if reverse {
+                self.st0 = None;
+                self.fld(a)?;
+            } else {
+                self.fld(a)?;
+                self.fld(b)?;
+            }
+            let x = match (op, reverse) {
+                (FBinOp::Add, _) => X87Op::Faddp,
+                (FBinOp::Sub, false) => X87Op::Fsubp,
+                (FBinOp::Sub, true) => X87Op::Fsubrp,
+                (FBinOp::Mul, _) => X87Op::Fmulp,
+                (FBinOp::Div, false) => X87Op::Fdivp,
+                (FBinOp::Div, true) => X87Op::Fdivrp,
             };
             self.e(Inst::X87Pop { op: x });
-            return self.fstp(d);
+            return self.ld_result(d);
         }
         let fs = fp_size(class);
         let sop = match (op, class) {
@@ -1296,8 +1402,9 @@ impl<'a> Lower<'a> {
             (FBinOp::Div, _) => SseOp::Divsd,
         };
         let (mut a, mut b) = (a, b);
+        let mem_first = matches!(a, Operand::Mem(_)) && !matches!(b, Operand::Mem(_));
         if matches!(op, FBinOp::Add | FBinOp::Mul)
-            && matches!((d, b), (Operand::Reg(x), Operand::Reg(y)) if x == y)
+            && ((self.same_place(d, b) && !self.same_place(d, a)) || mem_first)
         {
             std::mem::swap(&mut a, &mut b);
         }
@@ -1357,7 +1464,7 @@ impl<'a> Lower<'a> {
             Class::LD => {
                 self.fld(s)?;
                 self.e(Inst::Fchs);
-                self.fstp(d)
+                self.ld_result(d)
             }
         }
     }
@@ -1369,12 +1476,24 @@ impl<'a> Lower<'a> {
                 return Ok(self.var_slot(*v));
             }
         }
-        self.int_load(s, RAX)?;
-        let t = self.frame.temp(0);
+        let r = match s {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Gpr(g) => g,
+                _ => {
+                    self.int_load(s, RAX)?;
+                    RAX
+                }
+            },
+            _ => {
+                self.int_load(s, RAX)?;
+                RAX
+            }
+        };
+        let t = self.temp_slot(0);
         self.e(Inst::MovMR {
             size: Size::S64,
             dst: t,
-            src: RAX,
+            src: r,
         });
         Ok(t)
     }
@@ -1384,7 +1503,7 @@ impl<'a> Lower<'a> {
         match self.fp_src(s, fs)? {
             Xm::M(m) => Ok(m),
             Xm::X(x) => {
-                let t = self.frame.temp(0);
+                let t = self.temp_slot(0);
                 self.e(Inst::MovsStore {
                     size: fs,
                     dst: t,
@@ -1551,11 +1670,11 @@ impl<'a> Lower<'a> {
                     self.e(Inst::FaddM32 { src: c });
                     self.bind(skip);
                 }
-                self.fstp(d)
+                self.ld_result(d)
             }
             (Class::LD, Class::Int) => {
                 self.fld(s)?;
-                let tmp = self.frame.temp(0);
+                let tmp = self.temp_slot(0);
                 self.e(Inst::Fisttp { dst: tmp });
                 let t = self.int_target(d, &[]);
                 self.e(Inst::MovRM {
@@ -1569,14 +1688,14 @@ impl<'a> Lower<'a> {
                 let fs = fp_size(from);
                 let m = self.fp_in_memory(s, fs)?;
                 self.e(Inst::Fld { size: fs, src: m });
-                self.fstp(d)
+                self.ld_result(d)
             }
             (Class::LD, Class::F | Class::D) => {
                 let ts = fp_size(to);
                 self.fld(s)?;
                 match d {
                     Operand::Reg(v) if matches!(self.loc(*v), Loc::Xmm(_)) => {
-                        let tmp = self.frame.temp(0);
+                        let tmp = self.temp_slot(0);
                         self.e(Inst::Fstp { size: ts, dst: tmp });
                         let Loc::Xmm(x) = self.loc(*v) else {
                             unreachable!()
@@ -1669,6 +1788,7 @@ impl<'a> Lower<'a> {
         let insn: &Insn = &self.f.insns[i];
         let ops = &insn.operands[..];
         let fam = insn.op.family();
+        self.cur = i;
         let need = |n: usize| -> R<()> {
             if ops.len() < n {
                 Err(CodegenError::BadIr(format!(
@@ -1690,6 +1810,9 @@ impl<'a> Lower<'a> {
             }
             Family::Move(class) => {
                 need(2)?;
+                if self.fold.get(i).copied().unwrap_or(false) {
+                    return self.lower_folded(i);
+                }
                 self.lower_mov(&ops[0], &ops[1], class)?;
             }
             Family::Ext { bits, signed } => {
@@ -1936,17 +2059,17 @@ impl<'a> Lower<'a> {
                 });
                 self.e(Inst::Lea {
                     dst: R10,
-                    src: Amode::bd(Gpr::Rbp, 16 + stack as i32),
+                    src: self.frame.incoming(stack),
                 });
                 self.e(Inst::MovMR {
                     size: Size::S64,
                     dst: Amode::bd(RAX, 8),
                     src: R10,
                 });
-                let rsa = self.frame.rsa;
+                let rsa = self.frame.rsa();
                 self.e(Inst::Lea {
                     dst: R10,
-                    src: Amode::bd(Gpr::Rbp, rsa),
+                    src: self.frame.at(rsa),
                 });
                 self.e(Inst::MovMR {
                     size: Size::S64,
@@ -1979,6 +2102,30 @@ impl<'a> Lower<'a> {
             }
         }
         Ok(1)
+    }
+
+    /// `mov t, mem` and the next instruction, reading `mem` where it reads
+    /// `t` (see `fold_loads`).
+    fn lower_folded(&mut self, i: usize) -> R<usize> {
+        let (t, mem) = match &self.f.insns[i].operands[..] {
+            [t @ Operand::Reg(_), mem, ..] => (t.clone(), mem.clone()),
+            _ => return Err(CodegenError::BadIr("bad folded load".into())),
+        };
+        let next = &self.f.insns[i + 1];
+        let ops: Vec<Operand> = next
+            .operands
+            .iter()
+            .enumerate()
+            .map(|(k, o)| if k > 0 && *o == t { mem.clone() } else { o.clone() })
+            .collect();
+        self.cur = i + 1;
+        self.flags_live = false;
+        match next.op.family() {
+            Family::IBin { op, w32 } => self.lower_ibin(op, w32, &ops[0], &ops[1], &ops[2])?,
+            Family::FBin { op, class } => self.lower_fbin(op, class, &ops[0], &ops[1], &ops[2])?,
+            _ => return Err(CodegenError::BadIr("bad folded load".into())),
+        }
+        Ok(2)
     }
 
     /// `cmp a, b; jcc l` (or an unconditional jump / nothing when folded).

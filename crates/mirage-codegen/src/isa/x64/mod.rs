@@ -91,6 +91,259 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
     h
 }
 
+/// Where instruction selection uses `rcx` and `rdx` as scratch (see
+/// `lower`): second operands that must be loaded first (64-bit immediates,
+/// addresses, narrow memory), shift counts, division, `umulo`, float
+/// compares producing a value, unsigned conversions to floats, `ld` moves,
+/// and calls that copy blocks or long doubles to the stack. Conservative:
+/// it looks at the operands' shapes only, never at the allocation.
+fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
+    use mirage_ir::opcode::{IBinOp, OvfOp};
+    use mirage_ir::{Class, Type};
+    let is_ld = |op: &Operand| match op {
+        Operand::Reg(v) => f.vars.get(v.index()).is_some_and(|x| x.class() == Class::LD),
+        Operand::LDouble(_) => true,
+        Operand::Mem(mm) => mm.ty == Type::LD,
+        _ => false,
+    };
+    let hard = |op: &Operand| match op {
+        Operand::Int(v) => *v != *v as i32 as i64,
+        Operand::Ref(_) | Operand::Str(_) => true,
+        Operand::Mem(mm) => !matches!(mm.ty, Type::I64 | Type::U64 | Type::P),
+        _ => false,
+    };
+    let not_reg = |op: Option<&Operand>| !matches!(op, Some(Operand::Reg(_)));
+    let (mut rcx, mut rdx) = (Vec::new(), Vec::new());
+    for (i, insn) in f.insns.iter().enumerate() {
+        let ops = &insn.operands[..];
+        let (c, d) = match insn.op.family() {
+            Family::IBin { op, .. } => match op {
+                IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod => (true, true),
+                IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh => {
+                    (!matches!(ops.get(2), Some(Operand::Int(_))) || ops.iter().any(hard), false)
+                }
+                _ => (ops.iter().any(hard), false),
+            },
+            Family::Ovf { op, .. } => {
+                let umul = op == OvfOp::UMul;
+                (ops.iter().any(hard) || (umul && not_reg(ops.get(2))), umul)
+            }
+            Family::ICmp { .. } | Family::BICmp { .. } | Family::BTest { .. } => {
+                (ops.iter().any(hard), false)
+            }
+            Family::FCmp { .. } => (true, false),
+            Family::Conv {
+                from: Class::Int,
+                unsigned: true,
+                ..
+            } => (true, false),
+            Family::Call | Family::Inline | Family::JCall => {
+                let nres = crate::cfg::call_nres(ops, m);
+                let args = ops.iter().skip(2 + nres);
+                let heavy = args.len() > 6
+                    || ops.iter().skip(2 + nres).any(|a| {
+                        is_ld(a) || matches!(a, Operand::Mem(mm) if mm.ty.is_block())
+                    });
+                (heavy, heavy)
+            }
+            _ => (false, false),
+        };
+        let d = d || ops.iter().any(is_ld);
+        let pos = 2 * i as u32 + 1;
+        if c {
+            rcx.push(pos);
+        }
+        if d {
+            rdx.push(pos);
+        }
+    }
+    regalloc::Clobbers {
+        regs: vec![
+            (mirage_target::x64::Gpr::Rcx.index() as usize, rcx),
+            (mirage_target::x64::Gpr::Rdx.index() as usize, rdx),
+        ],
+    }
+}
+
+/// Loads folded into the next instruction (pass `fuse`): `mov t, mem`
+/// whose `t` the next instruction (an integer add/sub/and/or/xor/mul with
+/// a directly usable memory type, or a float operation) reads once as an
+/// operand it can take from memory, and that is dead after it.
+fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
+    use mirage_ir::opcode::{FBinOp, IBinOp};
+    use mirage_ir::{Class, Type};
+    let nv = f.vars.len();
+    let mut fold = vec![false; f.insns.len()];
+    // The loaded variable and memory type of a candidate load.
+    let load = |insn: &mirage_ir::Insn| match (insn.op.family(), &insn.operands[..]) {
+        (Family::Move(c), [Operand::Reg(t), Operand::Mem(mm), ..])
+            if c != Class::LD
+                && t.index() < nv
+                && f.vars[t.index()].hard_reg.is_none()
+                && !live.addr_taken[t.index()] =>
+        {
+            Some((*t, mm.ty, c))
+        }
+        _ => None,
+    };
+    // Whether instruction `j` can take `t` (of memory type `ty`) from
+    // memory.
+    let takes = |insn: &mirage_ir::Insn, t: mirage_ir::VarId, ty: Type, c: Class| {
+        let ops = &insn.operands;
+        let is = |k: usize| matches!(ops.get(k), Some(Operand::Reg(v)) if *v == t);
+        let mut n = 0;
+        crate::cfg::for_each_var(insn, m, |v, d| n += usize::from(v == t && !d));
+        if n != 1 {
+            return false;
+        }
+        match insn.op.family() {
+            Family::IBin { op, w32 } if c == Class::Int => {
+                let direct = match ty {
+                    Type::I64 | Type::U64 | Type::P => true,
+                    Type::I32 | Type::U32 => w32,
+                    _ => false,
+                };
+                let comm = matches!(op, IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor);
+                direct
+                    && (comm || op == IBinOp::Sub)
+                    && (is(2) || (comm && is(1)))
+            }
+            Family::FBin { op, class } if class == c && class != Class::LD => {
+                is(2) || (matches!(op, FBinOp::Add | FBinOp::Mul) && is(1))
+            }
+            _ => false,
+        }
+    };
+    let words = nv.div_ceil(64).max(1);
+    let mut set = vec![0u64; words];
+    for blk in &cfg.blocks {
+        set.iter_mut().for_each(|w| *w = 0);
+        for &s in &blk.succs {
+            for (o, x) in set.iter_mut().zip(&live.live_in[s as usize]) {
+                *o |= x;
+            }
+        }
+        for j in (blk.start..blk.end).rev() {
+            let insn = &f.insns[j as usize];
+            if j > blk.start {
+                if let Some((t, ty, c)) = load(&f.insns[j as usize - 1]) {
+                    let x = t.index();
+                    let dead = set[x / 64] >> (x % 64) & 1 == 0
+                        || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == t);
+                    if dead && takes(insn, t, ty, c) {
+                        fold[j as usize - 1] = true;
+                    }
+                }
+            }
+            let mut uses: Vec<usize> = Vec::new();
+            crate::cfg::for_each_var(insn, m, |v, is_def| {
+                let x = v.index();
+                if x < nv {
+                    if is_def {
+                        set[x / 64] &= !(1 << (x % 64));
+                    } else {
+                        uses.push(x);
+                    }
+                }
+            });
+            for x in uses {
+                set[x / 64] |= 1 << (x % 64);
+            }
+        }
+    }
+    fold
+}
+
+/// `ld` results that can stay on the x87 stack (pass `fuse`): instruction
+/// `i` computes an `ld` variable that instruction `i+1` (an `ld`
+/// operation, negation, conversion or move) reads: 1 when it is dead after
+/// that (never stored), 2 when it is also stored.
+fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
+    use mirage_ir::{Class, VarId};
+    let nv = f.vars.len();
+    let mut keep = vec![0u8; f.insns.len()];
+    if !f.vars.iter().any(|v| v.class() == Class::LD) {
+        return keep;
+    }
+    let ld_var = |op: Option<&Operand>| match op {
+        Some(Operand::Reg(v))
+            if v.index() < nv
+                && f.vars[v.index()].class() == Class::LD
+                && f.vars[v.index()].hard_reg.is_none()
+                && !live.addr_taken[v.index()] =>
+        {
+            Some(*v)
+        }
+        _ => None,
+    };
+    let produces = |insn: &mirage_ir::Insn| match insn.op.family() {
+        Family::FBin {
+            class: Class::LD, ..
+        }
+        | Family::Neg {
+            class: Class::LD, ..
+        }
+        | Family::Conv { to: Class::LD, .. }
+        | Family::Move(Class::LD) => ld_var(insn.operands.first()),
+        _ => None,
+    };
+    let reads = |insn: &mirage_ir::Insn, d: VarId| {
+        let ops = &insn.operands;
+        let is = |k: usize| matches!(ops.get(k), Some(Operand::Reg(v)) if *v == d);
+        match insn.op.family() {
+            Family::FBin {
+                class: Class::LD, ..
+            } => is(1) || is(2),
+            Family::Neg {
+                class: Class::LD, ..
+            }
+            | Family::Conv {
+                from: Class::LD, ..
+            }
+            | Family::Move(Class::LD) => is(1),
+            _ => false,
+        }
+    };
+    let words = nv.div_ceil(64).max(1);
+    let mut set = vec![0u64; words];
+    for blk in &cfg.blocks {
+        set.iter_mut().for_each(|w| *w = 0);
+        for &s in &blk.succs {
+            for (o, x) in set.iter_mut().zip(&live.live_in[s as usize]) {
+                *o |= x;
+            }
+        }
+        for j in (blk.start..blk.end).rev() {
+            let insn = &f.insns[j as usize];
+            if j > blk.start {
+                if let Some(d) = produces(&f.insns[j as usize - 1]) {
+                    let x = d.index();
+                    let dead = set[x / 64] >> (x % 64) & 1 == 0
+                        || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == d);
+                    if reads(insn, d) {
+                        keep[j as usize - 1] = if dead { 1 } else { 2 };
+                    }
+                }
+            }
+            let mut uses: Vec<usize> = Vec::new();
+            crate::cfg::for_each_var(insn, m, |v, is_def| {
+                let x = v.index();
+                if x < nv {
+                    if is_def {
+                        set[x / 64] &= !(1 << (x % 64));
+                    } else {
+                        uses.push(x);
+                    }
+                }
+            });
+            for x in uses {
+                set[x / 64] |= 1 << (x % 64);
+            }
+        }
+    }
+    keep
+}
+
 /// Compares whose result only feeds the `bt`/`bf` right after them (pass
 /// `fuse`): the result is dead on every successor of the branch, and it is
 /// an ordinary variable (not a hard register, not address-taken).
@@ -268,10 +521,34 @@ pub(crate) fn compile(
     let cfg = Cfg::build(f, m, item.index())?;
     dumper.after("cfg", || cfg_text(f, &cfg));
     let use_ra = opts.runs("regalloc");
+    // A frame pointer only where rsp moves within the body or the frame is
+    // reached from outside (alloca, block start/end, va_start, jcall/jret),
+    // and at -O0; elsewhere rbp is one more callee-saved register.
+    let fp = !use_ra
+        || f.sig.vararg
+        || f.insns.iter().any(|i| {
+            matches!(
+                i.op.family(),
+                Family::Alloca | Family::BStart | Family::BEnd | Family::VaStart | Family::JRet | Family::JCall
+            )
+        });
     let live = (use_ra || opts.runs("fuse")).then(|| Live::compute(f, m, &cfg));
     if let Some(l) = &live {
         dumper.after("live", || live_text(f, &cfg, l));
     }
+    let fold = match (&live, opts.runs("fuse")) {
+        (Some(l), true) => fold_loads(f, m, &cfg, l),
+        _ => Vec::new(),
+    };
+    // Variables of folded loads never exist.
+    let mut folded = vec![false; f.vars.len()];
+    for (i, &x) in fold.iter().enumerate() {
+        if let (true, Some(Operand::Reg(t))) = (x, f.insns[i].operands.first()) {
+            folded[t.index()] = true;
+        }
+    }
+    // Coalescing classes (`ld` classes share one slot).
+    let mut rep: Vec<u32> = Vec::new();
     let alloc = match (&live, use_ra) {
         (Some(l), true) => {
             let h = if opts.runs("coalesce") {
@@ -279,7 +556,18 @@ pub(crate) fn compile(
             } else {
                 Vec::new()
             };
-            regalloc::linear_scan(f, l, &h)
+            rep = if opts.runs("coalesce") {
+                crate::coalesce::classes(f, m, &cfg, l, &|v| {
+                    let var = &f.vars[v];
+                    var.kind != mirage_ir::VarKind::Global
+                        && !folded[v]
+                        && !l.addr_taken[v]
+                        && l.start[v] != u32::MAX
+                })
+            } else {
+                Vec::new()
+            };
+            regalloc::linear_scan(f, l, &h, &rep, &clobbers(f, m), !fp)
         }
         _ => regalloc::fast(f),
     };
@@ -292,7 +580,7 @@ pub(crate) fn compile(
                         "global variable bound to {r} (a register the generator reserves)"
                     )))
                 }
-                Loc::Xmm(x) if matches!(x.index(), 8 | 9) => {
+                Loc::Xmm(x) if x.index() == 8 => {
                     return Err(CodegenError::Unsupported(format!(
                         "global variable bound to {r} (a register the generator reserves)"
                     )))
@@ -306,15 +594,6 @@ pub(crate) fn compile(
             }
         }
     }
-    let nvars = f.vars.len() as u32;
-    let jret = f.insns.iter().any(|i| i.op.family() == Family::JRet);
-    let max_args = f
-        .insns
-        .iter()
-        .filter(|i| crate::cfg::is_call(i.op.family()))
-        .map(|i| i.operands.len())
-        .max()
-        .unwrap_or(0) as u32;
     let blk_bytes: u32 = f
         .sig
         .params
@@ -322,27 +601,40 @@ pub(crate) fn compile(
         .filter(|p| p.ty.is_block() && p.ty != mirage_ir::Type::RBlk)
         .map(|p| p.size.next_multiple_of(16))
         .sum();
-    let frame = Frame::new(
-        alloc.callee_saved.clone(),
-        nvars,
-        4 + max_args,
-        f.sig.vararg,
+    let frame = Frame {
+        saved: alloc.callee_saved.clone(),
+        fp,
+        var_slot: vec![u32::MAX; f.vars.len()],
+        temp_slot: Vec::new(),
+        nslots: 0,
+        rsa_bytes: if f.sig.vararg { 176 } else { 0 },
         blk_bytes,
-        jret,
-    );
-    if (frame.size as u64) + 8 * 8 > (1 << 30) {
-        return Err(CodegenError::TooLarge);
-    }
-    let info = FrameInfo {
-        slot_base: frame.slot_base,
-        slots: frame.nslots,
-        size: frame.size + 8 * frame.saved.len() as u32,
+        calls: f.insns.iter().any(|i| crate::cfg::is_call(i.op.family())),
+        jret: f.insns.iter().any(|i| i.op.family() == Family::JRet),
+        guard: if f.insns.iter().any(|i| i.op.family() == Family::Alloca) {
+            16
+        } else {
+            0
+        },
     };
     let fusable = match (&live, opts.runs("fuse")) {
         (Some(l), true) => fusable(f, &cfg, l),
         _ => Vec::new(),
     };
+    let mut frame = frame;
+    for (v, &r) in rep.iter().enumerate() {
+        if r as usize != v && f.vars[v].class() == mirage_ir::Class::LD {
+            let k = frame.var_slot_index(r as usize);
+            frame.var_slot[v] = k;
+        }
+    }
+    let keep = match (&live, opts.runs("fuse")) {
+        (Some(l), true) => ld_keep(f, m, &cfg, l),
+        _ => Vec::new(),
+    };
     let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
+    lw.ld_keep = &keep;
+    lw.fold = &fold;
     {
         let kinds: Vec<ArgKind> = f
             .sig
@@ -361,6 +653,21 @@ pub(crate) fn compile(
         None => true,
     };
     let mut insts = lw.prologue(&used)?;
+    let frame = &lw.frame;
+    if (frame.size() as u64) + 8 * 8 > (1 << 30) {
+        return Err(CodegenError::TooLarge);
+    }
+    let base = |k: u32| frame.slot_offset(k);
+    let info = FrameInfo {
+        frame_pointer: frame.fp,
+        slots: frame.nslots,
+        size: frame.size() + 8 * frame.saved.len() as u32,
+    };
+    let var_slots = frame
+        .var_slot
+        .iter()
+        .map(|&k| (k != u32::MAX).then(|| base(k)))
+        .collect();
     dumper.after("isel", || Lower::text(&insts));
     if opts.runs("peephole") {
         peephole::run(&mut insts);
@@ -388,6 +695,7 @@ pub(crate) fn compile(
         relocs: code.relocs,
         labels,
         var_locs: alloc.locs,
+        var_slots,
         frame: info,
         stats,
         dump: dumper.out.take(),

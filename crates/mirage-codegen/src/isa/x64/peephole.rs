@@ -4,7 +4,9 @@
 //! * `jcc L1; jmp L2; L1:` becomes `jncc L2; L1:`;
 //! * a load right after a store to the same frame slot reads the stored
 //!   register instead (or disappears);
-//! * self-moves disappear.
+//! * self-moves disappear;
+//! * `movsxd` of a register that the previous instruction sign-extended
+//!   from 32 bits is a plain move (or nothing).
 //!
 //! Each rule looks at adjacent instructions only and never crosses a
 //! label, so it cannot change what reaches a branch target.
@@ -40,6 +42,24 @@ pub(crate) fn run(insts: &mut Vec<MInst>) {
                     dst,
                     src,
                 }) if dst == src => {
+                    changed = true;
+                    i += 1;
+                    continue;
+                }
+                MInst::I(Inst::MovsxRR {
+                    from: Size::S32,
+                    dst,
+                    src,
+                }) if matches!(out.last(), Some(MInst::I(Inst::MovsxRR { from: Size::S32, dst: p, .. })) if p == src) =>
+                {
+                    // The source is already a sign-extended 32-bit value.
+                    if dst != src {
+                        out.push(MInst::I(Inst::MovRR {
+                            size: Size::S64,
+                            dst: *dst,
+                            src: *src,
+                        }));
+                    }
                     changed = true;
                     i += 1;
                     continue;
