@@ -304,7 +304,11 @@ fn disasm_golden() {
     let root = workspace_root().join("tests/disasm");
     let mut files = Vec::new();
     collect(&root, &mut files);
-    assert!(!files.is_empty(), "no golden files under {}", root.display());
+    assert!(
+        !files.is_empty(),
+        "no golden files under {}",
+        root.display()
+    );
     let bless = std::env::var_os("MIRAGE_BLESS").is_some();
     let mut failures = Vec::new();
     for f in &files {
@@ -321,12 +325,22 @@ fn disasm_golden() {
             .iter()
             .filter_map(|l| l.strip_prefix("# asm: ").map(str::to_string))
             .collect();
-        let out = mirage(&["dump", "--asm", &format!("-O{opt}"), &func, f.to_str().unwrap()]);
+        let out = mirage(&[
+            "dump",
+            "--asm",
+            &format!("-O{opt}"),
+            &func,
+            f.to_str().unwrap(),
+        ]);
         if out.code != Some(0) {
             failures.push(format!("{}: dump failed:\n{}", f.display(), out.stderr));
             continue;
         }
-        let got: Vec<String> = out.stdout.lines().map(|l| l.trim_end().to_string()).collect();
+        let got: Vec<String> = out
+            .stdout
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect();
         if bless {
             let mut new: Vec<String> = header
                 .iter()

@@ -182,7 +182,9 @@ pub(crate) fn classes(
                 let entry: u64 = mem
                     .iter()
                     .enumerate()
-                    .filter(|&(_, &v)| (v as usize) < f.nparams() || has(&live.live_in[0], v as usize))
+                    .filter(|&(_, &v)| {
+                        (v as usize) < f.nparams() || has(&live.live_in[0], v as usize)
+                    })
                     .fold(0, |acc, (k, _)| acc | 1 << k);
                 if entry.count_ones() > 1 {
                     for (k, &v) in mem.iter().enumerate() {

@@ -6,12 +6,12 @@
 //! | pass | what it does | levels |
 //! |---|---|---|
 //! | `opt` | MIR-to-MIR optimizations ([`opt`], at its own level 1 or 2) | 1, 2 |
-//! | `cfg` | basic blocks and successors ([`cfg`](crate::cfg)) | all |
+//! | `cfg` | basic blocks and successors ([`cfg`]) | all |
 //! | `live` | liveness and live intervals | 1, 2 |
 //! | `regalloc` | linear scan over MIR variables (else: every variable in its slot) | 1, 2 |
-//! | `coalesce` | register hints for copies, parameters and arguments | 1, 2 |
+//! | `coalesce` | copy coalescing by exact interference (`coalesce.rs`), register hints for copies, parameters and arguments | 1, 2 |
 //! | `isel` | instruction selection, SysV ABI lowering, frame layout | all |
-//! | `fuse` | compare-and-branch fusion (part of `isel`) | 1, 2 |
+//! | `fuse` | compare-and-branch fusion, loads folded into the next operation, `ld` results kept on the x87 stack (part of `isel`) | 1, 2 |
 //! | `peephole` | local clean-ups on the selected instructions | 1, 2 |
 //! | `emit` | encoding, branch relaxation, constant pool | all |
 //!

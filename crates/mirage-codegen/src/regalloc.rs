@@ -13,19 +13,25 @@
 //! * **fast** (`-O0`): every variable lives in its home slot. Linear time,
 //!   no liveness needed; the code is what a baseline compiler produces.
 //! * **linear scan** (`-O1`, `-O2`): Poletto–Sarkar over the single-range
-//!   intervals of [`crate::cfg::Live`], in order of start. A variable whose
-//!   interval spans a call may only take a callee-saved register (SysV has
-//!   no callee-saved XMM registers, so such float variables live in their
-//!   slots). When no register is free, the candidate with the smallest
-//!   loop-weighted use count among the active intervals and the new one is
-//!   spilled. **Coalescing** is by hints: a variable copied from another
-//!   that dies at the copy, a parameter and a value passed in a register
-//!   prefer the same register, which turns the copy into nothing.
+//!   intervals of [`crate::cfg::Live`], in order of start, allocating
+//!   coalescing *classes* ([`crate::coalesce`]: variables joined by copies
+//!   that never interfere share one location, which removes the copies).
+//!   An interval that spans a call may only take a callee-saved register
+//!   (SysV has no callee-saved XMM registers, so such float classes live in
+//!   their slots); all others prefer the caller-saved registers, so a leaf
+//!   function saves nothing. When no register is free, the candidate with
+//!   the smallest loop-weighted use count among the active intervals and
+//!   the new one is spilled (each member to its own home slot). Hints: a
+//!   variable copied from another that dies at the copy, a parameter and a
+//!   value passed in a register prefer the same register.
 //!
-//! Register sets (x86-64): integers use RSI, RDI, R8, R9 (caller-saved)
-//! and RBX, R12–R15 (callee-saved); RAX, RCX, RDX, R10, R11 are scratch for
-//! instruction selection (division, shifts, addresses, argument shuffles).
-//! Floats use XMM0–7 and XMM10–15; XMM8 and XMM9 are scratch. `ld`
+//! Register sets (x86-64): integers use RSI, RDI, R8, R9, RDX, RCX
+//! (caller-saved) and RBX, R12–R15, plus RBP in functions without a frame
+//! pointer (callee-saved); RAX, R10, R11 are scratch for instruction
+//! selection. RCX and RDX are also scratch at some instructions (shift
+//! counts, division, operands loaded first, `ld` moves, calls copying
+//! blocks): an interval overlapping such an instruction does not get them
+//! ([`Clobbers`]). Floats use XMM0–7 and XMM9–15; XMM8 is scratch. `ld`
 //! variables always live in slots (the x87 stack is not allocatable).
 //! Variables bound by `global` to a hard register live there and take it out
 //! of the pool; variables whose address is taken live in their slots.
@@ -225,7 +231,7 @@ pub(crate) fn linear_scan(
         .collect();
     let xmm_free: Vec<usize> = xmm_pool().map(|x| 16 + x.index() as usize).collect();
     let mut busy = reserved; // bit per register index
-    // Active intervals: (end, class, reg index).
+                             // Active intervals: (end, class, reg index).
     let mut active: Vec<(u32, usize, usize)> = Vec::new();
     let mut spilled = 0usize;
     let mut used = 0u32;

@@ -40,6 +40,8 @@ pub(crate) struct Gen {
     opts: CodegenOptions,
     /// Append every placed function to `/tmp/perf-PID.map`.
     perf_map: bool,
+    /// Storage of string operands of generated code.
+    strings: Mutex<Vec<Box<[u8]>>>,
     /// Boxed so each wrapper's data keeps its address while the vector grows.
     #[allow(clippy::vec_box)]
     lazy: Mutex<Vec<Box<LazyData>>>,
@@ -96,6 +98,18 @@ impl CodegenEnv for Gen {
             Helper::VaBlockArg => va_block_arg_helper as *const () as u64,
         })
     }
+
+    /// String operands live in writable memory owned by the context (spec
+    /// §4.6), one copy per operand.
+    fn string_address(&self, bytes: &[u8]) -> Result<u64, String> {
+        let mut b: Box<[u8]> = bytes.into();
+        let addr = b.as_mut_ptr() as u64;
+        self.strings
+            .lock()
+            .map_err(|_| "lock poisoned".to_string())?
+            .push(b);
+        Ok(addr)
+    }
 }
 
 impl Gen {
@@ -126,6 +140,7 @@ impl Gen {
             table_base,
             opts,
             perf_map,
+            strings: Mutex::new(Vec::new()),
             lazy: Mutex::new(Vec::new()),
         })
     }

@@ -268,6 +268,20 @@ impl<'a> Lower<'a> {
                         return self.load_src(dst, Src::Reg(PReg::G(r)), kind);
                     }
                 }
+                if let Src::Op(Operand::Int(c)) = src {
+                    // Extended at compile time.
+                    let c = match k {
+                        ArgKind::I8 => *c as i8 as i64,
+                        ArgKind::U8 => *c as u8 as i64,
+                        ArgKind::I16 => *c as i16 as i64,
+                        ArgKind::U16 => *c as u16 as i64,
+                        ArgKind::I32 => *c as i32 as i64,
+                        ArgKind::U32 => *c as u32 as i64,
+                        _ => *c,
+                    };
+                    self.mov_imm(g, c);
+                    return Ok(());
+                }
                 match src {
                     Src::Op(o) => self.int_load(o, g)?,
                     Src::Var(v) => self.int_load(&Operand::Reg(v), g)?,
@@ -284,7 +298,11 @@ impl<'a> Lower<'a> {
                                 src: r,
                             }),
                             ArgKind::U8 | ArgKind::U16 => Some(Inst::MovzxRR {
-                                from: if k == ArgKind::U8 { Size::S8 } else { Size::S16 },
+                                from: if k == ArgKind::U8 {
+                                    Size::S8
+                                } else {
+                                    Size::S16
+                                },
                                 dst: g,
                                 src: r,
                             }),
@@ -1122,7 +1140,13 @@ impl<'a> Lower<'a> {
                 if size == 0 {
                     continue;
                 }
-                if let MInst::I(Inst::AluRI { op: AluOp::Add, size: sz, dst, .. }) = mi {
+                if let MInst::I(Inst::AluRI {
+                    op: AluOp::Add,
+                    size: sz,
+                    dst,
+                    ..
+                }) = mi
+                {
                     pro.push(MInst::I(Inst::AluRI {
                         op: AluOp::Add,
                         size: sz,

@@ -117,11 +117,8 @@ impl Frame {
     /// Bytes subtracted from rsp after the pushes.
     pub fn size(&self) -> u32 {
         if self.fp {
-            let total = self.top() as u32
-                + self.rsa_bytes
-                + self.blk_bytes
-                + 16 * self.nslots
-                + self.guard;
+            let total =
+                self.top() as u32 + self.rsa_bytes + self.blk_bytes + 16 * self.nslots + self.guard;
             total - 8 * self.saved.len() as u32
         } else {
             let region = 16 * self.nslots + self.blk_bytes;

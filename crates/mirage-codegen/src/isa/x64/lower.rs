@@ -2116,7 +2116,13 @@ impl<'a> Lower<'a> {
             .operands
             .iter()
             .enumerate()
-            .map(|(k, o)| if k > 0 && *o == t { mem.clone() } else { o.clone() })
+            .map(|(k, o)| {
+                if k > 0 && *o == t {
+                    mem.clone()
+                } else {
+                    o.clone()
+                }
+            })
             .collect();
         self.cur = i + 1;
         self.flags_live = false;

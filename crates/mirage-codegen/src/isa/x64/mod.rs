@@ -101,7 +101,10 @@ fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
     use mirage_ir::opcode::{IBinOp, OvfOp};
     use mirage_ir::{Class, Type};
     let is_ld = |op: &Operand| match op {
-        Operand::Reg(v) => f.vars.get(v.index()).is_some_and(|x| x.class() == Class::LD),
+        Operand::Reg(v) => f
+            .vars
+            .get(v.index())
+            .is_some_and(|x| x.class() == Class::LD),
         Operand::LDouble(_) => true,
         Operand::Mem(mm) => mm.ty == Type::LD,
         _ => false,
@@ -119,9 +122,10 @@ fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
         let (c, d) = match insn.op.family() {
             Family::IBin { op, .. } => match op {
                 IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod => (true, true),
-                IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh => {
-                    (!matches!(ops.get(2), Some(Operand::Int(_))) || ops.iter().any(hard), false)
-                }
+                IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh => (
+                    !matches!(ops.get(2), Some(Operand::Int(_))) || ops.iter().any(hard),
+                    false,
+                ),
                 _ => (ops.iter().any(hard), false),
             },
             Family::Ovf { op, .. } => {
@@ -141,9 +145,10 @@ fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
                 let nres = crate::cfg::call_nres(ops, m);
                 let args = ops.iter().skip(2 + nres);
                 let heavy = args.len() > 6
-                    || ops.iter().skip(2 + nres).any(|a| {
-                        is_ld(a) || matches!(a, Operand::Mem(mm) if mm.ty.is_block())
-                    });
+                    || ops
+                        .iter()
+                        .skip(2 + nres)
+                        .any(|a| is_ld(a) || matches!(a, Operand::Mem(mm) if mm.ty.is_block()));
                 (heavy, heavy)
             }
             _ => (false, false),
@@ -203,10 +208,11 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
                     Type::I32 | Type::U32 => w32,
                     _ => false,
                 };
-                let comm = matches!(op, IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor);
-                direct
-                    && (comm || op == IBinOp::Sub)
-                    && (is(2) || (comm && is(1)))
+                let comm = matches!(
+                    op,
+                    IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
+                );
+                direct && (comm || op == IBinOp::Sub) && (is(2) || (comm && is(1)))
             }
             Family::FBin { op, class } if class == c && class != Class::LD => {
                 is(2) || (matches!(op, FBinOp::Add | FBinOp::Mul) && is(1))
@@ -529,7 +535,12 @@ pub(crate) fn compile(
         || f.insns.iter().any(|i| {
             matches!(
                 i.op.family(),
-                Family::Alloca | Family::BStart | Family::BEnd | Family::VaStart | Family::JRet | Family::JCall
+                Family::Alloca
+                    | Family::BStart
+                    | Family::BEnd
+                    | Family::VaStart
+                    | Family::JRet
+                    | Family::JCall
             )
         });
     let live = (use_ra || opts.runs("fuse")).then(|| Live::compute(f, m, &cfg));
