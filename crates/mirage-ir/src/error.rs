@@ -50,15 +50,14 @@ impl Diagnostic {
         let mut out = format!("{self}\n");
         if let (Some(src), false) = (source, self.pos.is_none()) {
             if let Some(line) = src.split(|&b| b == b'\n').nth(self.pos.line as usize - 1) {
-                let line = String::from_utf8_lossy(line);
-                let line = line.trim_end_matches('\r');
-                // Keep very long lines readable: show a window around the column.
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                // Keep very long lines readable (and cheap): show a window of
+                // bytes around the column.
                 let col = self.pos.col.max(1) as usize - 1;
                 let (start, prefix) = if col > 80 { (col - 60, "...") } else { (0, "") };
-                let shown: String = line
+                let window = line.get(start..line.len().min(start + 160)).unwrap_or(&[]);
+                let shown: String = String::from_utf8_lossy(window)
                     .chars()
-                    .skip(start)
-                    .take(160)
                     .map(|c| if c.is_control() && c != '\t' { '?' } else { c })
                     .collect();
                 let gutter = format!("{}", self.pos.line);

@@ -514,6 +514,11 @@ impl<'a> Lexer<'a> {
     /// following line is skipped too.
     pub fn skip_line(&mut self) {
         loop {
+            // Runs of bytes that can never start a token are skipped in one
+            // go (binary garbage would otherwise cost an error per byte).
+            while self.pos < self.src.len() && CLASS[usize::from(self.src[self.pos])] == C_BAD {
+                self.pos += 1;
+            }
             let before = self.pos;
             match self.next() {
                 Ok((Tok::Newline, _)) | Ok((Tok::Eof, _)) => return,

@@ -1497,6 +1497,9 @@ impl<'a> Reader<'a> {
 
     fn operand(&mut self, label_pos: bool) -> R<Operand> {
         let p = self.here();
+        if label_pos && !matches!(self.tok()?, Tok::Name(_)) {
+            return Err(self.verr_at(p, "expected a label"));
+        }
         match *self.tok()? {
             Tok::Name(n) => {
                 self.bump();
