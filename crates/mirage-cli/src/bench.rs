@@ -51,7 +51,7 @@ pub struct BenchArgs {
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "interp,jit,lazy",
+        default_value = "interp,jit-O0,jit-O1,jit,lazy",
         value_name = "MODE,..."
     )]
     modes: Vec<String>,
