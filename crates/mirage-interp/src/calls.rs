@@ -24,7 +24,7 @@ use crate::exec::{
     copy_consts, ext_kind, ext_ty, ext_val, new_frame, next, pop_frame, push_frame, rd, rd_val,
     set_params_site, trap, trap_pending, wr, wr_val, Cx, Frame, JmpRec, FRAME_HDR, ICACHE,
 };
-use crate::icode::{CallSite, Code, Exit, Inst, RetVal, Target, SLOT};
+use crate::icode::{CallSite, Code, Exit, Inst, RetVal, Target, RET_INT, RET_NONE, RET_ONE, SLOT};
 use crate::program::Callee;
 use crate::trap::{Trap, TrapKind};
 use mirage_ir::abi::{ArgKind, Val};
@@ -195,10 +195,18 @@ pub(crate) unsafe fn call_native<const T: bool>(ip: *const Inst, fp: *mut u8, cx
     next!(T, ip.add(1), fp, cx)
 }
 
+/// The [`Cx::icache`] entry for `addr`: a multiplicative hash (function
+/// addresses are often evenly spaced, so their low bits collide).
+#[inline(always)]
+fn icache_index(addr: u64) -> usize {
+    const _: () = assert!(ICACHE.is_power_of_two());
+    (addr.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - ICACHE.trailing_zeros())) as usize
+}
+
 /// What `addr` is, through a small direct-mapped cache.
 #[inline(always)]
 fn resolve_addr(cx: &mut Cx, addr: u64) -> Callee {
-    let mut i = (addr >> 4) as usize % ICACHE;
+    let mut i = icache_index(addr);
     if cx.icache[i].0 != addr {
         i = resolve_miss(cx, addr);
     }
@@ -211,7 +219,7 @@ fn resolve_addr(cx: &mut Cx, addr: u64) -> Callee {
 /// would keep the calling handler from tail-calling.
 #[inline(never)]
 fn resolve_miss(cx: &mut Cx, addr: u64) -> usize {
-    let i = (addr >> 4) as usize % ICACHE;
+    let i = icache_index(addr);
     let c = cx.prog().env.callee_at(addr);
     cx.icache[i] = (addr, c);
     i
@@ -248,8 +256,45 @@ unsafe fn dispatch<const T: bool>(
     }
 }
 
-/// Indirect call through the address in a slot.
+/// Indirect call through the address in a slot. The common case (a cached
+/// interpreted callee already lowered, [`Code::simple`], within the limits
+/// and with room in the current stack chunk) is handled here without any
+/// call, so this handler saves no registers; everything else goes to
+/// [`call_ind_slow`].
 pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let cs = site(ip);
+    if let Target::Indirect(off) = cs.target {
+        let addr = rd(fp, off);
+        let e = *cx.icache.get_unchecked(icache_index(addr));
+        if let (true, Callee::Interp(f)) = (e.0 == addr, e.1) {
+            let code = (*cx.prog).ready_code(f);
+            if !code.is_null() {
+                let code = &*code;
+                if code.simple && cs.args.len() >= code.params.len() && cx.depth < cx.max_depth {
+                    let mark = cx.stack.mark();
+                    let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
+                    if !at.is_null() {
+                        let nfp = push_frame(cx, at, code, ip.add(1), mark);
+                        copy_consts(code, nfp);
+                        for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
+                            let dst = nfp.add(k * SLOT as usize);
+                            match p.ty {
+                                Type::LD => (dst as *mut Val).write(rd_val(fp, a.off)),
+                                ty => (dst as *mut u64)
+                                    .write(ext_ty(ty, ext_kind(a.kind, rd(fp, a.off)))),
+                            }
+                        }
+                        next!(T, code.entry(), nfp, cx)
+                    }
+                }
+            }
+        }
+    }
+    call_ind_slow::<T>(ip, fp, cx)
+}
+
+#[inline(never)]
+unsafe fn call_ind_slow<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let cs = site(ip);
     let addr = match cs.target {
         Target::Indirect(off) => rd(fp, off),
@@ -367,6 +412,76 @@ pub(crate) unsafe fn call_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: 
         }
     }
     next!(T, code.entry(), nfp, cx)
+}
+
+/// [`call_fast`] for `N` scalar arguments and no block copies (chosen at
+/// lowering): one extension per argument from the packed
+/// [`CallSite::iargs`], unrolled.
+pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let cs = site(ip);
+    let code = cs.code.load(Ordering::Acquire) as *const Code;
+    if code.is_null() || cx.depth >= cx.max_depth {
+        return call_interp::<T>(ip, fp, cx);
+    }
+    let code = &*code;
+    let mark = cx.stack.mark();
+    // No room in the current chunk: the general path gets a new one (no
+    // call on this path keeps the handler free of register saves).
+    let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
+    if at.is_null() {
+        return call_interp::<T>(ip, fp, cx);
+    }
+    let nfp = push_frame(cx, at, code, ip.add(1), mark);
+    copy_consts(code, nfp);
+    for k in 0..N {
+        let a = cs.iargs[k];
+        (nfp.add(k * SLOT as usize) as *mut u64).write(a.ext(rd(fp, a.off)));
+    }
+    next!(T, code.entry(), nfp, cx)
+}
+
+/// `ret` of at most one value (b: count, a: its offset): the common case,
+/// a return to a call site expecting no result or one, inline; anything
+/// else goes through [`ret`].
+pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let top = cx.top;
+    if top.is_null() {
+        return ret::<T>(ip, fp, cx);
+    }
+    let ret_ip = (*top).ret_ip;
+    if ret_ip.is_null() {
+        return ret::<T>(ip, fp, cx);
+    }
+    let cs = site(ret_ip.sub(1));
+    let i = &*ip;
+    let cfp = Frame::fp((*top).prev);
+    match cs.rk {
+        RET_NONE => {}
+        RET_ONE if i.b != 0 => {
+            let (ty, d) = ((*(i.x as *const RetVal)).ty, cs.results.get_unchecked(0));
+            wr_val(cfp, d.off, ext_val(d.ty, ext_val(ty, rd_val(fp, i.a))));
+        }
+        RET_ONE => {}
+        RET_INT => {
+            // A direct call: the callee returns exactly one value (b = 1).
+            let r = cs.rext;
+            let src = fp.add(i.a as usize) as *const u64;
+            let dst = cfp.add(r.off as usize) as *mut u64;
+            let (lo, hi) = (src.read(), src.add(1).read());
+            dst.write(r.ext(lo));
+            dst.add(1).write(if r.sh == 0 { hi } else { 0 });
+        }
+        _ => return ret::<T>(ip, fp, cx),
+    }
+    let (mark, prev) = ((*top).mark(), (*top).prev);
+    cx.top = prev;
+    cx.depth -= 1;
+    cx.stack.release(mark);
+    next!(T, ret_ip, cfp, cx)
 }
 
 /// `jcall`: enter the callee; it ends with `jret` to a label of this

@@ -224,6 +224,20 @@ impl Stack {
         }
     }
 
+    /// `n` bytes (a multiple of 16) from the current chunk; null if it has
+    /// no room (the caller falls back to [`Stack::alloc`]).
+    #[inline(always)]
+    pub fn try_alloc(&mut self, n: usize) -> *mut u8 {
+        let avail = self.end as usize - self.top as usize;
+        if n <= avail && !self.top.is_null() {
+            let p = self.top;
+            self.top = p.wrapping_add(n);
+            p
+        } else {
+            ptr::null_mut()
+        }
+    }
+
     #[cold]
     fn alloc_slow(&mut self, n: usize) -> *mut u8 {
         let next = if self.top.is_null() { 0 } else { self.cur + 1 };
@@ -648,13 +662,14 @@ pub(crate) unsafe fn new_frame(cx: &mut Cx, code: &Code, ret_ip: *const Inst) ->
 /// Fills the constant slots of a new frame of `code`.
 #[inline(always)]
 pub(crate) unsafe fn copy_consts(code: &Code, fp: *mut u8) {
+    // A plain loop rather than `memcpy`: there are few constants, and a
+    // call would make every calling handler save registers. (The volatile
+    // read keeps LLVM from turning the loop back into a `memcpy` call.)
     let n = code.consts.len();
-    if n != 0 {
-        ptr::copy_nonoverlapping(
-            code.consts.as_ptr(),
-            fp.add(code.const_off as usize) as *mut Val,
-            n,
-        );
+    let src = code.consts.as_ptr() as *const u128;
+    let dst = fp.add(code.const_off as usize) as *mut u128;
+    for k in 0..n {
+        dst.add(k).write(ptr::read_volatile(src.add(k)));
     }
 }
 

@@ -151,6 +151,83 @@ pub(crate) struct CallSite {
     pub jcall: bool,
     /// Fast calls: bytes of by-value block copies after the callee's slots.
     pub extra: u32,
+    /// For `calls::call_int` (a fast call with at most [`MAX_INT_ARGS`]
+    /// arguments, none a block or `ld`): each argument's offset and
+    /// extension, packed.
+    pub iargs: [IntArg; MAX_INT_ARGS],
+    /// How `calls::ret_fast` returns to this site: [`RET_NONE`],
+    /// [`RET_ONE`], [`RET_INT`] or [`RET_SLOW`].
+    pub rk: u8,
+    /// For [`RET_INT`]: the result slot and the one extension that the
+    /// callee's result type followed by the prototype's amounts to.
+    pub rext: IntArg,
+}
+
+/// Arguments `calls::call_int` handles.
+pub(crate) const MAX_INT_ARGS: usize = 6;
+
+/// [`CallSite::rk`]: no results, not a `jcall`.
+pub(crate) const RET_NONE: u8 = 0;
+/// [`CallSite::rk`]: one result, not a `jcall`.
+pub(crate) const RET_ONE: u8 = 1;
+/// [`CallSite::rk`]: anything else (the general `calls::ret`).
+pub(crate) const RET_SLOW: u8 = 2;
+/// [`CallSite::rk`]: one result from a direct call of a function that
+/// returns one value, its extensions combined in [`CallSite::rext`].
+pub(crate) const RET_INT: u8 = 3;
+
+/// One argument of `calls::call_int`: the caller's slot and the combined
+/// extension as a shift: the value is shifted left by `sh`, then right by
+/// `sh` (arithmetically if `sgn`).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IntArg {
+    pub off: u32,
+    pub sh: u8,
+    pub sgn: bool,
+}
+
+impl IntArg {
+    /// The packed form of the extension `conv` (identity for non-narrow
+    /// types).
+    pub fn new(off: u32, conv: Type) -> IntArg {
+        let (sh, sgn) = match conv {
+            Type::I8 => (56, true),
+            Type::U8 => (56, false),
+            Type::I16 => (48, true),
+            Type::U16 => (48, false),
+            Type::I32 => (32, true),
+            Type::U32 => (32, false),
+            _ => (0, false),
+        };
+        IntArg { off, sh, sgn }
+    }
+
+    /// The single extension equal to extending per `inner`, then per
+    /// `outer` (None if there is none: a signed narrow inner under a wider
+    /// unsigned outer).
+    pub fn combine(off: u32, inner: Type, outer: Type) -> Option<IntArg> {
+        let i = IntArg::new(off, inner);
+        let o = IntArg::new(off, outer);
+        if i.sh == 0 || o.sh >= i.sh || !i.sgn || o.sgn {
+            Some(if i.sh == 0 || o.sh >= i.sh { o } else { i })
+        } else {
+            None
+        }
+    }
+
+    /// Applies the extension to `v`.
+    #[inline(always)]
+    pub fn ext(self, v: u64) -> u64 {
+        let sh = self.sh as u32;
+        let l = v << sh;
+        let s = ((l as i64) >> sh) as u64;
+        let u = l >> sh;
+        if self.sgn {
+            s
+        } else {
+            u
+        }
+    }
 }
 
 /// One value of a `ret`: its slot and the function's result type.

@@ -28,7 +28,8 @@
 use crate::calls;
 use crate::exec::hsel;
 use crate::icode::{
-    ArgSrc, CallSite, Code, Handler, Inst, ParamInfo, ResDst, RetVal, Target, INST_SIZE, SLOT,
+    ArgSrc, CallSite, Code, Handler, Inst, IntArg, ParamInfo, ResDst, RetVal, Target, INST_SIZE,
+    MAX_INT_ARGS, RET_INT, RET_NONE, RET_ONE, RET_SLOW, SLOT,
 };
 use crate::ops::{self as o, *};
 use crate::program::{Callee, FuncIdx, ModuleIdx, Program};
@@ -590,8 +591,13 @@ impl<'a> Lower<'a> {
     }
 
     fn emit_ret(&mut self, vals: Vec<RetVal>) {
-        let h = hsel!(self.tail, calls::ret);
-        let i = self.emit(h, 0, vals.len() as u32, 0, 0);
+        // At most one value: `ret_fast` (the value's offset in a).
+        let (h, a, mask) = match vals.len() {
+            0 => (hsel!(self.tail, calls::ret_fast), 0, 0),
+            1 => (hsel!(self.tail, calls::ret_fast), vals[0].off, RA),
+            _ => (hsel!(self.tail, calls::ret), 0, 0),
+        };
+        let i = self.emit(h, a, vals.len() as u32, 0, mask);
         self.rets.push(vals.into_boxed_slice());
         self.ret_fix.push((i, self.rets.len() - 1));
     }
@@ -1403,8 +1409,44 @@ impl<'a> Lower<'a> {
         } else {
             self.fast_call(proto, &target, &mut args)
         };
+        let int_args = fast == Some(0)
+            && args.len() <= MAX_INT_ARGS
+            && args
+                .iter()
+                .all(|a| a.conv != Type::LD && !a.conv.is_block());
+        let mut iargs = [IntArg::default(); MAX_INT_ARGS];
+        if int_args {
+            for (d, a) in iargs.iter_mut().zip(&args) {
+                *d = IntArg::new(a.off, a.conv);
+            }
+        }
+        let rext = match (&target, results.first()) {
+            (Target::Direct(Callee::Interp(f)), Some(d)) if !jcall => self
+                .prog
+                .func_ir(*f)
+                .filter(|c| c.sig.results.len() == 1)
+                .and_then(|c| IntArg::combine(d.off, c.sig.results[0], d.ty)),
+            _ => None,
+        };
+        let rk = match results.len() {
+            _ if jcall => RET_SLOW,
+            0 => RET_NONE,
+            1 if rext.is_some() => RET_INT,
+            1 => RET_ONE,
+            _ => RET_SLOW,
+        };
         let h = if jcall {
             hsel!(t, calls::jcall)
+        } else if int_args {
+            match args.len() {
+                0 => hsel!(t, calls::call_int::<0>),
+                1 => hsel!(t, calls::call_int::<1>),
+                2 => hsel!(t, calls::call_int::<2>),
+                3 => hsel!(t, calls::call_int::<3>),
+                4 => hsel!(t, calls::call_int::<4>),
+                5 => hsel!(t, calls::call_int::<5>),
+                _ => hsel!(t, calls::call_int::<6>),
+            }
         } else if fast.is_some() {
             hsel!(t, calls::call_fast)
         } else {
@@ -1424,6 +1466,9 @@ impl<'a> Lower<'a> {
             sig,
             jcall,
             extra: fast.unwrap_or(0),
+            iargs,
+            rk,
+            rext: rext.unwrap_or_default(),
         });
         let i = self.emit(h, 0, 0, 0, 0);
         self.call_fix.push((i, self.calls.len() - 1));
@@ -1466,6 +1511,9 @@ impl<'a> Lower<'a> {
             if p.ty.class() != q.ty.class() {
                 return None;
             }
+            // A signed narrow conversion re-extended by a wider unsigned
+            // parameter is no single extension: the general path.
+            IntArg::combine(0, q.ty, p.ty)?;
             // The prototype converts, then the callee re-extends: the
             // narrower of the two wins (the callee's on equal widths).
             let width = |t: Type| if t.is_int() { t.size() } else { 16 };
@@ -1525,6 +1573,10 @@ impl<'a> Lower<'a> {
             for a in cs.args.iter_mut() {
                 a.off = reloc(a.off);
             }
+            for a in cs.iargs.iter_mut() {
+                a.off = reloc(a.off);
+            }
+            cs.rext.off = reloc(cs.rext.off);
             for r in cs.results.iter_mut() {
                 r.off = reloc(r.off);
             }

@@ -3329,3 +3329,55 @@ fn bench_file() {
     eprint!("{}", take_output());
     eprintln!("{name}({arg}) in {:.3} s", t.elapsed().as_secs_f64());
 }
+
+// ---------------------------------------------------------------------------
+// Narrow integer arguments and results of direct calls (the specialized
+// call and return handlers): the prototype converts, the callee
+// re-extends (arguments), the callee extends, then the prototype
+// (results).
+
+fn ext_named(ty: &str, v: i64) -> i64 {
+    match ty {
+        "i8" => v as i8 as i64,
+        "u8" => v as u8 as i64,
+        "i16" => v as i16 as i64,
+        "u16" => v as u16 as i64,
+        "i32" => v as i32 as i64,
+        "u32" => v as u32 as i64,
+        _ => v,
+    }
+}
+
+#[test]
+fn narrow_call_arguments_and_results() {
+    const TYS: [&str; 7] = ["i8", "u8", "i16", "u16", "i32", "u32", "i64"];
+    const VALS: [i64; 6] = [-128, 0x80, 0xff80, 0x8000_0080, -1, 0x1234_5678_9abc_def0];
+    for pq in TYS {
+        for p in TYS {
+            for pr in TYS {
+                for r in TYS {
+                    let src = format!(
+                        "m: module
+pp: proto {pr}, {pq}:x
+g: func {r}, {p}:x
+  ret x
+endfunc
+f: func i64, i64:v
+  local i64:r
+  call pp, g, r, v
+  ret r
+endfunc
+endmodule
+"
+                    );
+                    let progs = Progs::new(&src);
+                    for v in VALS {
+                        let want = ext_named(pr, ext_named(r, ext_named(p, ext_named(pq, v))));
+                        let got = progs.call_i("f", &[v]).expect("no trap")[0].i64();
+                        assert_eq!(got, want, "proto {pr}({pq}), callee {r}({p}), arg {v:#x}");
+                    }
+                }
+            }
+        }
+    }
+}
