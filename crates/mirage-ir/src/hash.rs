@@ -1,4 +1,4 @@
-//! A small, fast hasher for names.
+//! A small, fast hasher for names and small integer keys.
 //!
 //! The reader and the verifier hash every name they meet (variables,
 //! items, labels, mnemonics). SipHash, std's default, is built to resist
@@ -36,11 +36,35 @@ impl Hasher for NameHasher {
     }
     #[inline]
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.write_u64(u64::from(i));
+    }
+    // Integer keys (the optimizer's value numbers, opcodes, constants) take
+    // one multiply per word instead of one per byte.
+    #[inline]
+    fn write_u16(&mut self, i: u16) {
+        self.write_u64(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_i64(&mut self, i: i64) {
+        self.write_u64(i as u64);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // Fold high bits down: hashbrown takes its bucket from the low bits
+        // and its tag from the top seven.
+        self.0 ^ (self.0 >> 29)
     }
 }
 

@@ -32,9 +32,9 @@
 
 use super::dom::DomTree;
 use super::fold::{self, Simpl};
-use super::hash::FastMap;
 use super::ir::{mov_op, BlockId, Body, Term};
 use super::repl::Repl;
+use mirage_ir::hash::NameMap as FastMap;
 use mirage_ir::opcode::Family;
 use mirage_ir::{Class, Insn, Mem, Opcode, Operand, Type, VarId, F80};
 

@@ -47,7 +47,6 @@ mod dce;
 mod dom;
 mod fold;
 mod gvn;
-mod hash;
 mod inline;
 mod ir;
 mod licm;
