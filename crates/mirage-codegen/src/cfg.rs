@@ -16,7 +16,7 @@
 
 use crate::CodegenError;
 use mirage_ir::opcode::Spec;
-use mirage_ir::{Family, Func, Insn, ItemKind, LabelId, Module, Operand, VarId};
+use mirage_ir::{Family, Func, InsnRef, ItemKind, LabelId, Module, Operand, VarId};
 
 /// One basic block: instructions `start..end`.
 #[derive(Clone, Debug)]
@@ -63,13 +63,13 @@ fn label_of(op: Option<&Operand>) -> Option<LabelId> {
 
 impl Cfg {
     pub fn build(f: &Func, m: &Module, self_item: usize) -> Result<Cfg, CodegenError> {
-        let n = f.insns.len();
+        let n = f.num_insns();
         let mut label_block = vec![u32::MAX; f.labels.len()];
         let mut blocks: Vec<Block> = Vec::new();
         let mut start = 0usize;
         let mut addr_taken = Vec::new();
         let mut prev_label = false;
-        for (i, insn) in f.insns.iter().enumerate() {
+        for (i, insn) in f.insns().enumerate() {
             let fam = insn.op.family();
             if let Some(l) = insn.defined_label() {
                 if i > start && !prev_label {
@@ -145,7 +145,7 @@ impl Cfg {
             let (s, e) = (blocks[b].start as usize, blocks[b].end as usize);
             let next = (b + 1 < nb).then_some(b as u32 + 1);
             let mut succs = Vec::new();
-            let last = (e > s).then(|| &f.insns[e - 1]);
+            let last = (e > s).then(|| f.insn(e - 1));
             match last.map(|i| (i.op.family(), i)) {
                 Some((Family::Jmp, i)) => succs.push(lb(label_of(i.operands.first())
                     .ok_or_else(|| CodegenError::BadIr("jmp without label".into()))?)?),
@@ -162,7 +162,7 @@ impl Cfg {
                     succs.extend(next);
                 }
                 Some((Family::PrBranch { eq }, i)) => {
-                    if pr_branch_taken(eq, &i.operands) {
+                    if pr_branch_taken(eq, i.operands) {
                         succs.push(lb(label_of(i.operands.first()).ok_or_else(|| {
                             CodegenError::BadIr("branch without label".into())
                         })?)?);
@@ -207,8 +207,8 @@ impl Cfg {
 
 /// Calls `f(var, is_def)` for every variable an instruction reads or
 /// writes (memory-operand base and index registers are reads).
-pub(crate) fn for_each_var(insn: &Insn, m: &Module, mut f: impl FnMut(VarId, bool)) {
-    let ops = &insn.operands;
+pub(crate) fn for_each_var(insn: InsnRef<'_>, m: &Module, mut f: impl FnMut(VarId, bool)) {
+    let ops = insn.operands;
     let mem_uses = |op: &Operand, f: &mut dyn FnMut(VarId, bool)| {
         if let Operand::Mem(mm) = op {
             if let Some(b) = mm.base {
@@ -314,7 +314,7 @@ impl Live {
         for (b, blk) in cfg.blocks.iter().enumerate() {
             let w = 10u64.pow(blk.loop_depth.min(6));
             for i in blk.start..blk.end {
-                let insn = &f.insns[i as usize];
+                let insn = f.insn(i as usize);
                 let fam = insn.op.family();
                 if is_call(fam) {
                     calls.push(2 * i + 1);

@@ -46,7 +46,7 @@ pub(crate) fn classes(
     for blk in &cfg.blocks {
         let w = 10u64.pow(blk.loop_depth.min(6));
         for i in blk.start..blk.end {
-            let insn = &f.insns[i as usize];
+            let insn = f.insn(i as usize);
             // Copies first; then the two-address affinities of operations
             // (x86 computes `d = a op b` in place in `a`'s register).
             let (srcs, w): (&[usize], u64) = match insn.op.family() {
@@ -139,7 +139,7 @@ pub(crate) fn classes(
             }
         }
         for i in (blk.start..blk.end).rev() {
-            let insn = &f.insns[i as usize];
+            let insn = f.insn(i as usize);
             defs.clear();
             uses.clear();
             for_each_var(insn, m, |v, d| {

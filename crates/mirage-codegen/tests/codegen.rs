@@ -2524,8 +2524,7 @@ fn compile_speed() {
                     if let ItemKind::Func(f) = &it.kind {
                         let c = compile_func(ms, 0, ItemId::new(i), &E, &opts).unwrap();
                         insns += f
-                            .insns
-                            .iter()
+                            .insns()
                             .filter(|x| x.op.family() != mirage_ir::Family::Label)
                             .count();
                         std::hint::black_box(c);

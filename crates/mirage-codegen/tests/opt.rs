@@ -896,7 +896,7 @@ endmodule
     let ctx = OptContext::with_resolver(&resolve);
     let f = a.func(a.lookup("use").unwrap()).unwrap();
     let g = optimize_func(a, f, &ctx, &mut OptOptions::level(2)).unwrap();
-    assert!(!g.insns.iter().any(|i| i.op == Opcode::Call), "inlined");
+    assert!(!g.insns().any(|i| i.op == Opcode::Call), "inlined");
     let mut opt = ms.clone();
     let id = a.lookup("use").unwrap();
     opt[0].items[id.index()].kind = ItemKind::Func(Box::new(g));
@@ -1338,7 +1338,7 @@ fn constant_folding_matches_interpreter() {
             let got = opt_run.call(&name, &[]);
             assert_eq!(got, want, "{} {:?}", op.name(), case);
             let f = opt[0].func(opt[0].lookup(&name).unwrap()).unwrap();
-            if !f.insns.iter().any(|x| x.op == op) {
+            if !f.insns().any(|x| x.op == op) {
                 folded += 1;
             }
             total += 1;
@@ -1801,8 +1801,8 @@ fn speed_of(what: &str, src: &str) {
     let ms = parse(src);
     let m = &ms[0];
     let f = m.func(m.lookup("rnd").unwrap()).unwrap();
-    let n = f.insns.iter().filter(|i| i.op != Opcode::Label).count();
-    let labels = f.insns.len() - n;
+    let n = f.insns().filter(|i| i.op != Opcode::Label).count();
+    let labels = f.num_insns() - n;
     for level in [1u8, 2] {
         // The best of several runs: the machine may be shared.
         let mut best = f64::MAX;
@@ -1819,7 +1819,7 @@ fn speed_of(what: &str, src: &str) {
                 _ => wall,
             };
             best = best.min(t);
-            out = g.insns.iter().filter(|i| i.op != Opcode::Label).count();
+            out = g.insns().filter(|i| i.op != Opcode::Label).count();
         }
         eprintln!(
             "{what} ({n} MIR insns, {labels} labels) -O{level}: {:.2} ms, {:.0} insns/s (output {out} insns)",

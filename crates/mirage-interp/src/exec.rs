@@ -580,7 +580,7 @@ pub(crate) fn location_of(prog: &Program, code: &Code, i: usize) -> Location {
     let e = &prog.funcs[code.func.0 as usize];
     let m = &prog.modules[e.module.0 as usize];
     let func = prog.func_ir(code.func);
-    let (text, line) = match func.and_then(|f| f.insns.get(i).map(|insn| (f, insn))) {
+    let (text, line) = match func.and_then(|f| f.get_insn(i).map(|insn| (f, insn))) {
         Some((f, insn)) => (
             crate::pretty::insn_text(m, f, insn),
             (!insn.pos.is_none()).then_some(insn.pos.line),

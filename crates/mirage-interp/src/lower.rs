@@ -137,9 +137,9 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         fidx,
         name,
         tail: prog.tail,
-        insts: Vec::with_capacity(func.insns.len() + 1),
-        masks: Vec::with_capacity(func.insns.len() + 1),
-        src: Vec::with_capacity(func.insns.len() + 1),
+        insts: Vec::with_capacity(func.num_insns() + 1),
+        masks: Vec::with_capacity(func.num_insns() + 1),
+        src: Vec::with_capacity(func.num_insns() + 1),
         insn: 0,
         temp_next: 0,
         temp_max: 0,
@@ -240,7 +240,7 @@ struct AddInfo {
 impl<'a> Lower<'a> {
     fn err(&self, msg: impl Into<String>) -> Trap {
         let mut message = msg.into();
-        if let Some(insn) = self.func.insns.get(self.insn as usize) {
+        if let Some(insn) = self.func.get_insn(self.insn as usize) {
             message = format!(
                 "{message} (instruction {} '{}')",
                 self.insn,
@@ -561,7 +561,7 @@ impl<'a> Lower<'a> {
 
     fn run(mut self) -> R<Code> {
         let func = self.func;
-        for (k, insn) in func.insns.iter().enumerate() {
+        for (k, insn) in func.insns().enumerate() {
             self.insn = k as u32;
             self.temp_next = 0;
             self.insn_start = self.insts.len();
@@ -570,7 +570,7 @@ impl<'a> Lower<'a> {
         // The end of the body: MIR appends `ret 0…` to functions without
         // any return (spec §2.11); falling off the end of others is UB,
         // here a trap.
-        self.insn = func.insns.len() as u32;
+        self.insn = func.num_insns() as u32;
         self.temp_next = 0;
         if self.has_ret {
             let h = hsel!(self.tail, fell_off);
@@ -602,8 +602,8 @@ impl<'a> Lower<'a> {
         self.ret_fix.push((i, self.rets.len() - 1));
     }
 
-    fn lower_insn(&mut self, insn: &mirage_ir::Insn) -> R<()> {
-        let ops = &insn.operands[..];
+    fn lower_insn(&mut self, insn: mirage_ir::InsnRef<'_>) -> R<()> {
+        let ops = insn.operands;
         let t = self.tail;
         let fam = insn.op.family();
         let need = |n: usize| -> R<()> {

@@ -3,7 +3,7 @@
 //! independent of the module writer: it never fails and never needs more
 //! than the instruction, its function and its module.
 
-use mirage_ir::{Func, Insn, Module, Operand};
+use mirage_ir::{Func, InsnRef, Module, Operand};
 use std::fmt::Write;
 
 /// Text of one operand.
@@ -80,7 +80,7 @@ pub(crate) fn operand_text(m: &Module, f: &Func, op: &Operand) -> String {
 }
 
 /// Text of one instruction: mnemonic and operands.
-pub(crate) fn insn_text(m: &Module, f: &Func, insn: &Insn) -> String {
+pub(crate) fn insn_text(m: &Module, f: &Func, insn: InsnRef<'_>) -> String {
     let mut s = insn.op.name().to_string();
     for (i, op) in insn.operands.iter().enumerate() {
         s.push_str(if i == 0 { " " } else { ", " });

@@ -20,7 +20,7 @@ use crate::exec::{Cx, Frame};
 use crate::icode::{Code, Exit, Inst, SLOT};
 use crate::program::{Program, TraceSink};
 use mirage_ir::opcode::Spec;
-use mirage_ir::{Class, Family, Func, Insn, ItemKind, Module, Operand, F80};
+use mirage_ir::{Class, Family, Func, InsnRef, ItemKind, Module, Operand, F80};
 use std::fmt::Write;
 
 pub(crate) struct TraceState {
@@ -59,7 +59,7 @@ fn ir<'a>(prog: &'a Program, code: &Code) -> Option<(&'a Module, &'a Func)> {
 }
 
 /// Operand indices written by `insn`.
-fn outputs(m: &Module, insn: &Insn) -> Vec<usize> {
+fn outputs(m: &Module, insn: InsnRef<'_>) -> Vec<usize> {
     match insn.op.family() {
         Family::Call | Family::Inline => {
             let nres = match insn.operands.first() {
@@ -84,7 +84,7 @@ fn outputs(m: &Module, insn: &Insn) -> Vec<usize> {
 }
 
 /// Whether operand `i` of `insn` is a value input worth showing.
-fn is_input(insn: &Insn, i: usize, outs: &[usize]) -> bool {
+fn is_input(insn: InsnRef<'_>, i: usize, outs: &[usize]) -> bool {
     if outs.contains(&i) {
         return false;
     }
@@ -188,7 +188,7 @@ unsafe fn before(cx: &mut Cx, ip: *const Inst) {
     let Some((m, f)) = ir(prog, code) else {
         return;
     };
-    let Some(insn) = f.insns.get(insn_idx) else {
+    let Some(insn) = f.get_insn(insn_idx) else {
         let _ = writeln!(
             st.buf,
             "[{depth}] {}:{insn_idx}  (end of function)",
@@ -237,7 +237,7 @@ unsafe fn flush_pending(st: &mut TraceState, prog: &Program, depth: usize) {
         let Some((m, f)) = ir(prog, &*code) else {
             continue;
         };
-        let insn = &f.insns[insn_idx];
+        let insn = f.insn(insn_idx);
         let mut line = String::new();
         for i in outputs(m, insn) {
             if let Some(op) = insn.operands.get(i) {

@@ -2153,7 +2153,7 @@ endfunc",
     // jmp: the ext32 is gone and the back edge costs no extra dispatch.
     let prog = &p.0[0];
     let f = prog.find_func("f").unwrap();
-    let n_mir = prog.func_ir(f).unwrap().insns.len();
+    let n_mir = prog.func_ir(f).unwrap().num_insns();
     let n_icode = prog.icode_len(f).unwrap();
     assert!(
         n_icode < n_mir,
@@ -2328,7 +2328,7 @@ endfunc",
         .unwrap()
         .labels
         .iter()
-        .position(|l| l.name == "l1")
+        .position(|l| &*l.name == "l1")
         .unwrap();
     let a = prog.label_address(cg, mirage_ir::LabelId::new(l1)).unwrap();
     let e = p.call_i("bad", &[a as i64]).unwrap_err();
@@ -3105,7 +3105,7 @@ fn lowering_speed() {
         .items
         .iter()
         .filter_map(|i| match &i.kind {
-            ItemKind::Func(f) => Some(f.insns.len()),
+            ItemKind::Func(f) => Some(f.num_insns()),
             _ => None,
         })
         .sum();

@@ -157,11 +157,7 @@ impl ModuleBuilder {
                 hard_reg: None,
             })
             .collect();
-        let func = Func {
-            sig,
-            vars,
-            ..Func::default()
-        };
+        let func = Func::new(sig, vars);
         let id = self.push(Some(name), ItemKind::Func(Box::default()));
         FuncBuilder { mb: self, id, func }
     }
@@ -243,26 +239,25 @@ impl FuncBuilder<'_> {
     }
     /// A new label with the given name (must be unique in the module).
     pub fn named_label(&mut self, name: &str) -> LabelId {
-        self.func.labels.push(Label {
-            name: name.to_string(),
-        });
+        self.func.labels.push(Label::new(name));
         LabelId::new(self.func.labels.len() - 1)
     }
     /// Places a label before the next instruction.
     pub fn place(&mut self, l: LabelId) {
-        self.func.insns.push(Insn::label(l));
+        self.func.push(Insn::label(l));
     }
     /// Appends an instruction.
     pub fn emit<const N: usize>(&mut self, op: Opcode, operands: [Operand; N]) {
-        self.func.insns.push(Insn::new(op, operands.into()));
+        self.func.push_with(op, operands, Pos::NONE);
     }
     /// Appends an instruction with a variable operand list.
     pub fn emit_vec(&mut self, op: Opcode, operands: Vec<Operand>) {
-        self.func.insns.push(Insn::new(op, operands));
+        self.func.push(Insn::new(op, operands));
     }
     /// Finishes the function and stores it in its item.
     pub fn finish(self) -> ItemId {
-        let FuncBuilder { mb, id, func } = self;
+        let FuncBuilder { mb, id, mut func } = self;
+        func.shrink_to_fit();
         mb.module.items[id.index()].kind = ItemKind::Func(Box::new(func));
         id
     }
@@ -305,6 +300,6 @@ impl From<ItemId> for Operand {
 }
 impl From<crate::module::Mem> for Operand {
     fn from(m: crate::module::Mem) -> Operand {
-        Operand::Mem(m)
+        Operand::mem(m)
     }
 }

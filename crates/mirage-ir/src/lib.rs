@@ -23,8 +23,8 @@ pub mod write;
 pub use error::{Diagnostic, ErrorKind, Errors};
 pub use f80::F80;
 pub use module::{
-    Func, Insn, Item, ItemId, ItemKind, Label, LabelId, Mem, Module, Operand, Param, Pos, Proto,
-    Var, VarId, VarKind,
+    Func, Insn, InsnRef, Insns, Item, ItemId, ItemKind, Label, LabelId, Mem, Module, Operand,
+    Param, Pos, Proto, StrBytes, Var, VarId, VarKind,
 };
 pub use opcode::{Family, OpInfo, Opcode, Spec};
 pub use read::{read_modules, ReadOptions};

@@ -5,7 +5,10 @@
 //! [`Func::vars`] (parameters first, in order, then locals and globals), a
 //! [`LabelId`] indexes [`Func::labels`]. Labels are placed in the instruction
 //! stream by a `label` pseudo-instruction, as in MIR, so a function body is
-//! one flat `Vec<Insn>` that the writer prints and the engines lower in order.
+//! one flat sequence of instructions that the writer prints and the engines
+//! lower in order. That sequence is stored compactly (see [`Func`]): a
+//! 16-byte record per instruction and one operand arena per function, with
+//! 16-byte [`Operand`]s.
 //! Floating immediates are stored as bit patterns so that equality is exact
 //! (a NaN equals itself) and round trips compare bit for bit.
 
@@ -217,22 +220,65 @@ impl Var {
 /// A label: its name as written (unique within the module).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
-    pub name: String,
+    pub name: Box<str>,
+}
+
+impl Label {
+    pub fn new(name: impl Into<Box<str>>) -> Label {
+        Label { name: name.into() }
+    }
+}
+
+/// One instruction of a [`Func`] body as stored: 16 bytes. Its operands are
+/// `Func::operands[start..next.start]` (the next record's start, or the
+/// end of the arena for the last one), so the operand count costs nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct InsnRec {
+    start: u32,
+    pos: Pos,
+    op: Opcode,
 }
 
 /// A function.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// The body is kept compact: one 16-byte record per instruction (opcode,
+/// position, where its operands start) and one operand arena for the
+/// whole body, in instruction order. Read it with [`Func::insns`] /
+/// [`Func::insn`], which give [`InsnRef`]s; build it with [`Func::push`]
+/// or replace it with [`Func::set_insns`].
+#[derive(Clone, Default, PartialEq)]
 pub struct Func {
     pub sig: Proto,
     /// Parameters first (`VarId(i)` is parameter `i`), then locals/globals.
     pub vars: Vec<Var>,
     pub labels: Vec<Label>,
-    pub insns: Vec<Insn>,
+    recs: Vec<InsnRec>,
+    operands: Vec<Operand>,
     /// Position of `endfunc`.
     pub end_pos: Pos,
 }
 
+impl fmt::Debug for Func {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Func")
+            .field("sig", &self.sig)
+            .field("vars", &self.vars)
+            .field("labels", &self.labels)
+            .field("insns", &self.insns().collect::<Vec<_>>())
+            .field("end_pos", &self.end_pos)
+            .finish()
+    }
+}
+
 impl Func {
+    /// A function with an empty body and no labels.
+    pub fn new(sig: Proto, vars: Vec<Var>) -> Func {
+        Func {
+            sig,
+            vars,
+            ..Func::default()
+        }
+    }
     pub fn var(&self, v: VarId) -> &Var {
         &self.vars[v.index()]
     }
@@ -246,10 +292,277 @@ impl Func {
             .position(|v| v.name == name)
             .map(VarId::new)
     }
+
+    /// The number of instructions (labels included).
+    #[inline]
+    pub fn num_insns(&self) -> usize {
+        self.recs.len()
+    }
+
+    /// The range of operand arena slots of instruction `i`.
+    #[inline]
+    fn span(&self, i: usize) -> (usize, usize) {
+        let start = self.recs[i].start as usize;
+        let end = match self.recs.get(i + 1) {
+            Some(r) => r.start as usize,
+            None => self.operands.len(),
+        };
+        (start, end)
+    }
+
+    /// Instruction `i`. Panics when `i >= self.num_insns()`.
+    #[inline]
+    pub fn insn(&self, i: usize) -> InsnRef<'_> {
+        let r = self.recs[i];
+        let (s, e) = self.span(i);
+        InsnRef {
+            op: r.op,
+            pos: r.pos,
+            operands: &self.operands[s..e],
+        }
+    }
+
+    /// Instruction `i`, if there is one.
+    #[inline]
+    pub fn get_insn(&self, i: usize) -> Option<InsnRef<'_>> {
+        (i < self.recs.len()).then(|| self.insn(i))
+    }
+
+    /// The last instruction, if any.
+    pub fn last_insn(&self) -> Option<InsnRef<'_>> {
+        self.recs.len().checked_sub(1).map(|i| self.insn(i))
+    }
+
+    /// The instructions in order.
+    #[inline]
+    pub fn insns(&self) -> Insns<'_> {
+        Insns {
+            recs: &self.recs,
+            operands: &self.operands,
+            front: 0,
+            back: self.recs.len(),
+        }
+    }
+
+    /// Instructions `range`, in order. Panics when out of range.
+    pub fn insns_in(&self, range: std::ops::Range<usize>) -> Insns<'_> {
+        assert!(range.start <= range.end && range.end <= self.recs.len());
+        Insns {
+            recs: &self.recs,
+            operands: &self.operands,
+            front: range.start,
+            back: range.end,
+        }
+    }
+
+    /// The operands of instruction `i`, to change in place.
+    #[inline]
+    pub fn operands_mut(&mut self, i: usize) -> &mut [Operand] {
+        let (s, e) = self.span(i);
+        &mut self.operands[s..e]
+    }
+
+    /// Sets the position of instruction `i`.
+    pub fn set_pos(&mut self, i: usize, pos: Pos) {
+        self.recs[i].pos = pos;
+    }
+
+    /// Appends an instruction.
+    #[inline]
+    pub fn push(&mut self, insn: Insn) {
+        let start = self.arena_start();
+        self.operands.extend(insn.operands);
+        self.recs.push(InsnRec {
+            start,
+            pos: insn.pos,
+            op: insn.op,
+        });
+    }
+
+    /// Appends an instruction given by parts (the operands are cloned).
+    #[inline]
+    pub fn push_insn(&mut self, op: Opcode, operands: &[Operand], pos: Pos) {
+        let start = self.arena_start();
+        self.operands.extend_from_slice(operands);
+        self.recs.push(InsnRec { start, pos, op });
+    }
+
+    /// Appends an instruction whose operands come from an iterator.
+    pub fn push_with(&mut self, op: Opcode, operands: impl IntoIterator<Item = Operand>, pos: Pos) {
+        let start = self.arena_start();
+        self.operands.extend(operands);
+        self.recs.push(InsnRec { start, pos, op });
+    }
+
+    /// Appends an instruction whose operands are moved out of `operands`
+    /// (left empty, with its capacity).
+    #[inline]
+    pub fn push_drain(&mut self, op: Opcode, operands: &mut Vec<Operand>, pos: Pos) {
+        let start = self.arena_start();
+        self.operands.append(operands);
+        self.recs.push(InsnRec { start, pos, op });
+    }
+
+    #[inline]
+    fn arena_start(&self) -> u32 {
+        // More than 4G operands cannot be addressed; the reader limits its
+        // input to 4 GiB, which holds far fewer.
+        u32::try_from(self.operands.len()).expect("more than 4G operands in one function")
+    }
+
+    /// Replaces the body.
+    pub fn set_insns(&mut self, insns: Vec<Insn>) {
+        self.recs.clear();
+        self.operands.clear();
+        self.recs.reserve_exact(insns.len());
+        self.operands
+            .reserve_exact(insns.iter().map(|i| i.operands.len()).sum());
+        for insn in insns {
+            self.push(insn);
+        }
+    }
+
+    /// The body as owned instructions.
+    pub fn to_insns(&self) -> Vec<Insn> {
+        self.insns().map(|i| i.to_insn()).collect()
+    }
+
+    /// Removes every instruction.
+    pub fn clear_insns(&mut self) {
+        self.recs.clear();
+        self.operands.clear();
+    }
+
+    /// Gives back the memory the body does not use.
+    pub fn shrink_to_fit(&mut self) {
+        self.recs.shrink_to_fit();
+        self.operands.shrink_to_fit();
+    }
+
+    /// Moves the body out into `recs`/`operands`-shaped storage of exactly
+    /// its size, leaving this function's buffers empty with their capacity
+    /// (the reader reuses them for the next function).
+    pub(crate) fn take_body_exact(&mut self) -> Func {
+        let mut recs = Vec::with_capacity(self.recs.len());
+        recs.append(&mut self.recs);
+        let mut operands = Vec::with_capacity(self.operands.len());
+        operands.append(&mut self.operands);
+        Func {
+            recs,
+            operands,
+            ..Func::default()
+        }
+    }
+
+    /// Installs the body of `other` (see [`Func::take_body_exact`]),
+    /// giving back this function's buffers in it.
+    pub(crate) fn swap_body(&mut self, other: &mut Func) {
+        std::mem::swap(&mut self.recs, &mut other.recs);
+        std::mem::swap(&mut self.operands, &mut other.operands);
+    }
 }
 
-/// One instruction. For `label` pseudo-instructions the only operand is
-/// `Operand::Label`.
+/// An instruction of a [`Func`], borrowed: what [`Func::insns`] and
+/// [`Func::insn`] give. For `label` pseudo-instructions the only operand
+/// is `Operand::Label`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InsnRef<'a> {
+    pub op: Opcode,
+    pub pos: Pos,
+    pub operands: &'a [Operand],
+}
+
+impl<'a> InsnRef<'a> {
+    /// An owned copy.
+    pub fn to_insn(self) -> Insn {
+        Insn {
+            op: self.op,
+            operands: self.operands.to_vec(),
+            pos: self.pos,
+        }
+    }
+    /// For a `label` pseudo-instruction, the label it defines.
+    pub fn defined_label(self) -> Option<LabelId> {
+        match (self.op, self.operands.first()) {
+            (Opcode::Label, Some(Operand::Label(l))) => Some(*l),
+            _ => None,
+        }
+    }
+}
+
+impl PartialEq<Insn> for InsnRef<'_> {
+    fn eq(&self, other: &Insn) -> bool {
+        self.op == other.op && self.pos == other.pos && self.operands == &other.operands[..]
+    }
+}
+
+/// The instructions of a [`Func`], in order (see [`Func::insns`]).
+#[derive(Clone)]
+pub struct Insns<'a> {
+    recs: &'a [InsnRec],
+    operands: &'a [Operand],
+    front: usize,
+    back: usize,
+}
+
+impl<'a> Insns<'a> {
+    #[inline]
+    fn get(&self, i: usize) -> InsnRef<'a> {
+        let r = self.recs[i];
+        let end = match self.recs.get(i + 1) {
+            Some(n) => n.start as usize,
+            None => self.operands.len(),
+        };
+        InsnRef {
+            op: r.op,
+            pos: r.pos,
+            operands: &self.operands[r.start as usize..end],
+        }
+    }
+}
+
+impl<'a> Iterator for Insns<'a> {
+    type Item = InsnRef<'a>;
+    #[inline]
+    fn next(&mut self) -> Option<InsnRef<'a>> {
+        if self.front < self.back {
+            let i = self.front;
+            self.front += 1;
+            Some(self.get(i))
+        } else {
+            None
+        }
+    }
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.back - self.front;
+        (n, Some(n))
+    }
+    #[inline]
+    fn nth(&mut self, n: usize) -> Option<InsnRef<'a>> {
+        self.front = self.front.saturating_add(n).min(self.back);
+        self.next()
+    }
+}
+
+impl DoubleEndedIterator for Insns<'_> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.front < self.back {
+            self.back -= 1;
+            Some(self.get(self.back))
+        } else {
+            None
+        }
+    }
+}
+
+impl ExactSizeIterator for Insns<'_> {}
+impl std::iter::FusedIterator for Insns<'_> {}
+
+/// One instruction as an owned value: what the builder emits and the
+/// optimizer's block form holds. For `label` pseudo-instructions the only
+/// operand is `Operand::Label`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Insn {
     pub op: Opcode,
@@ -270,10 +583,22 @@ impl Insn {
     }
     /// For a `label` pseudo-instruction, the label it defines.
     pub fn defined_label(&self) -> Option<LabelId> {
-        match (self.op, self.operands.first()) {
-            (Opcode::Label, Some(Operand::Label(l))) => Some(*l),
-            _ => None,
+        self.view().defined_label()
+    }
+    /// This instruction borrowed as an [`InsnRef`].
+    #[inline]
+    pub fn view(&self) -> InsnRef<'_> {
+        InsnRef {
+            op: self.op,
+            pos: self.pos,
+            operands: &self.operands,
         }
+    }
+}
+
+impl<'a> From<InsnRef<'a>> for Insn {
+    fn from(i: InsnRef<'a>) -> Insn {
+        i.to_insn()
     }
 }
 
@@ -309,7 +634,53 @@ impl Mem {
     }
 }
 
-/// An operand.
+/// The bytes of a string literal operand, behind one thin pointer so that
+/// [`Operand`] stays 16 bytes. Dereferences to `[u8]`.
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub struct StrBytes(Box<Box<[u8]>>);
+
+impl StrBytes {
+    pub fn new(bytes: impl Into<Box<[u8]>>) -> StrBytes {
+        StrBytes(Box::new(bytes.into()))
+    }
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for StrBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for StrBytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl From<Vec<u8>> for StrBytes {
+    fn from(v: Vec<u8>) -> StrBytes {
+        StrBytes::new(v)
+    }
+}
+
+impl From<Box<[u8]>> for StrBytes {
+    fn from(v: Box<[u8]>) -> StrBytes {
+        StrBytes::new(v)
+    }
+}
+
+impl From<&[u8]> for StrBytes {
+    fn from(v: &[u8]) -> StrBytes {
+        StrBytes::new(v)
+    }
+}
+
+/// An operand: 16 bytes. The rare or large payloads (memory operands,
+/// long doubles, strings) are boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Operand {
     Reg(VarId),
@@ -318,13 +689,13 @@ pub enum Operand {
     Float(u32),
     /// binary64 bits.
     Double(u64),
-    LDouble(F80),
+    LDouble(Box<F80>),
     /// An item's address (or, for call operand 0, a prototype).
     Ref(ItemId),
     /// A string literal (bytes after the NUL rule); its value is the address
     /// of an anonymous copy.
-    Str(Box<[u8]>),
-    Mem(Mem),
+    Str(StrBytes),
+    Mem(Box<Mem>),
     Label(LabelId),
 }
 
@@ -335,8 +706,14 @@ impl Operand {
     pub fn double(v: f64) -> Operand {
         Operand::Double(v.to_bits())
     }
+    pub fn ldouble(v: F80) -> Operand {
+        Operand::LDouble(Box::new(v))
+    }
     pub fn mem(m: Mem) -> Operand {
-        Operand::Mem(m)
+        Operand::Mem(Box::new(m))
+    }
+    pub fn str(bytes: impl Into<Box<[u8]>>) -> Operand {
+        Operand::Str(StrBytes::new(bytes))
     }
     pub fn is_location(&self) -> bool {
         matches!(self, Operand::Reg(_) | Operand::Mem(_))
@@ -417,5 +794,56 @@ impl Module {
             ItemKind::Export => it.name.as_deref(),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_sizes() {
+        assert_eq!(std::mem::size_of::<Operand>(), 16);
+        assert_eq!(std::mem::size_of::<InsnRec>(), 16);
+    }
+
+    #[test]
+    fn body_round_trips_through_records() {
+        let insns = vec![
+            Insn::label(LabelId(0)),
+            Insn::new(Opcode::Ret, vec![]),
+            Insn {
+                op: Opcode::Add,
+                operands: vec![
+                    Operand::Reg(VarId(0)),
+                    Operand::mem(Mem::base(Type::I64, VarId(1))),
+                    Operand::Int(-3),
+                ],
+                pos: Pos::new(7, 2),
+            },
+            Insn::new(Opcode::Ret, vec![Operand::ldouble(F80::from_f64(1.5))]),
+        ];
+        let mut f = Func::default();
+        f.set_insns(insns.clone());
+        assert_eq!(f.num_insns(), 4);
+        assert_eq!(f.to_insns(), insns);
+        assert_eq!(f.insn(1).operands.len(), 0);
+        assert_eq!(f.insn(2).operands.len(), 3);
+        assert_eq!(f.insn(2).pos, Pos::new(7, 2));
+        assert_eq!(
+            f.insns().rev().map(|i| i.op).collect::<Vec<_>>()[3],
+            Opcode::Label
+        );
+        assert_eq!(f.insns_in(1..3).len(), 2);
+        assert_eq!(f.insn(0).defined_label(), Some(LabelId(0)));
+        assert!(f.get_insn(4).is_none());
+        f.operands_mut(2)[2] = Operand::Int(4);
+        assert_eq!(f.insn(2).operands[2], Operand::Int(4));
+        assert_eq!(f.insn(3).operands.len(), 1);
+        let mut g = Func::default();
+        for i in f.insns() {
+            g.push_insn(i.op, i.operands, i.pos);
+        }
+        assert_eq!(f, g);
     }
 }

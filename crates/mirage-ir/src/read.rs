@@ -25,8 +25,8 @@ use crate::f80::F80;
 use crate::hash::{NameKey, NameTable};
 use crate::lexer::{name_end, simple_int, skip_blanks, special_float, Cur, Lexer, Tok};
 use crate::module::{
-    Func, Insn, Item, ItemId, ItemKind, Label, LabelId, Mem, Module, Operand, Param, Pos, Proto,
-    Var, VarId, VarKind,
+    Func, Item, ItemId, ItemKind, Label, LabelId, Mem, Module, Operand, Param, Pos, Proto, Var,
+    VarId, VarKind,
 };
 use crate::opcode::{Family, Opcode};
 use crate::types::{Class, Type};
@@ -288,13 +288,14 @@ struct Reader<'a> {
 }
 
 /// What a function's reading needs that outlives it: the variable table,
-/// the list of forward label uses and the instruction buffer (each body is
+/// the list of forward label uses and the body buffers (each body is
 /// copied out at its exact size at `endfunc`).
 #[derive(Default)]
 struct FuncSpare<'a> {
     vars: NameTable<'a, VarId>,
     pending_labels: Vec<(LabelId, Pos)>,
-    insns: Vec<Insn>,
+    /// A function whose (empty) body buffers have capacity.
+    body: Func,
 }
 
 /// A module's name tables, kept for the next module.
@@ -861,16 +862,12 @@ impl<'a> Reader<'a> {
             });
         }
         let item = self.add_item(Some(name), ItemKind::Func(Box::default()), labels[0].1)?;
-        let mut insns = spare.insns;
-        insns.clear();
+        let mut body = spare.body;
+        body.clear_insns();
         let mut pending_labels = spare.pending_labels;
         pending_labels.clear();
-        let func = Func {
-            sig,
-            vars: fvars,
-            insns,
-            ..Func::default()
-        };
+        let mut func = Func::new(sig, fvars);
+        func.swap_body(&mut body);
         self.m.as_mut().unwrap().func = Some(FuncState {
             item,
             name: name.to_string(),
@@ -902,7 +899,7 @@ impl<'a> Reader<'a> {
             let lname = &fs.func.labels[lid.index()].name;
             let defined = ms
                 .labels
-                .get(lname.as_str())
+                .get(lname)
                 .is_some_and(|e| e.defined && e.func == fs.item);
             if !defined {
                 errs.push((
@@ -915,29 +912,26 @@ impl<'a> Reader<'a> {
         if !fs.has_ret && !fs.has_jret {
             let last_is_jmp = fs
                 .func
-                .insns
-                .iter()
+                .insns()
                 .rev()
                 .find(|i| i.op != Opcode::Label)
                 .is_some_and(|i| i.op == Opcode::Jmp);
-            if !last_is_jmp || fs.func.insns.last().is_some_and(|i| i.op == Opcode::Label) {
-                let ops = fs.func.sig.results.iter().map(|t| zero_of(*t)).collect();
-                fs.func.insns.push(Insn {
-                    op: Opcode::Ret,
-                    operands: ops,
-                    pos,
-                });
+            if !last_is_jmp || fs.func.last_insn().is_some_and(|i| i.op == Opcode::Label) {
+                let ops: Vec<Operand> = fs.func.sig.results.iter().map(|t| zero_of(*t)).collect();
+                fs.func.push_insn(Opcode::Ret, &ops, pos);
             }
         }
         fs.func.end_pos = pos;
-        // The body at its exact size; the buffer is kept for the next one.
-        let body = take_exact(&mut fs.func.insns);
-        let insns = std::mem::replace(&mut fs.func.insns, body);
+        // The body at its exact size; the buffers are kept for the next one.
+        let mut body = fs.func.take_body_exact();
+        fs.func.swap_body(&mut body);
+        fs.func.labels.shrink_to_fit();
+        fs.func.vars.shrink_to_fit();
         ms.module.items[fs.item.index()].kind = ItemKind::Func(Box::new(fs.func));
         self.spare_func = Some(FuncSpare {
             vars: fs.vars,
             pending_labels: fs.pending_labels,
-            insns,
+            body,
         });
         for (p, m) in errs {
             let d = self.verr_at(p, m);
@@ -1162,21 +1156,15 @@ impl<'a> Reader<'a> {
         for &(l, p) in labels {
             self.define_label(l, p)?;
         }
-        let operands = if fam.is_variable_arity() {
-            // Collected in a reused buffer, then copied out at their exact
-            // size.
-            let mut buf = std::mem::take(&mut self.operand_buf);
-            buf.clear();
-            let r = self.operands(fam, &mut buf);
-            let ops = take_exact(&mut buf);
-            self.operand_buf = buf;
-            r?;
-            ops
-        } else {
-            let mut ops = Vec::with_capacity(op.info().operands.len());
-            self.operands(fam, &mut ops)?;
-            ops
-        };
+        // Collected in a reused buffer, then moved to the function's
+        // operand arena.
+        let mut operands = std::mem::take(&mut self.operand_buf);
+        operands.clear();
+        let r = self.operands(fam, &mut operands);
+        if let Err(e) = r {
+            self.operand_buf = operands;
+            return Err(e);
+        }
         let fs = self.m.as_mut().unwrap().func.as_mut().unwrap();
         match fam {
             Family::Ret => fs.has_ret = true,
@@ -1186,16 +1174,19 @@ impl<'a> Reader<'a> {
         // Fixed operand counts are checked here so positions are precise.
         if !fam.is_variable_arity() && operands.len() != op.info().operands.len() {
             let f = fs.name.clone();
+            let n = operands.len();
+            self.operand_buf = operands;
             return Err(self.verr_at(
                 pos,
                 format!(
                     "in function '{f}': '{op}' takes {} operand(s), got {}",
                     op.info().operands.len(),
-                    operands.len()
+                    n
                 ),
             ));
         }
-        fs.func.insns.push(Insn { op, operands, pos });
+        fs.func.push_drain(op, &mut operands, pos);
+        self.operand_buf = operands;
         Ok(())
     }
 
@@ -1222,17 +1213,11 @@ impl<'a> Reader<'a> {
             }
             Some(e) => {
                 e.defined = true;
-                fs.func.insns.push(Insn {
-                    op: Opcode::Label,
-                    operands: vec![Operand::Label(e.id)],
-                    pos: p,
-                });
+                fs.func.push_insn(Opcode::Label, &[Operand::Label(e.id)], p);
             }
             None => {
                 let id = LabelId::new(fs.func.labels.len());
-                fs.func.labels.push(Label {
-                    name: name.to_string(),
-                });
+                fs.func.labels.push(Label::new(name));
                 ms.labels.insert(
                     name,
                     LabelEntry {
@@ -1242,11 +1227,7 @@ impl<'a> Reader<'a> {
                         first_use: p,
                     },
                 );
-                fs.func.insns.push(Insn {
-                    op: Opcode::Label,
-                    operands: vec![Operand::Label(id)],
-                    pos: p,
-                });
+                fs.func.push_insn(Opcode::Label, &[Operand::Label(id)], p);
             }
         }
         Ok(())
@@ -1268,9 +1249,7 @@ impl<'a> Reader<'a> {
             ))),
             None => {
                 let id = LabelId::new(fs.func.labels.len());
-                fs.func.labels.push(Label {
-                    name: name.to_string(),
-                });
+                fs.func.labels.push(Label::new(name));
                 ms.labels.insert(
                     name,
                     LabelEntry {
@@ -1356,7 +1335,7 @@ impl<'a> Reader<'a> {
                     };
                     match self.fast_mem(ty, text, skip_blanks(src, r + 1)) {
                         Some((m, end)) => {
-                            out.push(Operand::Mem(m));
+                            out.push(Operand::mem(m));
                             p = end;
                         }
                         None => return false,
@@ -1508,7 +1487,7 @@ impl<'a> Reader<'a> {
                         return Err(self.err_at(p, format!("unknown type '{n}' in memory operand")));
                     };
                     self.bump();
-                    return self.mem_operand(ty).map(Operand::Mem);
+                    return self.mem_operand(ty).map(Operand::mem);
                 }
                 if label_pos {
                     return self.use_label(n, p).map(Operand::Label);
@@ -1524,7 +1503,7 @@ impl<'a> Reader<'a> {
                 match special_float(n) {
                     Some(Tok::Float(v)) => Ok(Operand::float(v)),
                     Some(Tok::Double(v)) => Ok(Operand::double(v)),
-                    Some(Tok::LDouble(v)) => Ok(Operand::LDouble(v)),
+                    Some(Tok::LDouble(v)) => Ok(Operand::ldouble(v)),
                     _ => Err(self.verr_at(p, format!("undeclared name '{n}'"))),
                 }
             }
@@ -1542,14 +1521,14 @@ impl<'a> Reader<'a> {
             }
             Tok::LDouble(v) => {
                 self.bump();
-                Ok(Operand::LDouble(v))
+                Ok(Operand::ldouble(v))
             }
             Tok::Str(_) => {
                 let Tok::Str(s) = std::mem::replace(&mut self.cur.tok, Tok::Eof) else {
                     unreachable!("matched above")
                 };
                 self.bump();
-                Ok(Operand::Str(s.into_owned().into_boxed_slice()))
+                Ok(Operand::str(s.into_owned()))
             }
             _ => Err(self.err_at(p, "expected an operand")),
         }
@@ -1633,13 +1612,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The elements of `buf` in a new vector of exactly their number, leaving
-/// `buf` empty with its capacity (for reuse).
-#[allow(clippy::drain_collect)] // `mem::take` would give away the buffer
-fn take_exact<T>(buf: &mut Vec<T>) -> Vec<T> {
-    buf.drain(..).collect()
-}
-
 /// Whether the byte at `p` is a comma or ends the statement (a newline,
 /// CRLF, `;`, a comment or the end of the text).
 #[inline]
@@ -1657,6 +1629,6 @@ fn zero_of(t: Type) -> Operand {
         Class::Int => Operand::Int(0),
         Class::F => Operand::float(0.0),
         Class::D => Operand::double(0.0),
-        Class::LD => Operand::LDouble(F80::from_f64(0.0)),
+        Class::LD => Operand::ldouble(F80::from_f64(0.0)),
     }
 }

@@ -34,7 +34,8 @@
 
 use crate::error::{Diagnostic, ErrorKind, Errors};
 use crate::module::{
-    Func, Insn, Item, ItemId, ItemKind, LabelId, Mem, Module, Operand, Pos, Proto, VarId, VarKind,
+    Func, InsnRef, Item, ItemId, ItemKind, LabelId, Mem, Module, Operand, Pos, Proto, VarId,
+    VarKind,
 };
 use crate::opcode::{Family, OvfOp, Spec};
 use crate::types::{Class, Type};
@@ -506,7 +507,7 @@ impl<'m> FuncCheck<'_, 'm> {
         self.v.err(pos, msg);
     }
 
-    fn op_err(&mut self, insn: &Insn, n: usize, msg: impl Display) {
+    fn op_err(&mut self, insn: InsnRef<'_>, n: usize, msg: impl Display) {
         let msg = format!("operand {} of '{}': {msg}", n + 1, insn.op.name());
         self.err(insn.pos, msg);
         if let Some(d) = self.v.errors.last_mut() {
@@ -650,8 +651,8 @@ impl<'m> FuncCheck<'_, 'm> {
     /// Counts label definitions and claims the label names module-wide.
     fn collect_labels(&mut self) {
         let func = self.func;
-        for insn in &func.insns {
-            if let (Family::Label, [Operand::Label(l)]) = (insn.op.family(), &insn.operands[..]) {
+        for insn in func.insns() {
+            if let (Family::Label, [Operand::Label(l)]) = (insn.op.family(), insn.operands) {
                 let Some(count) = self.label_count.get_mut(l.index()) else {
                     continue; // reported by the instruction pass
                 };
@@ -661,7 +662,7 @@ impl<'m> FuncCheck<'_, 'm> {
                     self.err(insn.pos, format!("label {name} is defined more than once"));
                     continue;
                 }
-                let name = func.labels[l.index()].name.as_str();
+                let name = func.labels[l.index()].name.as_ref();
                 if let Some(&owner) = self.v.label_names.get(name) {
                     let msg = if owner == self.id {
                         format!("label name '{name}' is used twice")
@@ -685,12 +686,12 @@ impl<'m> FuncCheck<'_, 'm> {
 
     fn check_body(&mut self) {
         let func = self.func;
-        let mut first_ret: Option<&Insn> = None;
-        let mut first_jret: Option<&Insn> = None;
+        let mut first_ret: Option<InsnRef<'m>> = None;
+        let mut first_jret: Option<InsnRef<'m>> = None;
         // The latest instruction that could set or clobber the overflow
         // flags: everything except `mov`s whose source is a register.
-        let mut flag_source: Option<&Insn> = None;
-        for insn in &func.insns {
+        let mut flag_source: Option<InsnRef<'m>> = None;
+        for insn in func.insns() {
             if insn.operands.iter().any(|o| matches!(o, Operand::Mem(_))) {
                 self.pure = false;
             }
@@ -763,8 +764,8 @@ impl<'m> FuncCheck<'_, 'm> {
         }
     }
 
-    fn check_label_insn(&mut self, insn: &Insn) {
-        match &insn.operands[..] {
+    fn check_label_insn(&mut self, insn: InsnRef<'_>) {
+        match insn.operands[..] {
             [Operand::Label(l)] if l.index() < self.func.labels.len() => {}
             [Operand::Label(l)] => self.err(insn.pos, format!("label {l:?} does not exist")),
             _ => self.err(
@@ -775,7 +776,7 @@ impl<'m> FuncCheck<'_, 'm> {
     }
 
     /// Spec §5.11: what an overflow branch may consume.
-    fn check_ovf_branch(&mut self, insn: &Insn, unsigned: bool, prev: Option<&Insn>) {
+    fn check_ovf_branch(&mut self, insn: InsnRef<'_>, unsigned: bool, prev: Option<InsnRef<'m>>) {
         let name = insn.op.name();
         let Some(Family::Ovf { op, .. }) = prev.map(|p| p.op.family()) else {
             self.err(
@@ -802,12 +803,12 @@ impl<'m> FuncCheck<'_, 'm> {
 
     /// Fixed-arity instructions: count, then each operand against its spec.
     #[inline]
-    fn check_fixed(&mut self, insn: &Insn) {
+    fn check_fixed(&mut self, insn: InsnRef<'_>) {
         let specs = insn.op.info().operands;
         if insn.operands.len() == specs.len()
             && specs
                 .iter()
-                .zip(&insn.operands)
+                .zip(insn.operands)
                 .all(|(&spec, op)| self.spec_ok(spec, op))
         {
             return;
@@ -889,7 +890,7 @@ impl<'m> FuncCheck<'_, 'm> {
 
     #[cold]
     #[inline(never)]
-    fn check_fixed_slow(&mut self, insn: &Insn, specs: &[Spec]) {
+    fn check_fixed_slow(&mut self, insn: InsnRef<'_>, specs: &[Spec]) {
         if insn.operands.len() != specs.len() {
             self.err(
                 insn.pos,
@@ -902,12 +903,12 @@ impl<'m> FuncCheck<'_, 'm> {
             );
             return;
         }
-        for (n, (&spec, op)) in specs.iter().zip(&insn.operands).enumerate() {
+        for (n, (&spec, op)) in specs.iter().zip(insn.operands).enumerate() {
             self.check_spec(insn, n, spec, op);
         }
     }
 
-    fn check_spec(&mut self, insn: &Insn, n: usize, spec: Spec, op: &Operand) {
+    fn check_spec(&mut self, insn: InsnRef<'_>, n: usize, spec: Spec, op: &Operand) {
         match spec {
             Spec::L => match op {
                 Operand::Label(l) => self.check_label_use(insn, n, *l),
@@ -948,7 +949,7 @@ impl<'m> FuncCheck<'_, 'm> {
     }
 
     /// A value position (any memory type but blocks).
-    fn check_value(&mut self, insn: &Insn, n: usize, want: ValueSpec, op: &Operand) {
+    fn check_value(&mut self, insn: InsnRef<'_>, n: usize, want: ValueSpec, op: &Operand) {
         let Some(got) = self.value_of(insn, n, op, false) else {
             return;
         };
@@ -961,7 +962,13 @@ impl<'m> FuncCheck<'_, 'm> {
 
     /// What an operand yields as a value; `None` after reporting a
     /// malformed operand.
-    fn value_of(&mut self, insn: &Insn, n: usize, op: &Operand, block_ok: bool) -> Option<Got> {
+    fn value_of(
+        &mut self,
+        insn: InsnRef<'_>,
+        n: usize,
+        op: &Operand,
+        block_ok: bool,
+    ) -> Option<Got> {
         Some(match op {
             Operand::Reg(v) => Got::Value(self.var_class(insn, n, *v)?),
             Operand::Int(_) | Operand::Str(_) => Got::Value(Class::Int),
@@ -989,7 +996,7 @@ impl<'m> FuncCheck<'_, 'm> {
         })
     }
 
-    fn var_class(&mut self, insn: &Insn, n: usize, v: VarId) -> Option<Class> {
+    fn var_class(&mut self, insn: InsnRef<'_>, n: usize, v: VarId) -> Option<Class> {
         match self.func.vars.get(v.index()) {
             Some(var) => Some(var.class()),
             None => {
@@ -999,7 +1006,7 @@ impl<'m> FuncCheck<'_, 'm> {
         }
     }
 
-    fn check_label_use(&mut self, insn: &Insn, n: usize, l: LabelId) {
+    fn check_label_use(&mut self, insn: InsnRef<'_>, n: usize, l: LabelId) {
         match self.label_count.get(l.index()) {
             None => self.op_err(
                 insn,
@@ -1019,7 +1026,7 @@ impl<'m> FuncCheck<'_, 'm> {
     }
 
     /// Spec §4.3. `block_ok` only for call arguments.
-    fn check_mem(&mut self, insn: &Insn, n: usize, mem: &Mem, block_ok: bool) -> bool {
+    fn check_mem(&mut self, insn: InsnRef<'_>, n: usize, mem: &Mem, block_ok: bool) -> bool {
         let mut ok = true;
         for (what, r) in [("base", mem.base), ("index", mem.index)] {
             let Some(r) = r else { continue };
@@ -1085,7 +1092,7 @@ impl<'m> FuncCheck<'_, 'm> {
 
     // ------------------------------------------------- variable-arity insns
 
-    fn check_switch(&mut self, insn: &Insn) {
+    fn check_switch(&mut self, insn: InsnRef<'_>) {
         let Some((index, labels)) = insn.operands.split_first() else {
             self.err(insn.pos, "'switch' needs an index and at least one label");
             return;
@@ -1100,7 +1107,7 @@ impl<'m> FuncCheck<'_, 'm> {
         }
     }
 
-    fn check_ret(&mut self, insn: &Insn) {
+    fn check_ret(&mut self, insn: InsnRef<'_>) {
         let results = &self.func.sig.results;
         if insn.operands.len() != results.len() {
             self.err(
@@ -1131,8 +1138,8 @@ impl<'m> FuncCheck<'_, 'm> {
     }
 
     /// Spec §5.13: `call`, `inline`, `jcall`.
-    fn check_call(&mut self, insn: &Insn) {
-        let ops = &insn.operands;
+    fn check_call(&mut self, insn: InsnRef<'_>) {
+        let ops = insn.operands;
         let name = insn.op.name();
         if ops.len() < 2 {
             self.err(
@@ -1214,7 +1221,7 @@ impl<'m> FuncCheck<'_, 'm> {
         }
     }
 
-    fn check_call_arg(&mut self, insn: &Insn, n: usize, ty: Type, size: u32, op: &Operand) {
+    fn check_call_arg(&mut self, insn: InsnRef<'_>, n: usize, ty: Type, size: u32, op: &Operand) {
         if ty.is_block() {
             let Operand::Mem(mem) = op else {
                 self.op_err(insn, n, format!("parameter of type {ty} needs {ty} memory"));
@@ -1263,7 +1270,7 @@ impl<'m> FuncCheck<'_, 'm> {
         self.check_value(insn, n, want, op);
     }
 
-    fn check_vararg(&mut self, insn: &Insn, n: usize, op: &Operand) {
+    fn check_vararg(&mut self, insn: InsnRef<'_>, n: usize, op: &Operand) {
         if let Operand::Mem(mem) = op {
             if mem.ty == Type::RBlk {
                 self.check_mem(insn, n, mem, true);
@@ -1297,8 +1304,8 @@ mod tests {
             let line = 100 * (i as u32 + 1);
             item.pos = Pos::new(line, 1);
             if let ItemKind::Func(f) = &mut item.kind {
-                for (k, insn) in f.insns.iter_mut().enumerate() {
-                    insn.pos = Pos::new(line + k as u32 + 1, 1);
+                for k in 0..f.num_insns() {
+                    f.set_pos(k, Pos::new(line + k as u32 + 1, 1));
                 }
             }
         }
@@ -1415,7 +1422,7 @@ mod tests {
                 Operand::Str(b"%d %g\n\0".to_vec().into()),
                 r.into(),
                 dd.into(),
-                Operand::Mem(Mem::new(Type::Blk2, 32, Some(r), None, 1)),
+                Operand::mem(Mem::new(Type::Blk2, 32, Some(r), None, 1)),
             ],
         );
         f.emit_vec(
@@ -1423,10 +1430,10 @@ mod tests {
             vec![
                 blk_p.into(),
                 r.into(),
-                Operand::Mem(Mem::new(Type::I32, 0, Some(r), None, 1)),
+                Operand::mem(Mem::new(Type::I32, 0, Some(r), None, 1)),
                 dd.into(),
-                Operand::Mem(Mem::new(Type::Blk1, 16, Some(r), None, 1)),
-                Operand::Mem(Mem::new(Type::RBlk, 24, Some(g), None, 1)),
+                Operand::mem(Mem::new(Type::Blk1, 16, Some(r), None, 1)),
+                Operand::mem(Mem::new(Type::RBlk, 24, Some(g), None, 1)),
                 7.into(),
             ],
         );
@@ -1435,7 +1442,7 @@ mod tests {
         f.emit(
             Opcode::Mov,
             [
-                Operand::Mem(Mem::new(Type::I16, 0, Some(r), Some(g), 8)),
+                Operand::mem(Mem::new(Type::I16, 0, Some(r), Some(g), 8)),
                 r.into(),
             ],
         );
@@ -1466,7 +1473,7 @@ mod tests {
             [
                 acc.into(),
                 acc.into(),
-                Operand::Mem(Mem::new(Type::I32, 0, Some(p), Some(i), 4)),
+                Operand::mem(Mem::new(Type::I32, 0, Some(p), Some(i), 4)),
             ],
         );
         f.emit(Opcode::Add, [i.into(), i.into(), 1.into()]);
@@ -1486,12 +1493,12 @@ mod tests {
             [
                 t.into(),
                 va.into(),
-                Operand::Mem(Mem::new(Type::D, 0, None, None, 1)),
+                Operand::mem(Mem::new(Type::D, 0, None, None, 1)),
             ],
         );
         f.emit(
             Opcode::DMov,
-            [dv.into(), Operand::Mem(Mem::base(Type::D, t))],
+            [dv.into(), Operand::mem(Mem::base(Type::D, t))],
         );
         f.emit(
             Opcode::VaBlockArg,
@@ -1567,7 +1574,7 @@ mod tests {
                     Spec::D | Spec::OD => Operand::Reg(dv),
                     Spec::LD | Spec::OLD => Operand::Reg(lv),
                     Spec::L => Operand::Label(l),
-                    Spec::M => Operand::Mem(Mem::base(Type::I64, i)),
+                    Spec::M => Operand::mem(Mem::base(Type::I64, i)),
                     Spec::Imm => Operand::Int(0),
                 })
                 .collect();
@@ -1792,7 +1799,7 @@ mod tests {
         let a = f.param(0);
         f.emit(
             Opcode::Mov,
-            [a.into(), Operand::Mem(Mem::base(Type::I64, a))],
+            [a.into(), Operand::mem(Mem::base(Type::I64, a))],
         );
         f.emit(Opcode::Ret, [a.into(), a.into()]);
         let two = f.finish();
@@ -2170,7 +2177,7 @@ mod tests {
         let m = one_func(|f, [_, x, _, _]| {
             f.emit(
                 Opcode::DMov,
-                [x.into(), Operand::Mem(Mem::new(Type::LD, 0, None, None, 1))],
+                [x.into(), Operand::mem(Mem::new(Type::LD, 0, None, None, 1))],
             )
         });
         expect_one(
@@ -2249,7 +2256,7 @@ mod tests {
         let m = one_func(|f, [_, _, r, _]| {
             f.emit(
                 Opcode::Addr8,
-                [r.into(), Operand::Mem(Mem::base(Type::I64, r))],
+                [r.into(), Operand::mem(Mem::base(Type::I64, r))],
             )
         });
         expect_one(m, "operand 2 of 'addr8': expected a variable", 101);
@@ -2302,35 +2309,35 @@ mod tests {
                 Opcode::Mov,
                 [
                     r.into(),
-                    Operand::Mem(Mem::new(Type::I64, 0, Some(x), None, 1)),
+                    Operand::mem(Mem::new(Type::I64, 0, Some(x), None, 1)),
                 ],
             );
             f.emit(
                 Opcode::Mov,
                 [
                     r.into(),
-                    Operand::Mem(Mem::new(Type::I64, 0, Some(a), Some(x), 1)),
+                    Operand::mem(Mem::new(Type::I64, 0, Some(a), Some(x), 1)),
                 ],
             );
             f.emit(
                 Opcode::Mov,
                 [
                     r.into(),
-                    Operand::Mem(Mem::new(Type::I64, 0, Some(a), Some(a), 3)),
+                    Operand::mem(Mem::new(Type::I64, 0, Some(a), Some(a), 3)),
                 ],
             );
             f.emit(
                 Opcode::Mov,
                 [
                     r.into(),
-                    Operand::Mem(Mem::new(Type::I64, 0, Some(a), None, 0)),
+                    Operand::mem(Mem::new(Type::I64, 0, Some(a), None, 0)),
                 ],
             );
             f.emit(
                 Opcode::Mov,
                 [
                     r.into(),
-                    Operand::Mem(Mem::new(Type::Blk0, 0, Some(a), None, 1)),
+                    Operand::mem(Mem::new(Type::Blk0, 0, Some(a), None, 1)),
                 ],
             );
         });
@@ -2425,7 +2432,7 @@ mod tests {
         f.place(l);
         f.emit(Opcode::Laddr, [t.into(), l.into()]);
         f.emit(Opcode::Jmpi, [t.into()]);
-        f.emit(Opcode::Jmpi, [Operand::Mem(Mem::base(Type::P, t))]);
+        f.emit(Opcode::Jmpi, [Operand::mem(Mem::base(Type::P, t))]);
         f.emit(Opcode::Jmpi, [16.into()]);
         f.emit(Opcode::Jmpi, [d.into()]);
         f.finish();
@@ -2539,14 +2546,14 @@ mod tests {
             f.emit(Opcode::DMov, [y.into(), x.into()]);
             f.emit(
                 Opcode::Mov,
-                [Operand::Mem(Mem::base(Type::I32, a)), r.into()],
+                [Operand::mem(Mem::base(Type::I32, a)), r.into()],
             );
             f.emit(Opcode::UBo, [l.into()]);
             // A load is not skipped.
             f.emit(Opcode::AddO, [r.into(), a.into(), a.into()]);
             f.emit(
                 Opcode::Mov,
-                [r.into(), Operand::Mem(Mem::base(Type::I64, a))],
+                [r.into(), Operand::mem(Mem::base(Type::I64, a))],
             );
             f.emit(Opcode::Bo, [l.into()]);
         });
@@ -2685,8 +2692,8 @@ mod tests {
                 Opcode::Call,
                 [
                     p0.into(),
-                    Operand::Mem(Mem::base(Type::P, a)),
-                    Operand::Mem(Mem::base(Type::U16, a)),
+                    Operand::mem(Mem::base(Type::P, a)),
+                    Operand::mem(Mem::base(Type::U16, a)),
                     a.into(),
                     x.into(),
                 ],
@@ -2755,8 +2762,8 @@ mod tests {
                 [
                     pb.into(),
                     a.into(),
-                    Operand::Mem(Mem::new(Type::Blk2, 16, Some(r), None, 1)),
-                    Operand::Mem(Mem::new(Type::RBlk, 8, Some(r), None, 1)),
+                    Operand::mem(Mem::new(Type::Blk2, 16, Some(r), None, 1)),
+                    Operand::mem(Mem::new(Type::RBlk, 8, Some(r), None, 1)),
                 ],
             );
         });
@@ -2768,7 +2775,7 @@ mod tests {
                     pb.into(),
                     a.into(),
                     r.into(),
-                    Operand::Mem(Mem::new(Type::RBlk, 16, Some(r), None, 1)),
+                    Operand::mem(Mem::new(Type::RBlk, 16, Some(r), None, 1)),
                 ],
             );
             f.emit(
@@ -2776,8 +2783,8 @@ mod tests {
                 [
                     pb.into(),
                     a.into(),
-                    Operand::Mem(Mem::new(Type::Blk1, 16, Some(r), None, 1)),
-                    Operand::Mem(Mem::new(Type::RBlk, -8, Some(r), Some(r), 1)),
+                    Operand::mem(Mem::new(Type::Blk1, 16, Some(r), None, 1)),
+                    Operand::mem(Mem::new(Type::RBlk, -8, Some(r), Some(r), 1)),
                 ],
             );
         });
@@ -2801,7 +2808,7 @@ mod tests {
     #[test]
     fn block_memory_for_scalar_param_or_result() {
         let m = call_module(|f, [p0, ..], [a, x, r, _]| {
-            let blk = Operand::Mem(Mem::new(Type::Blk0, 4, Some(a), None, 1));
+            let blk = Operand::mem(Mem::new(Type::Blk0, 4, Some(a), None, 1));
             f.emit(
                 Opcode::Call,
                 [p0.into(), a.into(), r.into(), blk.clone(), x.into()],
@@ -2837,8 +2844,8 @@ mod tests {
                     a.into(),
                     7.into(),
                     x.into(),
-                    Operand::LDouble(crate::F80::ZERO),
-                    Operand::Mem(Mem::new(Type::Blk3, 24, Some(a), None, 1)),
+                    Operand::ldouble(crate::F80::ZERO),
+                    Operand::mem(Mem::new(Type::Blk3, 24, Some(a), None, 1)),
                 ],
             );
             f.emit_vec(
@@ -2852,7 +2859,7 @@ mod tests {
                     a.into(),
                     x.into(),
                     a.into(),
-                    Operand::Mem(Mem::new(Type::RBlk, 8, Some(a), None, 1)),
+                    Operand::mem(Mem::new(Type::RBlk, 8, Some(a), None, 1)),
                     1.5f32.into(),
                 ],
             );
@@ -2958,13 +2965,13 @@ mod tests {
             Operand::Int(1),
             Operand::Float(0),
             Operand::Double(0),
-            Operand::LDouble(crate::F80::ZERO),
+            Operand::ldouble(crate::F80::ZERO),
             Operand::Ref(ItemId(0)),
             Operand::Ref(ItemId(1)),
             Operand::Ref(ItemId(30)),
-            Operand::Str(Vec::new().into_boxed_slice()),
-            Operand::Mem(Mem::new(Type::Blk0, -1, Some(VarId(1)), Some(VarId(9)), 0)),
-            Operand::Mem(Mem::base(Type::RBlk, VarId(0))),
+            Operand::str(Vec::new()),
+            Operand::mem(Mem::new(Type::Blk0, -1, Some(VarId(1)), Some(VarId(9)), 0)),
+            Operand::mem(Mem::base(Type::RBlk, VarId(0))),
             Operand::Label(LabelId(0)),
             Operand::Label(LabelId(5)),
         ];

@@ -87,7 +87,8 @@
 
 use crate::f80::F80;
 use crate::module::{
-    Func, Insn, Item, ItemId, ItemKind, LabelId, Mem, Module, Operand, Proto, Var, VarId, VarKind,
+    Func, InsnRef, Item, ItemId, ItemKind, LabelId, Mem, Module, Operand, Proto, Var, VarId,
+    VarKind,
 };
 use crate::opcode::Opcode;
 use crate::types::Type;
@@ -181,7 +182,7 @@ fn estimate_size(m: &Module) -> usize {
     m.items
         .iter()
         .map(|it| match &it.kind {
-            ItemKind::Func(f) => 64 + 24 * f.insns.len() + 12 * f.vars.len(),
+            ItemKind::Func(f) => 64 + 24 * f.num_insns() + 12 * f.vars.len(),
             ItemKind::Data { bytes, .. } => 32 + 3 * bytes.len(),
             ItemKind::Str(b) => 32 + b.len(),
             _ => 32,
@@ -370,7 +371,7 @@ impl<'a> Printer<'a> {
         self.signed_specials
             .set(self.item_shadows_specials || f.vars.iter().any(|v| is_special_name(&v.name)));
         if inner == 0 {
-            for insn in &f.insns {
+            for insn in f.insns() {
                 self.insn(out, f, insn);
             }
             return;
@@ -383,7 +384,7 @@ impl<'a> Printer<'a> {
         // `forward`/`export` name only from its declaration on.
         let (mut next, last) = (k + 1, k + inner);
         let mut labels_from = 0;
-        for (n, insn) in f.insns.iter().enumerate() {
+        for (n, insn) in f.insns().enumerate() {
             if insn.defined_label().is_some() {
                 continue;
             }
@@ -401,7 +402,7 @@ impl<'a> Printer<'a> {
                 self.item(out, ItemId::new(next), &self.m.items[next], 0);
                 next += 1;
             }
-            for i in &f.insns[labels_from..=n] {
+            for i in f.insns_in(labels_from..n + 1) {
                 self.insn(out, f, i);
             }
             labels_from = n + 1;
@@ -410,12 +411,12 @@ impl<'a> Printer<'a> {
             self.item(out, ItemId::new(next), &self.m.items[next], 0);
             next += 1;
         }
-        for i in &f.insns[labels_from..] {
+        for i in f.insns_in(labels_from..f.num_insns()) {
             self.insn(out, f, i);
         }
     }
 
-    fn insn(&self, out: &mut String, f: &Func, insn: &Insn) {
+    fn insn(&self, out: &mut String, f: &Func, insn: InsnRef<'_>) {
         if let Some(l) = insn.defined_label() {
             label_name(out, Some(f), l);
             out.push_str(":\n");
@@ -424,7 +425,7 @@ impl<'a> Printer<'a> {
         out.push('\t');
         out.push_str(insn.op.name());
         let mut sep = "\t";
-        for op in &insn.operands {
+        for op in insn.operands {
             out.push_str(sep);
             sep = ", ";
             self.operand(out, f, op);
@@ -451,7 +452,7 @@ impl<'a> Printer<'a> {
             }
             Operand::Float(bits) => push_f32(out, f32::from_bits(*bits), self.specials()),
             Operand::Double(bits) => push_f64(out, f64::from_bits(*bits), self.specials()),
-            Operand::LDouble(x) => push_f80(out, *x, self.specials()),
+            Operand::LDouble(x) => push_f80(out, **x, self.specials()),
             Operand::Str(s) => string_lit(out, s),
         }
     }
@@ -536,8 +537,8 @@ fn generated_names(m: &Module) -> Vec<Option<String>> {
             ItemKind::Ref { target, .. } if anon(*target) => wanted.push(*target),
             ItemKind::Expr { func } if anon(*func) => wanted.push(*func),
             ItemKind::Func(f) => {
-                for insn in &f.insns {
-                    for op in &insn.operands {
+                for insn in f.insns() {
+                    for op in insn.operands {
                         if let Operand::Ref(id) = op {
                             if anon(*id) {
                                 wanted.push(*id);
@@ -921,7 +922,7 @@ fn string_lit(out: &mut String, bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::module::{Func, Label, Param, Pos};
+    use crate::module::{Func, Insn, Label, Param, Pos};
 
     fn item(name: Option<&str>, kind: ItemKind) -> Item {
         Item {
@@ -960,8 +961,8 @@ mod tests {
     /// A function with params `a: i64`, locals `b: i64`, `x: d`, `y: f`, `z: ld`,
     /// labels `L1`, `L2`, and the given body.
     fn func_module(insns: Vec<Insn>) -> Module {
-        let mut f = Func {
-            sig: Proto {
+        let mut f = Func::new(
+            Proto {
                 results: vec![Type::I64],
                 params: vec![Param {
                     name: "a".into(),
@@ -970,8 +971,8 @@ mod tests {
                 }],
                 vararg: false,
             },
-            ..Func::default()
-        };
+            Vec::new(),
+        );
         f.vars = vec![
             var("a", Type::I64, VarKind::Param),
             var("b", Type::I64, VarKind::Local),
@@ -979,8 +980,8 @@ mod tests {
             var("y", Type::F, VarKind::Local),
             var("z", Type::LD, VarKind::Local),
         ];
-        f.labels = vec![Label { name: "L1".into() }, Label { name: "L2".into() }];
-        f.insns = insns;
+        f.labels = vec![Label::new("L1"), Label::new("L2")];
+        f.set_insns(insns);
         let mut m = module(vec![
             item(Some("g"), ItemKind::Import),
             item(Some("f"), ItemKind::Func(Box::new(f))),
@@ -1006,7 +1007,7 @@ mod tests {
     }
 
     fn mem(ty: Type, disp: i64, base: Option<u32>, index: Option<u32>, scale: u8) -> Operand {
-        Operand::Mem(Mem::new(ty, disp, base.map(VarId), index.map(VarId), scale))
+        Operand::mem(Mem::new(ty, disp, base.map(VarId), index.map(VarId), scale))
     }
 
     #[test]
@@ -1048,10 +1049,8 @@ mod tests {
 
     #[test]
     fn zero_operand_insn_and_empty_header() {
-        let f = Func {
-            insns: vec![Insn::new(Opcode::Ret, vec![])],
-            ..Func::default()
-        };
+        let mut f = Func::default();
+        f.push(Insn::new(Opcode::Ret, vec![]));
         let m = module(vec![item(Some("f"), ItemKind::Func(Box::new(f)))]);
         assert_eq!(body(&m), "f:\tfunc\n\tret\n\tendfunc\n");
     }
@@ -1112,7 +1111,7 @@ mod tests {
         g.hard_reg = Some("xmm3".into());
         f.vars.push(g);
         f.vars.push(var("w", Type::F, VarKind::Local));
-        f.insns = vec![Insn::new(Opcode::Ret, vec![])];
+        f.set_insns(vec![Insn::new(Opcode::Ret, vec![])]);
         let m = module(vec![item(Some("f"), ItemKind::Func(Box::new(f)))]);
         assert_eq!(
             body(&m),
@@ -1162,10 +1161,10 @@ mod tests {
         );
         assert_eq!(op_text(Operand::double(f64::NEG_INFINITY)), "-inf");
         assert_eq!(op_text(Operand::double(-f64::NAN)), "-nan");
-        assert_eq!(op_text(Operand::LDouble(F80::ONE)), "1.0L");
-        assert_eq!(op_text(Operand::LDouble(F80::from_f64(-1.5))), "-1.5L");
-        assert_eq!(op_text(Operand::LDouble(F80::INFINITY)), "infL");
-        assert_eq!(op_text(Operand::LDouble(F80::NAN)), "nanL");
+        assert_eq!(op_text(Operand::ldouble(F80::ONE)), "1.0L");
+        assert_eq!(op_text(Operand::ldouble(F80::from_f64(-1.5))), "-1.5L");
+        assert_eq!(op_text(Operand::ldouble(F80::INFINITY)), "infL");
+        assert_eq!(op_text(Operand::ldouble(F80::NAN)), "nanL");
     }
 
     /// The fast path for short reals prints exactly what `{:?}` prints.
@@ -1241,7 +1240,7 @@ mod tests {
             let mut m = Mem::new(Type::I32, -8, Some(VarId(0)), Some(VarId(1)), 4);
             m.alias = alias;
             m.nonalias = nonalias;
-            op_text(Operand::Mem(m))
+            op_text(Operand::mem(m))
         };
         assert_eq!(aliased(1, 2), "i32:-8(a, b, 4):al:nal");
         assert_eq!(aliased(1, 0), "i32:-8(a, b, 4):al");
@@ -1270,8 +1269,8 @@ mod tests {
                 Operand::Ref(ItemId(0)),
                 Operand::Ref(ItemId(1)),
                 Operand::Reg(VarId(1)),
-                Operand::Mem(Mem::base(Type::Blk1, VarId(0))),
-                Operand::Mem(Mem::new(Type::RBlk, 24, Some(VarId(0)), None, 1)),
+                Operand::mem(Mem::base(Type::Blk1, VarId(0))),
+                Operand::mem(Mem::new(Type::RBlk, 24, Some(VarId(0)), None, 1)),
             ],
         );
         assert_eq!(insn_text(call), "\tcall\tg, f, b, blk1:(a), rblk:24(a)");

@@ -36,8 +36,8 @@ fn clear_positions(m: &mut Module) {
         it.pos = Default::default();
         if let ItemKind::Func(f) = &mut it.kind {
             f.end_pos = Default::default();
-            for insn in &mut f.insns {
-                insn.pos = Default::default();
+            for k in 0..f.num_insns() {
+                f.set_pos(k, Default::default());
             }
         }
     }
@@ -93,7 +93,7 @@ fn first_difference(a: &[Module], b: &[Module]) -> String {
                 if f.labels != g.labels {
                     return format!("item {i}: labels\n{:?}\nvs\n{:?}", f.labels, g.labels);
                 }
-                for (k, (s, t)) in f.insns.iter().zip(&g.insns).enumerate() {
+                for (k, (s, t)) in f.insns().zip(g.insns()).enumerate() {
                     if s != t {
                         return format!("item {i}, insn {k}:\n{s:?}\nvs\n{t:?}");
                     }
@@ -893,7 +893,7 @@ impl Gen {
             Class::D => Type::D,
             Class::LD => Type::LD,
         };
-        Operand::Mem(self.mem(st, ty))
+        Operand::mem(self.mem(st, ty))
     }
 
     /// An input of class `c`.
@@ -911,7 +911,7 @@ impl Gen {
                 Class::Int => Operand::Int(self.int()),
                 Class::F => Operand::Float(self.f32_bits()),
                 Class::D => Operand::Double(self.f64_bits()),
-                Class::LD => Operand::LDouble(self.f80()),
+                Class::LD => Operand::ldouble(self.f80()),
             },
         }
     }
@@ -940,14 +940,14 @@ impl Gen {
             Spec::R => Operand::Reg(self.rng.pick(&st.all)),
             Spec::M => {
                 let ty = self.rng.pick(&SCALAR_TYPES);
-                Operand::Mem(self.mem(st, ty))
+                Operand::mem(self.mem(st, ty))
             }
             Spec::Loc => {
                 if st.pure || self.rng.one_in(2) {
                     Operand::Reg(self.rng.pick(&st.all))
                 } else {
                     let ty = self.rng.pick(&SCALAR_TYPES);
-                    Operand::Mem(self.mem(st, ty))
+                    Operand::mem(self.mem(st, ty))
                 }
             }
             Spec::Imm => Operand::Int(self.int()),
@@ -1093,7 +1093,7 @@ impl Gen {
         for p in &proto.params {
             if p.ty.is_block() {
                 let base = self.rng.pick(&st.by_class[0]);
-                ops.push(Operand::Mem(Mem::new(
+                ops.push(Operand::mem(Mem::new(
                     p.ty,
                     p.size as i64,
                     Some(base),
@@ -1111,7 +1111,7 @@ impl Gen {
                     let ty = self.rng.pick(&BLOCK_TYPES[..5]);
                     let base = self.rng.pick(&st.by_class[0]);
                     let size = self.rng.below(40) as i64;
-                    ops.push(Operand::Mem(Mem::new(ty, size, Some(base), None, 1)));
+                    ops.push(Operand::mem(Mem::new(ty, size, Some(base), None, 1)));
                 } else {
                     ops.push(self.value(fb, st, c));
                 }
@@ -1186,7 +1186,7 @@ fn random_modules_cover_every_opcode() {
         let m = Gen::new(seed).module();
         for it in &m.items {
             match &it.kind {
-                ItemKind::Func(f) => seen.extend(f.insns.iter().map(|i| i.op)),
+                ItemKind::Func(f) => seen.extend(f.insns().map(|i| i.op)),
                 ItemKind::Data { ty: Type::LD, .. } => ld_data = true,
                 _ => {}
             }

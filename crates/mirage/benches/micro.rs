@@ -41,7 +41,7 @@ fn mir_insns(ms: &[Module]) -> usize {
     ms.iter()
         .flat_map(|m| &m.items)
         .filter_map(|it| match &it.kind {
-            ItemKind::Func(f) => Some(f.insns.len()),
+            ItemKind::Func(f) => Some(f.num_insns()),
             _ => None,
         })
         .sum()

@@ -70,7 +70,7 @@ fn okey(op: Option<&Operand>) -> Option<OKey> {
         Some(Operand::Int(i)) => OKey::Int(*i),
         Some(Operand::Float(f)) => OKey::F(*f),
         Some(Operand::Double(d)) => OKey::D(*d),
-        Some(Operand::LDouble(l)) => OKey::LD(*l),
+        Some(Operand::LDouble(l)) => OKey::LD(**l),
         Some(Operand::Ref(r)) => OKey::Ref(r.0),
         _ => return None,
     })
@@ -288,7 +288,7 @@ impl Gvn {
                         }
                         Operand::Ref(_) => self.value(body, insn, out),
                         Operand::Mem(m) if self.loads => {
-                            let m = *m;
+                            let m = **m;
                             match self.find(&m) {
                                 Some(v) => {
                                     let ext = if m.ty.class() == Class::Int {
@@ -314,7 +314,7 @@ impl Gvn {
                         _ => out.push(insn),
                     },
                     (Operand::Mem(m), _) => {
-                        let m = *m;
+                        let m = **m;
                         self.kill(&m);
                         if self.loads {
                             self.add_fact(m, src);

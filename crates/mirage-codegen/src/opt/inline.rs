@@ -68,7 +68,7 @@ fn callee_ok(m: &Module, f: &Func, same_module: bool, limit: usize) -> bool {
         return false;
     }
     let mut n = 0;
-    for insn in &f.insns {
+    for insn in f.insns() {
         match insn.op.family() {
             Family::Label => continue,
             Family::Laddr | Family::Jmpi | Family::JCall | Family::JRet | Family::VaStart => {
@@ -176,7 +176,7 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
                 k += 1;
                 continue;
             }
-            size += cf.insns.len();
+            size += cf.num_insns();
             let cont = inline_at(body, b, k, cm, cf, same_module);
             scan.push(cont);
             break;
@@ -251,7 +251,7 @@ fn inline_at(
         .params
         .iter()
         .any(|p| p.ty.is_block() && p.ty != Type::RBlk)
-        || cf.insns.iter().any(|i| i.op == Opcode::Alloca);
+        || cf.insns().any(|i| i.op == Opcode::Alloca);
     let save = bracket.then(|| body.new_var(Class::Int));
     // Entry code in b.
     let mut entry = Vec::new();
@@ -367,13 +367,13 @@ fn copy_bytes(body: &mut Body, out: &mut Vec<Insn>, dst: VarId, src: VarId, size
                 Opcode::Mov,
                 vec![
                     Operand::Reg(t),
-                    Operand::Mem(Mem::new(ty, off, Some(src), None, 1)),
+                    Operand::mem(Mem::new(ty, off, Some(src), None, 1)),
                 ],
             ));
             out.push(Insn::new(
                 Opcode::Mov,
                 vec![
-                    Operand::Mem(Mem::new(ty, off, Some(dst), None, 1)),
+                    Operand::mem(Mem::new(ty, off, Some(dst), None, 1)),
                     Operand::Reg(t),
                 ],
             ));

@@ -117,7 +117,7 @@ pub(crate) fn module_label_names(m: &Module, prefix: &str) -> HashSet<String> {
         if let ItemKind::Func(f) = &it.kind {
             for l in &f.labels {
                 if l.name.starts_with(prefix) {
-                    set.insert(l.name.clone());
+                    set.insert(l.name.to_string());
                 }
             }
         }
@@ -141,7 +141,7 @@ pub(crate) fn zero_of(c: Class) -> Operand {
         Class::Int => Operand::Int(0),
         Class::F => Operand::Float(0),
         Class::D => Operand::Double(0),
-        Class::LD => Operand::LDouble(mirage_ir::F80::ZERO),
+        Class::LD => Operand::ldouble(mirage_ir::F80::ZERO),
     }
 }
 
@@ -266,8 +266,7 @@ impl<'m> Body<'m> {
     /// Builds the body of `func` (see the module documentation).
     pub fn build(module: &'m Module, name: &str, func: &Func) -> Body<'m> {
         let has_ret = func
-            .insns
-            .iter()
+            .insns()
             .any(|i| matches!(i.op.family(), Family::Ret | Family::JRet));
         let mut body = Body {
             module,
@@ -294,7 +293,7 @@ impl<'m> Body<'m> {
             Some(Operand::Label(l)) => *l,
             _ => LabelId(u32::MAX),
         };
-        for insn in &func.insns {
+        for insn in func.insns() {
             let fam = insn.op.family();
             if let Family::Label = fam {
                 let Some(l) = insn.defined_label() else {
@@ -353,14 +352,14 @@ impl<'m> Body<'m> {
                 | Family::BFCmp { .. } => {
                     let nb = body.new_block();
                     let blk = &mut body.blocks[cur.index()];
-                    blk.term = Term::Cond(insn.clone());
+                    blk.term = Term::Cond(insn.to_insn());
                     blk.succs = vec![nb, BlockId(u32::MAX)];
                     pending.push((cur, 1, label_of(insn.operands.first())));
                     cur = nb;
                 }
                 Family::Switch => {
                     let blk = &mut body.blocks[cur.index()];
-                    blk.term = Term::Switch(insn.clone());
+                    blk.term = Term::Switch(insn.to_insn());
                     let n = insn.operands.len().saturating_sub(1);
                     blk.succs = vec![BlockId(u32::MAX); n];
                     for k in 0..n {
@@ -370,10 +369,10 @@ impl<'m> Body<'m> {
                 }
                 Family::Ret | Family::JRet => {
                     let blk = &mut body.blocks[cur.index()];
-                    blk.term = Term::Ret(insn.clone());
+                    blk.term = Term::Ret(insn.to_insn());
                     open = false;
                 }
-                _ => body.blocks[cur.index()].insns.push(insn.clone()),
+                _ => body.blocks[cur.index()].insns.push(insn.to_insn()),
             }
         }
         if open {
@@ -662,7 +661,7 @@ impl<'m> Body<'m> {
                         }
                     };
                     taken_labels.insert(name.clone());
-                    labels.push(Label { name });
+                    labels.push(Label::new(name));
                     LabelId::new(labels.len() - 1)
                 }
             };
@@ -722,13 +721,11 @@ impl<'m> Body<'m> {
             }
         }
         let vars = self.rename_vars(&mut insns);
-        Func {
-            sig: self.sig.clone(),
-            vars,
-            labels: new_labels,
-            insns,
-            end_pos: self.end_pos,
-        }
+        let mut f = Func::new(self.sig.clone(), vars);
+        f.labels = new_labels;
+        f.set_insns(insns);
+        f.end_pos = self.end_pos;
+        f
     }
 
     /// Keeps parameters and hard-register globals, drops unused variables,

@@ -175,8 +175,7 @@ fn func_name<'m>(module: &'m Module, func: &Func) -> Option<&'m str> {
 /// documentation).
 fn untouchable(module: &Module, func: &Func) -> bool {
     let code = func
-        .insns
-        .iter()
+        .insns()
         .any(|i| matches!(i.op.family(), Family::Laddr | Family::Jmpi | Family::JCall));
     code || module.items.iter().any(|it| match &it.kind {
         ItemKind::Lref { func: f, .. } => module

@@ -266,9 +266,9 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
             && matches!(insn.operands.first(), Some(Operand::Reg(d)) if body.promoted[d.index()]);
         match &mut insn.operands[i] {
             Operand::Mem(m) => {
-                let mut m2 = *m;
+                let mut m2 = **m;
                 resolve_mem(body, r, &mut m2, block_arg, &mut pre);
-                insn.operands[i] = Operand::Mem(m2);
+                insn.operands[i] = Operand::mem(m2);
                 if is_out || non_value || block_arg || (is_move && i == 1 && dest_promoted) {
                     continue;
                 }
@@ -276,7 +276,7 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
                 let t = body.new_var(c);
                 pre.push(Insn::new(
                     mov_op(c),
-                    vec![Operand::Reg(t), Operand::Mem(m2)],
+                    vec![Operand::Reg(t), Operand::mem(m2)],
                 ));
                 insn.operands[i] = Operand::Reg(t);
             }

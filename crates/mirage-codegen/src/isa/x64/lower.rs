@@ -28,7 +28,7 @@ use crate::cfg::pr_branch_taken;
 use crate::regalloc::Loc;
 use crate::{CodegenEnv, CodegenError};
 use mirage_ir::opcode::{FBinOp, FCond, IBinOp, ICond, OvfOp};
-use mirage_ir::{Class, Family, Func, Insn, Mem, Module, Operand, Type, VarId};
+use mirage_ir::{Class, Family, Func, Mem, Module, Operand, Type, VarId};
 use mirage_target::x64::{
     AluOp, Amode, Cond, FpSize, Gpr, Inst, Label, ShiftOp, Size, SseOp, UnOp, X87Op, Xmm,
 };
@@ -199,7 +199,7 @@ impl<'a> Lower<'a> {
             env,
             locs,
             frame,
-            out: Vec::with_capacity(f.insns.len() * 3),
+            out: Vec::with_capacity(f.num_insns() * 3),
             pool: Vec::new(),
             pool_index: BTreeMap::new(),
             nlabels: f.labels.len() as u32,
@@ -1785,8 +1785,8 @@ impl<'a> Lower<'a> {
     /// Lowers instruction `i` (and possibly `i+1`, returning how many were
     /// consumed).
     pub fn lower_insn(&mut self, i: usize) -> R<usize> {
-        let insn: &Insn = &self.f.insns[i];
-        let ops = &insn.operands[..];
+        let insn = self.f.insn(i);
+        let ops = insn.operands;
         let fam = insn.op.family();
         self.cur = i;
         let need = |n: usize| -> R<()> {
@@ -2107,11 +2107,11 @@ impl<'a> Lower<'a> {
     /// `mov t, mem` and the next instruction, reading `mem` where it reads
     /// `t` (see `fold_loads`).
     fn lower_folded(&mut self, i: usize) -> R<usize> {
-        let (t, mem) = match &self.f.insns[i].operands[..] {
+        let (t, mem) = match self.f.insn(i).operands {
             [t @ Operand::Reg(_), mem, ..] => (t.clone(), mem.clone()),
             _ => return Err(CodegenError::BadIr("bad folded load".into())),
         };
-        let next = &self.f.insns[i + 1];
+        let next = self.f.insn(i + 1);
         let ops: Vec<Operand> = next
             .operands
             .iter()
@@ -2150,8 +2150,8 @@ impl<'a> Lower<'a> {
         if !self.fusable.get(i).copied().unwrap_or(false) {
             return Ok(None);
         }
-        let insn = &self.f.insns[i];
-        let Some(next) = self.f.insns.get(i + 1) else {
+        let insn = self.f.insn(i);
+        let Some(next) = self.f.get_insn(i + 1) else {
             return Ok(None);
         };
         let Family::BTest { if_true, .. } = next.op.family() else {
@@ -2269,7 +2269,7 @@ impl<'a> Lower<'a> {
 
     /// The whole function body.
     pub fn lower_body(&mut self) -> R<()> {
-        let n = self.f.insns.len();
+        let n = self.f.num_insns();
         let mut i = 0;
         while i < n {
             i += self.lower_insn(i)?;
@@ -2277,8 +2277,7 @@ impl<'a> Lower<'a> {
         // Falling off the end is undefined (spec §2.11): trap.
         let falls = self
             .f
-            .insns
-            .iter()
+            .insns()
             .rev()
             .find(|x| x.op.family() != Family::Label)
             .is_none_or(|x| !x.op.family().is_terminator());

@@ -38,7 +38,7 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
             _ => None,
         };
     }
-    for (i, insn) in f.insns.iter().enumerate() {
+    for (i, insn) in f.insns().enumerate() {
         let pos = 2 * i as u32 + 1;
         match insn.op.family() {
             Family::Move(_) => {
@@ -52,7 +52,7 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
                 }
             }
             Family::Call | Family::Inline => {
-                let nres = crate::cfg::call_nres(&insn.operands, m);
+                let nres = crate::cfg::call_nres(insn.operands, m);
                 let args: Vec<&Operand> = insn.operands.iter().skip(2 + nres).collect();
                 let kinds: Vec<ArgKind> = args
                     .iter()
@@ -117,8 +117,8 @@ fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
     };
     let not_reg = |op: Option<&Operand>| !matches!(op, Some(Operand::Reg(_)));
     let (mut rcx, mut rdx) = (Vec::new(), Vec::new());
-    for (i, insn) in f.insns.iter().enumerate() {
-        let ops = &insn.operands[..];
+    for (i, insn) in f.insns().enumerate() {
+        let ops = insn.operands;
         let (c, d) = match insn.op.family() {
             Family::IBin { op, .. } => match op {
                 IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod => (true, true),
@@ -178,9 +178,9 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
     use mirage_ir::opcode::{FBinOp, IBinOp};
     use mirage_ir::{Class, Type};
     let nv = f.vars.len();
-    let mut fold = vec![false; f.insns.len()];
+    let mut fold = vec![false; f.num_insns()];
     // The loaded variable and memory type of a candidate load.
-    let load = |insn: &mirage_ir::Insn| match (insn.op.family(), &insn.operands[..]) {
+    let load = |insn: mirage_ir::InsnRef<'_>| match (insn.op.family(), insn.operands) {
         (Family::Move(c), [Operand::Reg(t), Operand::Mem(mm), ..])
             if c != Class::LD
                 && t.index() < nv
@@ -193,8 +193,8 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
     };
     // Whether instruction `j` can take `t` (of memory type `ty`) from
     // memory.
-    let takes = |insn: &mirage_ir::Insn, t: mirage_ir::VarId, ty: Type, c: Class| {
-        let ops = &insn.operands;
+    let takes = |insn: mirage_ir::InsnRef<'_>, t: mirage_ir::VarId, ty: Type, c: Class| {
+        let ops = insn.operands;
         let is = |k: usize| matches!(ops.get(k), Some(Operand::Reg(v)) if *v == t);
         let mut n = 0;
         crate::cfg::for_each_var(insn, m, |v, d| n += usize::from(v == t && !d));
@@ -230,9 +230,9 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
             }
         }
         for j in (blk.start..blk.end).rev() {
-            let insn = &f.insns[j as usize];
+            let insn = f.insn(j as usize);
             if j > blk.start {
-                if let Some((t, ty, c)) = load(&f.insns[j as usize - 1]) {
+                if let Some((t, ty, c)) = load(f.insn(j as usize - 1)) {
                     let x = t.index();
                     let dead = set[x / 64] >> (x % 64) & 1 == 0
                         || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == t);
@@ -267,7 +267,7 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
 fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
     use mirage_ir::{Class, VarId};
     let nv = f.vars.len();
-    let mut keep = vec![0u8; f.insns.len()];
+    let mut keep = vec![0u8; f.num_insns()];
     if !f.vars.iter().any(|v| v.class() == Class::LD) {
         return keep;
     }
@@ -282,7 +282,7 @@ fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
         }
         _ => None,
     };
-    let produces = |insn: &mirage_ir::Insn| match insn.op.family() {
+    let produces = |insn: mirage_ir::InsnRef<'_>| match insn.op.family() {
         Family::FBin {
             class: Class::LD, ..
         }
@@ -293,8 +293,8 @@ fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
         | Family::Move(Class::LD) => ld_var(insn.operands.first()),
         _ => None,
     };
-    let reads = |insn: &mirage_ir::Insn, d: VarId| {
-        let ops = &insn.operands;
+    let reads = |insn: mirage_ir::InsnRef<'_>, d: VarId| {
+        let ops = insn.operands;
         let is = |k: usize| matches!(ops.get(k), Some(Operand::Reg(v)) if *v == d);
         match insn.op.family() {
             Family::FBin {
@@ -320,9 +320,9 @@ fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
             }
         }
         for j in (blk.start..blk.end).rev() {
-            let insn = &f.insns[j as usize];
+            let insn = f.insn(j as usize);
             if j > blk.start {
-                if let Some(d) = produces(&f.insns[j as usize - 1]) {
+                if let Some(d) = produces(f.insn(j as usize - 1)) {
                     let x = d.index();
                     let dead = set[x / 64] >> (x % 64) & 1 == 0
                         || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == d);
@@ -354,13 +354,13 @@ fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
 /// `fuse`): the result is dead on every successor of the branch, and it is
 /// an ordinary variable (not a hard register, not address-taken).
 fn fusable(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
-    let mut v = vec![false; f.insns.len()];
+    let mut v = vec![false; f.num_insns()];
     for (b, blk) in cfg.blocks.iter().enumerate() {
         let end = blk.end as usize;
         if end < blk.start as usize + 2 {
             continue;
         }
-        let (cmp, br) = (&f.insns[end - 2], &f.insns[end - 1]);
+        let (cmp, br) = (f.insn(end - 2), f.insn(end - 1));
         if !matches!(br.op.family(), Family::BTest { .. })
             || !matches!(cmp.op.family(), Family::ICmp { .. } | Family::FCmp { .. })
         {
@@ -532,7 +532,7 @@ pub(crate) fn compile(
     // and at -O0; elsewhere rbp is one more callee-saved register.
     let fp = !use_ra
         || f.sig.vararg
-        || f.insns.iter().any(|i| {
+        || f.insns().any(|i| {
             matches!(
                 i.op.family(),
                 Family::Alloca
@@ -554,7 +554,7 @@ pub(crate) fn compile(
     // Variables of folded loads never exist.
     let mut folded = vec![false; f.vars.len()];
     for (i, &x) in fold.iter().enumerate() {
-        if let (true, Some(Operand::Reg(t))) = (x, f.insns[i].operands.first()) {
+        if let (true, Some(Operand::Reg(t))) = (x, f.insn(i).operands.first()) {
             folded[t.index()] = true;
         }
     }
@@ -620,9 +620,9 @@ pub(crate) fn compile(
         nslots: 0,
         rsa_bytes: if f.sig.vararg { 176 } else { 0 },
         blk_bytes,
-        calls: f.insns.iter().any(|i| crate::cfg::is_call(i.op.family())),
-        jret: f.insns.iter().any(|i| i.op.family() == Family::JRet),
-        guard: if f.insns.iter().any(|i| i.op.family() == Family::Alloca) {
+        calls: f.insns().any(|i| crate::cfg::is_call(i.op.family())),
+        jret: f.insns().any(|i| i.op.family() == Family::JRet),
+        guard: if f.insns().any(|i| i.op.family() == Family::Alloca) {
             16
         } else {
             0
@@ -690,11 +690,7 @@ pub(crate) fn compile(
         .map(|k| code.labels.get(k).copied().flatten())
         .collect();
     let stats = Stats {
-        mir_insns: f
-            .insns
-            .iter()
-            .filter(|i| i.op.family() != Family::Label)
-            .count(),
+        mir_insns: f.insns().filter(|i| i.op.family() != Family::Label).count(),
         machine_insns: insts.iter().filter(|i| matches!(i, MInst::I(_))).count(),
         code_bytes: code.bytes.len(),
         in_registers: alloc.locs.iter().filter(|l| **l != Loc::Slot).count(),
