@@ -1606,7 +1606,7 @@ impl<'a> Lower<'a> {
                 self.insn = n as u32;
                 return Err(self.err(format!(
                     "label '{}' is used but not defined",
-                    func.labels[l].name
+                    &func.labels[l]
                 )));
             }
         }

@@ -70,7 +70,7 @@ pub(crate) fn operand_text(m: &Module, f: &Func, op: &Operand) -> String {
             }
         }
         Operand::Label(l) => match f.labels.get(l.index()) {
-            Some(lab) => s.push_str(&lab.name),
+            Some(lab) => s.push_str(lab),
             None => {
                 let _ = write!(s, "{l:?}");
             }

@@ -2328,7 +2328,7 @@ endfunc",
         .unwrap()
         .labels
         .iter()
-        .position(|l| &*l.name == "l1")
+        .position(|l| l == "l1")
         .unwrap();
     let a = prog.label_address(cg, mirage_ir::LabelId::new(l1)).unwrap();
     let e = p.call_i("bad", &[a as i64]).unwrap_err();

@@ -33,8 +33,8 @@
 
 use crate::error::Errors;
 use crate::module::{
-    Func, Insn, Item, ItemId, ItemKind, Label, LabelId, Module, Operand, Param, Pos, Proto, Var,
-    VarId, VarKind,
+    Func, Insn, Item, ItemId, ItemKind, LabelId, Module, Operand, Param, Pos, Proto, Var, VarId,
+    VarKind,
 };
 use crate::opcode::Opcode;
 use crate::types::Type;
@@ -239,8 +239,7 @@ impl FuncBuilder<'_> {
     }
     /// A new label with the given name (must be unique in the module).
     pub fn named_label(&mut self, name: &str) -> LabelId {
-        self.func.labels.push(Label::new(name));
-        LabelId::new(self.func.labels.len() - 1)
+        self.func.labels.push(name)
     }
     /// Places a label before the next instruction.
     pub fn place(&mut self, l: LabelId) {

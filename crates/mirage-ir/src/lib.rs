@@ -23,7 +23,7 @@ pub mod write;
 pub use error::{Diagnostic, ErrorKind, Errors};
 pub use f80::F80;
 pub use module::{
-    Func, Insn, InsnRef, Insns, Item, ItemId, ItemKind, Label, LabelId, Mem, Module, Operand,
+    Func, Insn, InsnRef, Insns, Item, ItemId, ItemKind, LabelId, Labels, Mem, Module, Operand,
     Param, Pos, Proto, StrBytes, Var, VarId, VarKind,
 };
 pub use opcode::{Family, OpInfo, Opcode, Spec};

@@ -16,6 +16,7 @@ use crate::f80::F80;
 use crate::opcode::Opcode;
 use crate::types::{Class, Type};
 use std::fmt;
+use std::sync::Arc;
 
 macro_rules! entity {
     ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
@@ -217,43 +218,255 @@ impl Var {
     }
 }
 
-/// A label: its name as written (unique within the module).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Label {
-    pub name: Box<str>,
+/// The labels of a function: their names as written (unique within the
+/// module), all in one string; `LabelId(i)` is label `i`.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    text: String,
+    /// Where each name ends in `text`.
+    ends: Vec<u32>,
 }
 
-impl Label {
-    pub fn new(name: impl Into<Box<str>>) -> Label {
-        Label { name: name.into() }
+impl Labels {
+    pub fn new() -> Labels {
+        Labels::default()
+    }
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    /// The name of label `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1] as usize,
+        };
+        self.text.get(start..end)
+    }
+    /// The name of label `l`. Panics when there is no such label.
+    pub fn name(&self, l: LabelId) -> &str {
+        match self.get(l.index()) {
+            Some(n) => n,
+            None => panic!("no label {l:?}"),
+        }
+    }
+    /// Adds a label.
+    pub fn push(&mut self, name: &str) -> LabelId {
+        self.text.push_str(name);
+        let end = u32::try_from(self.text.len()).expect("label names longer than 4 GiB");
+        self.ends.push(end);
+        LabelId::new(self.ends.len() - 1)
+    }
+    /// The names in label order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator + '_ {
+        (0..self.len()).map(|i| &self[i])
+    }
+    /// Gives back the memory not in use.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 }
 
-/// One instruction of a [`Func`] body as stored: 16 bytes. Its operands are
-/// `Func::operands[start..next.start]` (the next record's start, or the
-/// end of the arena for the last one), so the operand count costs nothing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct InsnRec {
-    start: u32,
-    pos: Pos,
-    op: Opcode,
+impl std::ops::Index<usize> for Labels {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        match self.get(i) {
+            Some(n) => n,
+            None => panic!("no label {i}"),
+        }
+    }
+}
+
+impl fmt::Debug for Labels {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Labels {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Labels {
+        let mut l = Labels::new();
+        for n in iter {
+            l.push(n.as_ref());
+        }
+        l
+    }
+}
+
+/// Marks a column kept in [`Body::big_cols`].
+const COL_BIG: u8 = u8::MAX;
+
+/// A function body, stored compactly, as parallel vectors (10 bytes per
+/// instruction plus its operands):
+///
+/// - `starts[i]`: where instruction `i`'s operands start in `operands`; they
+///   end where the next instruction's start (or at the end of `operands`),
+///   so the operand count costs nothing;
+/// - `lines[i]`, `meta[i] = (opcode, column)`: the column when below 255,
+///   else `COL_BIG` and the column in `big_cols` (sorted by instruction);
+///   compilers' text keeps instructions in the first columns;
+/// - `operands`: every operand of the body, in instruction order.
+///
+/// Each fact has one representation, so the derived equality is equality
+/// of the instruction sequences.
+#[derive(Clone, Default, PartialEq)]
+struct Body {
+    starts: Vec<u32>,
+    lines: Vec<u32>,
+    meta: Vec<(Opcode, u8)>,
+    big_cols: Vec<(u32, u32)>,
+    operands: Vec<Operand>,
+}
+
+impl Body {
+    #[inline]
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    #[inline]
+    fn span(&self, i: usize) -> (usize, usize) {
+        let start = self.starts[i] as usize;
+        let end = match self.starts.get(i + 1) {
+            Some(&s) => s as usize,
+            None => self.operands.len(),
+        };
+        (start, end)
+    }
+
+    #[cold]
+    fn big_col(&self, i: usize) -> u32 {
+        match self.big_cols.binary_search_by_key(&(i as u32), |e| e.0) {
+            Ok(k) => self.big_cols[k].1,
+            Err(_) => u32::from(COL_BIG),
+        }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> InsnRef<'_> {
+        let (op, c) = self.meta[i];
+        let col = if c == COL_BIG {
+            self.big_col(i)
+        } else {
+            u32::from(c)
+        };
+        let (s, e) = self.span(i);
+        InsnRef {
+            op,
+            pos: Pos {
+                line: self.lines[i],
+                col,
+            },
+            operands: &self.operands[s..e],
+        }
+    }
+
+    /// Where the next instruction's operands start.
+    #[inline]
+    fn next_start(&self) -> u32 {
+        // More than 4G operands cannot be addressed; the reader limits its
+        // input to 4 GiB, which holds far fewer.
+        u32::try_from(self.operands.len()).expect("more than 4G operands in one function")
+    }
+
+    /// Appends the record of an instruction whose operands start at
+    /// `start` (already in `operands`).
+    #[inline]
+    fn push_rec(&mut self, start: u32, op: Opcode, pos: Pos) {
+        let c = match u8::try_from(pos.col) {
+            Ok(c) if c != COL_BIG => c,
+            _ => {
+                let i = u32::try_from(self.len()).expect("more than 4G instructions");
+                self.big_cols.push((i, pos.col));
+                COL_BIG
+            }
+        };
+        self.starts.push(start);
+        self.lines.push(pos.line);
+        self.meta.push((op, c));
+    }
+
+    fn set_pos(&mut self, i: usize, pos: Pos) {
+        self.lines[i] = pos.line;
+        let key = i as u32;
+        let found = self.big_cols.binary_search_by_key(&key, |e| e.0);
+        let c = match (u8::try_from(pos.col), found) {
+            (Ok(c), Ok(k)) if c != COL_BIG => {
+                self.big_cols.remove(k);
+                c
+            }
+            (Ok(c), Err(_)) if c != COL_BIG => c,
+            (_, Ok(k)) => {
+                self.big_cols[k].1 = pos.col;
+                COL_BIG
+            }
+            (_, Err(k)) => {
+                self.big_cols.insert(k, (key, pos.col));
+                COL_BIG
+            }
+        };
+        self.meta[i].1 = c;
+    }
+
+    fn clear(&mut self) {
+        self.starts.clear();
+        self.lines.clear();
+        self.meta.clear();
+        self.big_cols.clear();
+        self.operands.clear();
+    }
+
+    fn reserve_exact(&mut self, insns: usize, operands: usize) {
+        self.starts.reserve_exact(insns);
+        self.lines.reserve_exact(insns);
+        self.meta.reserve_exact(insns);
+        self.operands.reserve_exact(operands);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.lines.shrink_to_fit();
+        self.meta.shrink_to_fit();
+        self.big_cols.shrink_to_fit();
+        self.operands.shrink_to_fit();
+    }
+
+    /// A copy of exactly the body's size; `self` is left empty with its
+    /// capacity.
+    fn take_exact(&mut self) -> Body {
+        fn take<T>(v: &mut Vec<T>) -> Vec<T> {
+            let mut out = Vec::with_capacity(v.len());
+            out.append(v);
+            out
+        }
+        Body {
+            starts: take(&mut self.starts),
+            lines: take(&mut self.lines),
+            meta: take(&mut self.meta),
+            big_cols: take(&mut self.big_cols),
+            operands: take(&mut self.operands),
+        }
+    }
 }
 
 /// A function.
 ///
-/// The body is kept compact: one 16-byte record per instruction (opcode,
-/// position, where its operands start) and one operand arena for the
-/// whole body, in instruction order. Read it with [`Func::insns`] /
-/// [`Func::insn`], which give [`InsnRef`]s; build it with [`Func::push`]
-/// or replace it with [`Func::set_insns`].
+/// The body is kept compact: 10 bytes per instruction (opcode, position,
+/// where its operands start) and one operand arena for the whole body, in
+/// instruction order. Read it with [`Func::insns`] / [`Func::insn`], which
+/// give [`InsnRef`]s; build it with [`Func::push`] and friends, or replace
+/// it with [`Func::set_insns`].
 #[derive(Clone, Default, PartialEq)]
 pub struct Func {
     pub sig: Proto,
     /// Parameters first (`VarId(i)` is parameter `i`), then locals/globals.
     pub vars: Vec<Var>,
-    pub labels: Vec<Label>,
-    recs: Vec<InsnRec>,
-    operands: Vec<Operand>,
+    pub labels: Labels,
+    body: Body,
     /// Position of `endfunc`.
     pub end_pos: Pos,
 }
@@ -296,60 +509,41 @@ impl Func {
     /// The number of instructions (labels included).
     #[inline]
     pub fn num_insns(&self) -> usize {
-        self.recs.len()
-    }
-
-    /// The range of operand arena slots of instruction `i`.
-    #[inline]
-    fn span(&self, i: usize) -> (usize, usize) {
-        let start = self.recs[i].start as usize;
-        let end = match self.recs.get(i + 1) {
-            Some(r) => r.start as usize,
-            None => self.operands.len(),
-        };
-        (start, end)
+        self.body.len()
     }
 
     /// Instruction `i`. Panics when `i >= self.num_insns()`.
     #[inline]
     pub fn insn(&self, i: usize) -> InsnRef<'_> {
-        let r = self.recs[i];
-        let (s, e) = self.span(i);
-        InsnRef {
-            op: r.op,
-            pos: r.pos,
-            operands: &self.operands[s..e],
-        }
+        self.body.get(i)
     }
 
     /// Instruction `i`, if there is one.
     #[inline]
     pub fn get_insn(&self, i: usize) -> Option<InsnRef<'_>> {
-        (i < self.recs.len()).then(|| self.insn(i))
+        (i < self.body.len()).then(|| self.body.get(i))
     }
 
     /// The last instruction, if any.
     pub fn last_insn(&self) -> Option<InsnRef<'_>> {
-        self.recs.len().checked_sub(1).map(|i| self.insn(i))
+        self.body.len().checked_sub(1).map(|i| self.body.get(i))
     }
 
     /// The instructions in order.
     #[inline]
     pub fn insns(&self) -> Insns<'_> {
         Insns {
-            recs: &self.recs,
-            operands: &self.operands,
+            body: &self.body,
             front: 0,
-            back: self.recs.len(),
+            back: self.body.len(),
         }
     }
 
     /// Instructions `range`, in order. Panics when out of range.
     pub fn insns_in(&self, range: std::ops::Range<usize>) -> Insns<'_> {
-        assert!(range.start <= range.end && range.end <= self.recs.len());
+        assert!(range.start <= range.end && range.end <= self.body.len());
         Insns {
-            recs: &self.recs,
-            operands: &self.operands,
+            body: &self.body,
             front: range.start,
             back: range.end,
         }
@@ -358,65 +552,52 @@ impl Func {
     /// The operands of instruction `i`, to change in place.
     #[inline]
     pub fn operands_mut(&mut self, i: usize) -> &mut [Operand] {
-        let (s, e) = self.span(i);
-        &mut self.operands[s..e]
+        let (s, e) = self.body.span(i);
+        &mut self.body.operands[s..e]
     }
 
     /// Sets the position of instruction `i`.
     pub fn set_pos(&mut self, i: usize, pos: Pos) {
-        self.recs[i].pos = pos;
+        self.body.set_pos(i, pos);
     }
 
     /// Appends an instruction.
     #[inline]
     pub fn push(&mut self, insn: Insn) {
-        let start = self.arena_start();
-        self.operands.extend(insn.operands);
-        self.recs.push(InsnRec {
-            start,
-            pos: insn.pos,
-            op: insn.op,
-        });
+        let start = self.body.next_start();
+        self.body.operands.extend(insn.operands);
+        self.body.push_rec(start, insn.op, insn.pos);
     }
 
     /// Appends an instruction given by parts (the operands are cloned).
     #[inline]
     pub fn push_insn(&mut self, op: Opcode, operands: &[Operand], pos: Pos) {
-        let start = self.arena_start();
-        self.operands.extend_from_slice(operands);
-        self.recs.push(InsnRec { start, pos, op });
+        let start = self.body.next_start();
+        self.body.operands.extend_from_slice(operands);
+        self.body.push_rec(start, op, pos);
     }
 
     /// Appends an instruction whose operands come from an iterator.
     pub fn push_with(&mut self, op: Opcode, operands: impl IntoIterator<Item = Operand>, pos: Pos) {
-        let start = self.arena_start();
-        self.operands.extend(operands);
-        self.recs.push(InsnRec { start, pos, op });
+        let start = self.body.next_start();
+        self.body.operands.extend(operands);
+        self.body.push_rec(start, op, pos);
     }
 
     /// Appends an instruction whose operands are moved out of `operands`
     /// (left empty, with its capacity).
     #[inline]
     pub fn push_drain(&mut self, op: Opcode, operands: &mut Vec<Operand>, pos: Pos) {
-        let start = self.arena_start();
-        self.operands.append(operands);
-        self.recs.push(InsnRec { start, pos, op });
-    }
-
-    #[inline]
-    fn arena_start(&self) -> u32 {
-        // More than 4G operands cannot be addressed; the reader limits its
-        // input to 4 GiB, which holds far fewer.
-        u32::try_from(self.operands.len()).expect("more than 4G operands in one function")
+        let start = self.body.next_start();
+        self.body.operands.append(operands);
+        self.body.push_rec(start, op, pos);
     }
 
     /// Replaces the body.
     pub fn set_insns(&mut self, insns: Vec<Insn>) {
-        self.recs.clear();
-        self.operands.clear();
-        self.recs.reserve_exact(insns.len());
-        self.operands
-            .reserve_exact(insns.iter().map(|i| i.operands.len()).sum());
+        self.body.clear();
+        self.body
+            .reserve_exact(insns.len(), insns.iter().map(|i| i.operands.len()).sum());
         for insn in insns {
             self.push(insn);
         }
@@ -429,36 +610,31 @@ impl Func {
 
     /// Removes every instruction.
     pub fn clear_insns(&mut self) {
-        self.recs.clear();
-        self.operands.clear();
+        self.body.clear();
     }
 
     /// Gives back the memory the body does not use.
     pub fn shrink_to_fit(&mut self) {
-        self.recs.shrink_to_fit();
-        self.operands.shrink_to_fit();
+        self.body.shrink_to_fit();
     }
 
-    /// Moves the body out into `recs`/`operands`-shaped storage of exactly
-    /// its size, leaving this function's buffers empty with their capacity
-    /// (the reader reuses them for the next function).
-    pub(crate) fn take_body_exact(&mut self) -> Func {
-        let mut recs = Vec::with_capacity(self.recs.len());
-        recs.append(&mut self.recs);
-        let mut operands = Vec::with_capacity(self.operands.len());
-        operands.append(&mut self.operands);
+    /// Replaces the body by a copy of exactly its size and gives back the
+    /// old buffers, emptied (the reader reuses them for the next function).
+    pub(crate) fn exact_body(&mut self) -> Func {
+        let exact = self.body.take_exact();
+        let spare = std::mem::replace(&mut self.body, exact);
         Func {
-            recs,
-            operands,
+            body: spare,
             ..Func::default()
         }
     }
 
-    /// Installs the body of `other` (see [`Func::take_body_exact`]),
-    /// giving back this function's buffers in it.
-    pub(crate) fn swap_body(&mut self, other: &mut Func) {
-        std::mem::swap(&mut self.recs, &mut other.recs);
-        std::mem::swap(&mut self.operands, &mut other.operands);
+    /// Moves the (empty) body buffers of `spare` into this function, which
+    /// must have no instructions.
+    pub(crate) fn reuse_body(&mut self, spare: Func) {
+        debug_assert!(self.body.len() == 0);
+        self.body = spare.body;
+        self.body.clear();
     }
 }
 
@@ -499,8 +675,7 @@ impl PartialEq<Insn> for InsnRef<'_> {
 /// The instructions of a [`Func`], in order (see [`Func::insns`]).
 #[derive(Clone)]
 pub struct Insns<'a> {
-    recs: &'a [InsnRec],
-    operands: &'a [Operand],
+    body: &'a Body,
     front: usize,
     back: usize,
 }
@@ -508,16 +683,7 @@ pub struct Insns<'a> {
 impl<'a> Insns<'a> {
     #[inline]
     fn get(&self, i: usize) -> InsnRef<'a> {
-        let r = self.recs[i];
-        let end = match self.recs.get(i + 1) {
-            Some(n) => n.start as usize,
-            None => self.operands.len(),
-        };
-        InsnRef {
-            op: r.op,
-            pos: r.pos,
-            operands: &self.operands[r.start as usize..end],
-        }
+        self.body.get(i)
     }
 }
 
@@ -679,8 +845,8 @@ impl From<&[u8]> for StrBytes {
     }
 }
 
-/// An operand: 16 bytes. The rare or large payloads (memory operands,
-/// long doubles, strings) are boxed.
+/// An operand: 16 bytes. The large payloads (memory operands, long
+/// doubles, strings) are behind one pointer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Operand {
     Reg(VarId),
@@ -695,7 +861,10 @@ pub enum Operand {
     /// A string literal (bytes after the NUL rule); its value is the address
     /// of an anonymous copy.
     Str(StrBytes),
-    Mem(Box<Mem>),
+    /// Shared: the reader gives equal memory operands of a function one
+    /// allocation (compilers repeat them a lot). Change one in place with
+    /// [`Operand::mem_mut`] (copy on write).
+    Mem(Arc<Mem>),
     Label(LabelId),
 }
 
@@ -710,7 +879,14 @@ impl Operand {
         Operand::LDouble(Box::new(v))
     }
     pub fn mem(m: Mem) -> Operand {
-        Operand::Mem(Box::new(m))
+        Operand::Mem(Arc::new(m))
+    }
+    /// The memory operand, to change in place (unshared first if needed).
+    pub fn mem_mut(&mut self) -> Option<&mut Mem> {
+        match self {
+            Operand::Mem(m) => Some(Arc::make_mut(m)),
+            _ => None,
+        }
     }
     pub fn str(bytes: impl Into<Box<[u8]>>) -> Operand {
         Operand::Str(StrBytes::new(bytes))
@@ -804,7 +980,11 @@ mod tests {
     #[test]
     fn compact_sizes() {
         assert_eq!(std::mem::size_of::<Operand>(), 16);
-        assert_eq!(std::mem::size_of::<InsnRec>(), 16);
+        // One instruction's record: start, line, opcode and column.
+        assert_eq!(
+            std::mem::size_of::<u32>() * 2 + std::mem::size_of::<(Opcode, u8)>(),
+            10
+        );
     }
 
     #[test]

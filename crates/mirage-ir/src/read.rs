@@ -22,14 +22,15 @@
 
 use crate::error::{Diagnostic, ErrorKind, Errors};
 use crate::f80::F80;
-use crate::hash::{NameKey, NameTable};
+use crate::hash::{NameKey, NameMap, NameTable};
 use crate::lexer::{name_end, simple_int, skip_blanks, special_float, Cur, Lexer, Tok};
 use crate::module::{
-    Func, Item, ItemId, ItemKind, Label, LabelId, Mem, Module, Operand, Param, Pos, Proto, Var,
-    VarId, VarKind,
+    Func, Item, ItemId, ItemKind, LabelId, Mem, Module, Operand, Param, Pos, Proto, Var, VarId,
+    VarKind,
 };
 use crate::opcode::{Family, Opcode};
 use crate::types::{Class, Type};
+use std::sync::Arc;
 
 /// Options for [`read_modules`].
 #[derive(Clone, Debug)]
@@ -279,8 +280,10 @@ struct Reader<'a> {
     verify_errors: Vec<Diagnostic>,
     /// Reusable buffer for the label prefixes of a statement.
     label_buf: Vec<(&'a str, Pos)>,
-    /// Reusable buffer for the operands of variable-arity instructions.
+    /// Reusable buffer for the operands of an instruction.
     operand_buf: Vec<Operand>,
+    /// The memory operands of the current function, each allocated once.
+    mems: NameMap<Mem, Arc<Mem>>,
     /// Tables and buffers of finished functions and modules, kept for the
     /// next one (cleared) so that their memory is allocated once.
     spare_func: Option<FuncSpare<'a>>,
@@ -324,6 +327,7 @@ impl<'a> Reader<'a> {
             verify_errors: Vec::new(),
             label_buf: Vec::new(),
             operand_buf: Vec::new(),
+            mems: NameMap::default(),
             spare_func: None,
             spare_mod: None,
         };
@@ -862,12 +866,11 @@ impl<'a> Reader<'a> {
             });
         }
         let item = self.add_item(Some(name), ItemKind::Func(Box::default()), labels[0].1)?;
-        let mut body = spare.body;
-        body.clear_insns();
+        self.mems.clear();
         let mut pending_labels = spare.pending_labels;
         pending_labels.clear();
         let mut func = Func::new(sig, fvars);
-        func.swap_body(&mut body);
+        func.reuse_body(spare.body);
         self.m.as_mut().unwrap().func = Some(FuncState {
             item,
             name: name.to_string(),
@@ -896,7 +899,7 @@ impl<'a> Reader<'a> {
         // Undefined labels used in this function.
         let mut errs = Vec::new();
         for &(lid, p) in &fs.pending_labels {
-            let lname = &fs.func.labels[lid.index()].name;
+            let lname = &fs.func.labels[lid.index()];
             let defined = ms
                 .labels
                 .get(lname)
@@ -923,8 +926,7 @@ impl<'a> Reader<'a> {
         }
         fs.func.end_pos = pos;
         // The body at its exact size; the buffers are kept for the next one.
-        let mut body = fs.func.take_body_exact();
-        fs.func.swap_body(&mut body);
+        let body = fs.func.exact_body();
         fs.func.labels.shrink_to_fit();
         fs.func.vars.shrink_to_fit();
         ms.module.items[fs.item.index()].kind = ItemKind::Func(Box::new(fs.func));
@@ -1216,8 +1218,7 @@ impl<'a> Reader<'a> {
                 fs.func.push_insn(Opcode::Label, &[Operand::Label(e.id)], p);
             }
             None => {
-                let id = LabelId::new(fs.func.labels.len());
-                fs.func.labels.push(Label::new(name));
+                let id = fs.func.labels.push(name);
                 ms.labels.insert(
                     name,
                     LabelEntry {
@@ -1248,8 +1249,7 @@ impl<'a> Reader<'a> {
                 ),
             ))),
             None => {
-                let id = LabelId::new(fs.func.labels.len());
-                fs.func.labels.push(Label::new(name));
+                let id = fs.func.labels.push(name);
                 ms.labels.insert(
                     name,
                     LabelEntry {
@@ -1335,7 +1335,7 @@ impl<'a> Reader<'a> {
                     };
                     match self.fast_mem(ty, text, skip_blanks(src, r + 1)) {
                         Some((m, end)) => {
-                            out.push(Operand::mem(m));
+                            out.push(self.mem_op(m));
                             p = end;
                         }
                         None => return false,
@@ -1487,7 +1487,7 @@ impl<'a> Reader<'a> {
                         return Err(self.err_at(p, format!("unknown type '{n}' in memory operand")));
                     };
                     self.bump();
-                    return self.mem_operand(ty).map(Operand::mem);
+                    return self.mem_operand(ty).map(|m| self.mem_op(m));
                 }
                 if label_pos {
                     return self.use_label(n, p).map(Operand::Label);
@@ -1598,6 +1598,13 @@ impl<'a> Reader<'a> {
             }
         }
         Ok(m)
+    }
+
+    /// A memory operand, sharing the allocation of an equal one of the
+    /// same function.
+    #[inline]
+    fn mem_op(&mut self, m: Mem) -> Operand {
+        Operand::Mem(self.mems.entry(m).or_insert_with(|| Arc::new(m)).clone())
     }
 
     fn alias(&mut self, n: &'a str) -> u32 {

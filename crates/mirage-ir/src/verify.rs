@@ -432,8 +432,7 @@ impl<'m> Verifier<'m> {
             match func.labels.get(l.index()) {
                 None => problems.push(format!("label {l:?} does not belong to function '{fname}'")),
                 Some(label) if !facts.label_defined[l.index()] => problems.push(format!(
-                    "label '{}' is not defined in function '{fname}'",
-                    label.name
+                    "label '{label}' is not defined in function '{fname}'"
                 )),
                 Some(_) => {}
             }
@@ -517,7 +516,7 @@ impl<'m> FuncCheck<'_, 'm> {
 
     fn label_name(&self, l: LabelId) -> String {
         match self.func.labels.get(l.index()) {
-            Some(label) => format!("'{}'", label.name),
+            Some(label) => format!("'{label}'"),
             None => format!("{l:?}"),
         }
     }
@@ -662,7 +661,7 @@ impl<'m> FuncCheck<'_, 'm> {
                     self.err(insn.pos, format!("label {name} is defined more than once"));
                     continue;
                 }
-                let name = func.labels[l.index()].name.as_ref();
+                let name = &func.labels[l.index()];
                 if let Some(&owner) = self.v.label_names.get(name) {
                     let msg = if owner == self.id {
                         format!("label name '{name}' is used twice")
@@ -1294,7 +1293,7 @@ impl<'m> FuncCheck<'_, 'm> {
 mod tests {
     use super::*;
     use crate::builder::ModuleBuilder;
-    use crate::module::{Label, Param};
+    use crate::module::Param;
     use crate::opcode::Opcode;
 
     /// Gives item `i` the position `(100 * (i + 1), 1)` and instruction `k`
@@ -3007,7 +3006,7 @@ mod tests {
             unreachable!()
         };
         f.vars.clear();
-        f.labels.push(Label { name: "z".into() });
+        f.labels.push("z");
         f.sig.params.push(Param {
             name: "q".into(),
             ty: Type::Blk0,

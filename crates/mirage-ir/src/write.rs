@@ -584,7 +584,7 @@ fn var_name(out: &mut String, f: &Func, v: VarId) {
 
 fn label_name(out: &mut String, f: Option<&Func>, l: LabelId) {
     match f.and_then(|f| f.labels.get(l.index())) {
-        Some(label) if !label.name.is_empty() => out.push_str(&label.name),
+        Some(label) if !label.is_empty() => out.push_str(label),
         _ => bad(out, format_args!("{l:?}")),
     }
 }
@@ -922,7 +922,7 @@ fn string_lit(out: &mut String, bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::module::{Func, Insn, Label, Param, Pos};
+    use crate::module::{Func, Insn, Labels, Param, Pos};
 
     fn item(name: Option<&str>, kind: ItemKind) -> Item {
         Item {
@@ -980,7 +980,7 @@ mod tests {
             var("y", Type::F, VarKind::Local),
             var("z", Type::LD, VarKind::Local),
         ];
-        f.labels = vec![Label::new("L1"), Label::new("L2")];
+        f.labels = Labels::from_iter(["L1", "L2"]);
         f.set_insns(insns);
         let mut m = module(vec![
             item(Some("g"), ItemKind::Import),

@@ -339,6 +339,7 @@ fn remap_insn(i: &Insn, map_var: &impl Fn(VarId) -> VarId, same_module: bool) ->
         match op {
             Operand::Reg(v) => *v = map_var(*v),
             Operand::Mem(m) => {
+                let m = std::sync::Arc::make_mut(m);
                 m.base = m.base.map(map_var);
                 m.index = m.index.map(map_var);
                 if !same_module {

@@ -26,7 +26,7 @@
 
 use mirage_ir::opcode::{Family, IBinOp};
 use mirage_ir::{
-    Class, Func, Insn, ItemKind, Label, LabelId, Module, Opcode, Operand, Pos, Proto, Type, Var,
+    Class, Func, Insn, ItemKind, LabelId, Labels, Module, Opcode, Operand, Pos, Proto, Type, Var,
     VarId, VarKind,
 };
 use std::collections::HashSet;
@@ -103,7 +103,7 @@ pub(crate) struct Body<'m> {
     pub norig: usize,
     /// Per variable: managed as SSA values (meaningful when `ssa`).
     pub promoted: Vec<bool>,
-    pub labels: Vec<Label>,
+    pub labels: Labels,
     pub blocks: Vec<Block>,
     pub ssa: bool,
     pub end_pos: Pos,
@@ -115,9 +115,9 @@ pub(crate) fn module_label_names(m: &Module, prefix: &str) -> HashSet<String> {
     let mut set = HashSet::new();
     for it in &m.items {
         if let ItemKind::Func(f) = &it.kind {
-            for l in &f.labels {
-                if l.name.starts_with(prefix) {
-                    set.insert(l.name.to_string());
+            for l in f.labels.iter() {
+                if l.starts_with(prefix) {
+                    set.insert(l.to_string());
                 }
             }
         }
@@ -661,8 +661,7 @@ impl<'m> Body<'m> {
                         }
                     };
                     taken_labels.insert(name.clone());
-                    labels.push(Label::new(name));
-                    LabelId::new(labels.len() - 1)
+                    labels.push(&name)
                 }
             };
             block_label[b.index()] = Some(l);
@@ -708,13 +707,13 @@ impl<'m> Body<'m> {
         }
         // Keep only used labels, renumbered.
         let mut lmap = vec![u32::MAX; labels.len()];
-        let mut new_labels = Vec::new();
+        let mut new_labels = Labels::new();
         for insn in &mut insns {
             for op in &mut insn.operands {
                 if let Operand::Label(l) = op {
                     if lmap[l.index()] == u32::MAX {
                         lmap[l.index()] = new_labels.len() as u32;
-                        new_labels.push(labels[l.index()].clone());
+                        new_labels.push(&labels[l.index()]);
                     }
                     *l = LabelId(lmap[l.index()]);
                 }
@@ -795,6 +794,7 @@ impl<'m> Body<'m> {
                 match op {
                     Operand::Reg(v) => remap(v),
                     Operand::Mem(m) => {
+                        let m = std::sync::Arc::make_mut(m);
                         if let Some(b) = &mut m.base {
                             remap(b);
                         }

@@ -82,7 +82,14 @@ impl Repl {
                         insn.operands[i] = x;
                     }
                 }
-                Operand::Mem(m) => self.mem(m, block_arg),
+                Operand::Mem(m) => {
+                    // Unshared only when something changes.
+                    let mut n = **m;
+                    self.mem(&mut n, block_arg);
+                    if n != **m {
+                        *m = std::sync::Arc::new(n);
+                    }
+                }
                 _ => {}
             }
         }
