@@ -297,71 +297,113 @@ impl<S: AsRef<str>> FromIterator<S> for Labels {
     }
 }
 
-/// Marks a column kept in [`Body::big_cols`].
-const COL_BIG: u8 = u8::MAX;
+/// Instructions per block of [`Body::bases`] (a power of two).
+const BLOCK_SHIFT: u32 = 8;
 
-/// A function body, stored compactly, as parallel vectors (10 bytes per
-/// instruction plus its operands):
+/// In [`Body::meta`], marks an instruction whose start and position are in
+/// [`Body::esc`].
+const ESC: u8 = u8::MAX;
+
+/// An instruction whose operand start or position does not fit the
+/// compact form.
+#[derive(Clone, Copy, Debug)]
+struct Esc {
+    index: u32,
+    start: u32,
+    pos: Pos,
+}
+
+/// A function body, stored compactly (about 6 bytes per instruction plus
+/// its operands):
 ///
-/// - `starts[i]`: where instruction `i`'s operands start in `operands`; they
-///   end where the next instruction's start (or at the end of `operands`),
+/// - `operands`: every operand of the body, in instruction order; an
+///   instruction's operands end where the next one's start (or at the end),
 ///   so the operand count costs nothing;
-/// - `lines[i]`, `meta[i] = (opcode, column)`: the column when below 255,
-///   else `COL_BIG` and the column in `big_cols` (sorted by instruction);
-///   compilers' text keeps instructions in the first columns;
-/// - `operands`: every operand of the body, in instruction order.
-///
-/// Each fact has one representation, so the derived equality is equality
-/// of the instruction sequences.
-#[derive(Clone, Default, PartialEq)]
+/// - `bases[b]`: operand start and line of instruction `b * 256`;
+/// - `offs[i]`: operand start and line of instruction `i`, relative to its
+///   block's base;
+/// - `meta[i]`: opcode and column;
+/// - `esc`: the instructions whose start or line are not within 64K of
+///   their block's base or whose column is 255 or more (marked `ESC` in
+///   `meta`), sorted by index. Text from compilers has none: instructions
+///   go down the file one line at a time and start in the first columns.
+#[derive(Clone, Default)]
 struct Body {
-    starts: Vec<u32>,
-    lines: Vec<u32>,
+    bases: Vec<(u32, u32)>,
+    offs: Vec<(u16, u16)>,
     meta: Vec<(Opcode, u8)>,
-    big_cols: Vec<(u32, u32)>,
+    esc: Vec<Esc>,
     operands: Vec<Operand>,
+}
+
+impl PartialEq for Body {
+    /// Equal instruction sequences (the block bases depend on history).
+    fn eq(&self, other: &Body) -> bool {
+        self.len() == other.len() && (0..self.len()).all(|i| self.get(i) == other.get(i))
+    }
 }
 
 impl Body {
     #[inline]
     fn len(&self) -> usize {
-        self.starts.len()
+        self.meta.len()
+    }
+
+    #[cold]
+    fn esc(&self, i: usize) -> Esc {
+        match self.esc.binary_search_by_key(&(i as u32), |e| e.index) {
+            Ok(k) => self.esc[k],
+            // Not reached: every `ESC` mark has its entry.
+            Err(_) => Esc {
+                index: i as u32,
+                start: 0,
+                pos: Pos::NONE,
+            },
+        }
+    }
+
+    /// Where instruction `i`'s operands start.
+    #[inline]
+    fn start(&self, i: usize) -> usize {
+        if self.meta[i].1 == ESC {
+            return self.esc(i).start as usize;
+        }
+        self.bases[i >> BLOCK_SHIFT].0 as usize + self.offs[i].0 as usize
+    }
+
+    #[inline]
+    fn end(&self, i: usize) -> usize {
+        if i + 1 < self.len() {
+            self.start(i + 1)
+        } else {
+            self.operands.len()
+        }
     }
 
     #[inline]
     fn span(&self, i: usize) -> (usize, usize) {
-        let start = self.starts[i] as usize;
-        let end = match self.starts.get(i + 1) {
-            Some(&s) => s as usize,
-            None => self.operands.len(),
-        };
-        (start, end)
-    }
-
-    #[cold]
-    fn big_col(&self, i: usize) -> u32 {
-        match self.big_cols.binary_search_by_key(&(i as u32), |e| e.0) {
-            Ok(k) => self.big_cols[k].1,
-            Err(_) => u32::from(COL_BIG),
-        }
+        (self.start(i), self.end(i))
     }
 
     #[inline]
     fn get(&self, i: usize) -> InsnRef<'_> {
         let (op, c) = self.meta[i];
-        let col = if c == COL_BIG {
-            self.big_col(i)
+        let (start, pos) = if c == ESC {
+            let e = self.esc(i);
+            (e.start as usize, e.pos)
         } else {
-            u32::from(c)
+            let (bs, bl) = self.bases[i >> BLOCK_SHIFT];
+            let (os, ol) = self.offs[i];
+            let pos = Pos {
+                line: bl.wrapping_add(u32::from(ol)),
+                col: u32::from(c),
+            };
+            (bs as usize + os as usize, pos)
         };
-        let (s, e) = self.span(i);
         InsnRef {
             op,
-            pos: Pos {
-                line: self.lines[i],
-                col,
-            },
-            operands: &self.operands[s..e],
+            pos,
+            operands: &self.operands[start..self.end(i)],
         }
     }
 
@@ -373,65 +415,83 @@ impl Body {
         u32::try_from(self.operands.len()).expect("more than 4G operands in one function")
     }
 
+    /// The compact form of (start, pos) for instruction `i`, if it fits.
+    #[inline]
+    fn compact(&self, i: usize, start: u32, pos: Pos) -> Option<((u16, u16), u8)> {
+        let (bs, bl) = self.bases[i >> BLOCK_SHIFT];
+        let ds = u16::try_from(start.checked_sub(bs)?).ok()?;
+        let dl = u16::try_from(pos.line.checked_sub(bl)?).ok()?;
+        let c = u8::try_from(pos.col).ok().filter(|&c| c != ESC)?;
+        Some(((ds, dl), c))
+    }
+
     /// Appends the record of an instruction whose operands start at
     /// `start` (already in `operands`).
     #[inline]
     fn push_rec(&mut self, start: u32, op: Opcode, pos: Pos) {
-        let c = match u8::try_from(pos.col) {
-            Ok(c) if c != COL_BIG => c,
-            _ => {
-                let i = u32::try_from(self.len()).expect("more than 4G instructions");
-                self.big_cols.push((i, pos.col));
-                COL_BIG
+        let i = self.len();
+        let index = u32::try_from(i).expect("more than 4G instructions");
+        if i & ((1 << BLOCK_SHIFT) - 1) == 0 {
+            self.bases.push((start, pos.line));
+        }
+        match self.compact(i, start, pos) {
+            Some((off, c)) => {
+                self.offs.push(off);
+                self.meta.push((op, c));
             }
-        };
-        self.starts.push(start);
-        self.lines.push(pos.line);
-        self.meta.push((op, c));
+            None => {
+                self.offs.push((0, 0));
+                self.meta.push((op, ESC));
+                self.esc.push(Esc { index, start, pos });
+            }
+        }
     }
 
     fn set_pos(&mut self, i: usize, pos: Pos) {
-        self.lines[i] = pos.line;
-        let key = i as u32;
-        let found = self.big_cols.binary_search_by_key(&key, |e| e.0);
-        let c = match (u8::try_from(pos.col), found) {
-            (Ok(c), Ok(k)) if c != COL_BIG => {
-                self.big_cols.remove(k);
-                c
+        let start = self.start(i) as u32;
+        let found = self.esc.binary_search_by_key(&(i as u32), |e| e.index);
+        match (self.compact(i, start, pos), found) {
+            (Some((off, c)), found) => {
+                if let Ok(k) = found {
+                    self.esc.remove(k);
+                }
+                self.offs[i] = off;
+                self.meta[i].1 = c;
             }
-            (Ok(c), Err(_)) if c != COL_BIG => c,
-            (_, Ok(k)) => {
-                self.big_cols[k].1 = pos.col;
-                COL_BIG
+            (None, Ok(k)) => self.esc[k].pos = pos,
+            (None, Err(k)) => {
+                let e = Esc {
+                    index: i as u32,
+                    start,
+                    pos,
+                };
+                self.esc.insert(k, e);
+                self.offs[i] = (0, 0);
+                self.meta[i].1 = ESC;
             }
-            (_, Err(k)) => {
-                self.big_cols.insert(k, (key, pos.col));
-                COL_BIG
-            }
-        };
-        self.meta[i].1 = c;
+        }
     }
 
     fn clear(&mut self) {
-        self.starts.clear();
-        self.lines.clear();
+        self.bases.clear();
+        self.offs.clear();
         self.meta.clear();
-        self.big_cols.clear();
+        self.esc.clear();
         self.operands.clear();
     }
 
     fn reserve_exact(&mut self, insns: usize, operands: usize) {
-        self.starts.reserve_exact(insns);
-        self.lines.reserve_exact(insns);
+        self.bases.reserve_exact(insns.div_ceil(1 << BLOCK_SHIFT));
+        self.offs.reserve_exact(insns);
         self.meta.reserve_exact(insns);
         self.operands.reserve_exact(operands);
     }
 
     fn shrink_to_fit(&mut self) {
-        self.starts.shrink_to_fit();
-        self.lines.shrink_to_fit();
+        self.bases.shrink_to_fit();
+        self.offs.shrink_to_fit();
         self.meta.shrink_to_fit();
-        self.big_cols.shrink_to_fit();
+        self.esc.shrink_to_fit();
         self.operands.shrink_to_fit();
     }
 
@@ -444,10 +504,10 @@ impl Body {
             out
         }
         Body {
-            starts: take(&mut self.starts),
-            lines: take(&mut self.lines),
+            bases: take(&mut self.bases),
+            offs: take(&mut self.offs),
             meta: take(&mut self.meta),
-            big_cols: take(&mut self.big_cols),
+            esc: take(&mut self.esc),
             operands: take(&mut self.operands),
         }
     }
@@ -455,9 +515,9 @@ impl Body {
 
 /// A function.
 ///
-/// The body is kept compact: 10 bytes per instruction (opcode, position,
-/// where its operands start) and one operand arena for the whole body, in
-/// instruction order. Read it with [`Func::insns`] / [`Func::insn`], which
+/// The body is kept compact: about 6 bytes per instruction (opcode,
+/// position, where its operands start) and one operand arena for the whole
+/// body, in instruction order. Read it with [`Func::insns`] / [`Func::insn`], which
 /// give [`InsnRef`]s; build it with [`Func::push`] and friends, or replace
 /// it with [`Func::set_insns`].
 #[derive(Clone, Default, PartialEq)]
@@ -980,10 +1040,11 @@ mod tests {
     #[test]
     fn compact_sizes() {
         assert_eq!(std::mem::size_of::<Operand>(), 16);
-        // One instruction's record: start, line, opcode and column.
+        // One instruction's record: start and line offsets, opcode and
+        // column.
         assert_eq!(
-            std::mem::size_of::<u32>() * 2 + std::mem::size_of::<(Opcode, u8)>(),
-            10
+            std::mem::size_of::<(u16, u16)>() + std::mem::size_of::<(Opcode, u8)>(),
+            6
         );
     }
 
@@ -1025,5 +1086,49 @@ mod tests {
             g.push_insn(i.op, i.operands, i.pos);
         }
         assert_eq!(f, g);
+    }
+
+    #[test]
+    fn positions_and_starts_that_do_not_fit_the_compact_form() {
+        // Lines going back, far jumps, wide columns, a huge operand list
+        // (starts more than 64K past the block base), across blocks.
+        let mut insns = Vec::new();
+        for k in 0..700u32 {
+            let pos = match k % 7 {
+                0 => Pos::new(1_000_000 - k, 3),
+                1 => Pos::new(k, 254),
+                2 => Pos::new(k, 255),
+                3 => Pos::new(u32::MAX, u32::MAX),
+                4 => Pos::NONE,
+                _ => Pos::new(k * 70_000, 1 + k),
+            };
+            let n = if k == 300 { 70_000 } else { (k % 4) as usize };
+            let ops = (0..n).map(|j| Operand::Int(j as i64 + k as i64)).collect();
+            insns.push(Insn {
+                op: Opcode::Call,
+                operands: ops,
+                pos,
+            });
+        }
+        let mut f = Func::default();
+        f.set_insns(insns.clone());
+        assert_eq!(f.to_insns(), insns);
+        // Change positions in place, into and out of the compact form.
+        let mut g = f.clone();
+        for (k, insn) in insns.iter_mut().enumerate() {
+            let pos = match k % 3 {
+                0 => Pos::new(k as u32, 2),
+                1 => Pos::new(7, 300 + k as u32),
+                _ => insn.pos,
+            };
+            insn.pos = pos;
+            g.set_pos(k, pos);
+        }
+        assert_eq!(g.to_insns(), insns);
+        let mut h = Func::default();
+        h.set_insns(insns);
+        // Same instructions, different histories: equal.
+        assert_eq!(g, h);
+        assert_ne!(f, h);
     }
 }

@@ -129,6 +129,9 @@ fn operand_pos(src: &[u8], pos: Pos, n: u32) -> Option<Pos> {
     }
 }
 
+/// The most entries of the reader's table of shared memory operands.
+const MEM_TABLE_MAX: usize = 4096;
+
 /// Errors are boxed so that the `Result`s of the hot paths stay small.
 type R<T> = Result<T, Box<Diagnostic>>;
 
@@ -282,7 +285,7 @@ struct Reader<'a> {
     label_buf: Vec<(&'a str, Pos)>,
     /// Reusable buffer for the operands of an instruction.
     operand_buf: Vec<Operand>,
-    /// The memory operands of the current function, each allocated once.
+    /// Memory operands read recently, each allocated once.
     mems: NameMap<Mem, Arc<Mem>>,
     /// Tables and buffers of finished functions and modules, kept for the
     /// next one (cleared) so that their memory is allocated once.
@@ -866,7 +869,6 @@ impl<'a> Reader<'a> {
             });
         }
         let item = self.add_item(Some(name), ItemKind::Func(Box::default()), labels[0].1)?;
-        self.mems.clear();
         let mut pending_labels = spare.pending_labels;
         pending_labels.clear();
         let mut func = Func::new(sig, fvars);
@@ -1600,11 +1602,20 @@ impl<'a> Reader<'a> {
         Ok(m)
     }
 
-    /// A memory operand, sharing the allocation of an equal one of the
-    /// same function.
+    /// A memory operand, sharing the allocation of an equal one read
+    /// recently (the table is emptied when it reaches `MEM_TABLE_MAX`
+    /// entries, so that it stays small whatever the input).
     #[inline]
     fn mem_op(&mut self, m: Mem) -> Operand {
-        Operand::Mem(self.mems.entry(m).or_insert_with(|| Arc::new(m)).clone())
+        if let Some(a) = self.mems.get(&m) {
+            return Operand::Mem(a.clone());
+        }
+        if self.mems.len() >= MEM_TABLE_MAX {
+            self.mems.clear();
+        }
+        let a = Arc::new(m);
+        self.mems.insert(m, a.clone());
+        Operand::Mem(a)
     }
 
     fn alias(&mut self, n: &'a str) -> u32 {
