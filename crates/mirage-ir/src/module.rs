@@ -6,9 +6,9 @@
 //! [`LabelId`] indexes [`Func::labels`]. Labels are placed in the instruction
 //! stream by a `label` pseudo-instruction, as in MIR, so a function body is
 //! one flat sequence of instructions that the writer prints and the engines
-//! lower in order. That sequence is stored compactly (see [`Func`]): a
-//! 16-byte record per instruction and one operand arena per function, with
-//! 16-byte [`Operand`]s.
+//! lower in order. That sequence is stored compactly (see [`Func`]): about
+//! 6 bytes of record per instruction and one operand arena per function,
+//! with 16-byte [`Operand`]s.
 //! Floating immediates are stored as bit patterns so that equality is exact
 //! (a NaN equals itself) and round trips compare bit for bit.
 
@@ -921,8 +921,8 @@ pub enum Operand {
     /// A string literal (bytes after the NUL rule); its value is the address
     /// of an anonymous copy.
     Str(StrBytes),
-    /// Shared: the reader gives equal memory operands of a function one
-    /// allocation (compilers repeat them a lot). Change one in place with
+    /// Shared: the reader gives equal memory operands read close together
+    /// one allocation (compilers repeat them a lot). Change one in place with
     /// [`Operand::mem_mut`] (copy on write).
     Mem(Arc<Mem>),
     Label(LabelId),
@@ -1130,5 +1130,35 @@ mod tests {
         // Same instructions, different histories: equal.
         assert_eq!(g, h);
         assert_ne!(f, h);
+    }
+
+    #[test]
+    fn shared_memory_operands_copy_on_write() {
+        let a = Operand::mem(Mem::base(Type::I64, VarId(1)));
+        let mut b = a.clone();
+        b.mem_mut().unwrap().disp = 8;
+        assert_eq!(a, Operand::mem(Mem::base(Type::I64, VarId(1))));
+        assert!(matches!(&b, Operand::Mem(m) if m.disp == 8));
+        assert!(Operand::Int(1).mem_mut().is_none());
+    }
+
+    #[test]
+    fn reader_shares_equal_memory_operands() {
+        let text = "m: module\nf: func i64, i64:a\n local i64:x\n mov x, i64:8(a)\n \
+                    add x, x, i64:8(a)\n mov x, i64:16(a)\n ret x\n endfunc\n endmodule\n";
+        let ms = crate::read::read_modules(text.as_bytes(), &Default::default()).unwrap();
+        let f = ms[0].func(ItemId(0)).unwrap();
+        let mems: Vec<&Arc<Mem>> = f
+            .insns()
+            .flat_map(|i| i.operands)
+            .filter_map(|o| match o {
+                Operand::Mem(m) => Some(m),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(mems.len(), 3);
+        assert!(Arc::ptr_eq(mems[0], mems[1]));
+        assert!(!Arc::ptr_eq(mems[0], mems[2]));
+        assert_eq!(mems[2].disp, 16);
     }
 }
