@@ -301,14 +301,13 @@ impl<S: AsRef<str>> FromIterator<S> for Labels {
 const BLOCK_SHIFT: u32 = 8;
 
 /// In [`Body::meta`], marks an instruction whose start and position are in
-/// [`Body::esc`].
+/// [`Body::esc`] (at the index its `offs` entry holds).
 const ESC: u8 = u8::MAX;
 
 /// An instruction whose operand start or position does not fit the
 /// compact form.
 #[derive(Clone, Copy, Debug)]
 struct Esc {
-    index: u32,
     start: u32,
     pos: Pos,
 }
@@ -323,10 +322,14 @@ struct Esc {
 /// - `offs[i]`: operand start and line of instruction `i`, relative to its
 ///   block's base;
 /// - `meta[i]`: opcode and column;
-/// - `esc`: the instructions whose start or line are not within 64K of
-///   their block's base or whose column is 255 or more (marked `ESC` in
-///   `meta`), sorted by index. Text from compilers has none: instructions
-///   go down the file one line at a time and start in the first columns.
+/// - `esc`: start and position of the instructions whose start or line are
+///   not within 64K of their block's base or whose column is 255 or more
+///   (marked `ESC` in `meta`; their `offs` entry holds the index in `esc`).
+///   Text from compilers has none (instructions go down the file one line
+///   at a time and start in the first columns); the optimizer's output
+///   (moved code, new instructions without position) and one-line texts
+///   have many, and reach them in constant time. An entry left behind by
+///   `set_pos` is never read again.
 #[derive(Clone, Default)]
 struct Body {
     bases: Vec<(u32, u32)>,
@@ -349,17 +352,24 @@ impl Body {
         self.meta.len()
     }
 
-    #[cold]
+    /// The index in `esc` of escaped instruction `i`.
+    #[inline]
+    fn esc_index(&self, i: usize) -> usize {
+        let (hi, lo) = self.offs[i];
+        (usize::from(hi) << 16) | usize::from(lo)
+    }
+
+    #[inline]
     fn esc(&self, i: usize) -> Esc {
-        match self.esc.binary_search_by_key(&(i as u32), |e| e.index) {
-            Ok(k) => self.esc[k],
-            // Not reached: every `ESC` mark has its entry.
-            Err(_) => Esc {
-                index: i as u32,
-                start: 0,
-                pos: Pos::NONE,
-            },
-        }
+        self.esc[self.esc_index(i)]
+    }
+
+    /// Escapes instruction `i` (its `meta` opcode already set).
+    fn escape(&mut self, i: usize, start: u32, pos: Pos) {
+        let k = u32::try_from(self.esc.len()).expect("more than 4G escaped instructions");
+        self.esc.push(Esc { start, pos });
+        self.offs[i] = ((k >> 16) as u16, k as u16);
+        self.meta[i].1 = ESC;
     }
 
     /// Where instruction `i`'s operands start.
@@ -430,7 +440,6 @@ impl Body {
     #[inline]
     fn push_rec(&mut self, start: u32, op: Opcode, pos: Pos) {
         let i = self.len();
-        let index = u32::try_from(i).expect("more than 4G instructions");
         if i & ((1 << BLOCK_SHIFT) - 1) == 0 {
             self.bases.push((start, pos.line));
         }
@@ -442,33 +451,24 @@ impl Body {
             None => {
                 self.offs.push((0, 0));
                 self.meta.push((op, ESC));
-                self.esc.push(Esc { index, start, pos });
+                self.escape(i, start, pos);
             }
         }
     }
 
     fn set_pos(&mut self, i: usize, pos: Pos) {
         let start = self.start(i) as u32;
-        let found = self.esc.binary_search_by_key(&(i as u32), |e| e.index);
-        match (self.compact(i, start, pos), found) {
-            (Some((off, c)), found) => {
-                if let Ok(k) = found {
-                    self.esc.remove(k);
-                }
+        let escaped = self.meta[i].1 == ESC;
+        match self.compact(i, start, pos) {
+            Some((off, c)) => {
                 self.offs[i] = off;
                 self.meta[i].1 = c;
             }
-            (None, Ok(k)) => self.esc[k].pos = pos,
-            (None, Err(k)) => {
-                let e = Esc {
-                    index: i as u32,
-                    start,
-                    pos,
-                };
-                self.esc.insert(k, e);
-                self.offs[i] = (0, 0);
-                self.meta[i].1 = ESC;
+            None if escaped => {
+                let k = self.esc_index(i);
+                self.esc[k].pos = pos;
             }
+            None => self.escape(i, start, pos),
         }
     }
 
@@ -1156,6 +1156,8 @@ mod tests {
                 _ => None,
             })
             .collect();
+        // Ordinary text fits the compact form entirely.
+        assert!(f.body.esc.is_empty());
         assert_eq!(mems.len(), 3);
         assert!(Arc::ptr_eq(mems[0], mems[1]));
         assert!(!Arc::ptr_eq(mems[0], mems[2]));
