@@ -310,7 +310,7 @@ unsafe fn call_ind_slow<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx
 /// Sizes 8 to 32 take two possibly overlapping word copies (the ends of
 /// the block), as `memcpy` implementations do.
 #[inline(always)]
-unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
+pub(crate) unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
     if (8..=16).contains(&n) {
         let (a, b) = (
             (src as *const u64).read_unaligned(),

@@ -568,18 +568,18 @@ pub(crate) fn location(cx: &Cx, ip: *const Inst) -> Option<Location> {
     for f in cx.frames() {
         // SAFETY: frame codes are owned by the program, alive during a run.
         let code = unsafe { &*(*f).code };
-        if let Some(i) = code.insn_at(ip) {
-            return Some(location_of(prog, code, i));
+        if let Some((f, i)) = code.insn_at(ip) {
+            return Some(location_of(prog, f, i));
         }
     }
     None
 }
 
-/// The location of MIR instruction `i` of `code`.
-pub(crate) fn location_of(prog: &Program, code: &Code, i: usize) -> Location {
-    let e = &prog.funcs[code.func.0 as usize];
+/// The location of MIR instruction `i` of function `f`.
+pub(crate) fn location_of(prog: &Program, f: crate::FuncIdx, i: usize) -> Location {
+    let e = &prog.funcs[f.0 as usize];
     let m = &prog.modules[e.module.0 as usize];
-    let func = prog.func_ir(code.func);
+    let func = prog.func_ir(f);
     let (text, line) = match func.and_then(|f| f.insns.get(i).map(|insn| (f, insn))) {
         Some((f, insn)) => (
             crate::pretty::insn_text(m, f, insn),
@@ -591,7 +591,7 @@ pub(crate) fn location_of(prog: &Program, code: &Code, i: usize) -> Location {
         ),
     };
     Location {
-        func: code.name.clone(),
+        func: e.name.clone(),
         insn: i,
         text,
         line,

@@ -250,8 +250,12 @@ pub(crate) struct Code {
     pub func: FuncIdx,
     pub name: String,
     pub insts: Box<[Inst]>,
-    /// For each instruction, the index of the MIR instruction it came from.
+    /// For each instruction, the index of the MIR instruction it came from,
+    /// or for an instruction of an inlined callee, `lower::INL_SRC` | an
+    /// index into `inl_src`.
     pub src: Box<[u32]>,
+    /// Positions of inlined instructions: (callee, its MIR instruction).
+    pub inl_src: Box<[(FuncIdx, u32)]>,
     /// For each MIR label, the index of its instruction.
     pub labels: Box<[u32]>,
     /// Bit set over instruction indices: label targets (for `jmpi`).
@@ -304,8 +308,17 @@ impl Code {
         }
     }
 
-    /// The MIR instruction index of the instruction at `ip`.
-    pub fn insn_at(&self, ip: *const Inst) -> Option<usize> {
-        self.index_of(ip).map(|i| self.src[i] as usize)
+    /// The function and MIR instruction index of the instruction at `ip`
+    /// (an inlined instruction belongs to its callee).
+    pub fn insn_at(&self, ip: *const Inst) -> Option<(FuncIdx, usize)> {
+        self.index_of(ip).map(|i| {
+            let s = self.src[i];
+            if s & crate::lower::INL_SRC != 0 {
+                let (f, k) = self.inl_src[(s & !crate::lower::INL_SRC) as usize];
+                (f, k as usize)
+            } else {
+                (self.func, s as usize)
+            }
+        })
     }
 }

@@ -44,6 +44,16 @@ use std::sync::atomic::AtomicPtr;
 
 const TEMP_TAG: u32 = 1 << 31;
 const CONST_TAG: u32 = 1 << 30;
+/// Byte offsets into the region of inlined callees' variables (see
+/// [`Lower::try_inline`]).
+const INL_TAG: u32 = 1 << 29;
+/// Marks a [`Code::src`] entry that indexes [`Code::inl_src`].
+pub(crate) const INL_SRC: u32 = 1 << 31;
+/// Inlining limits: MIR instructions of a callee, its variables, and the
+/// instructions inlined into one function (beyond its own count).
+const INLINE_MAX_INSNS: usize = 24;
+const INLINE_MAX_VARS: usize = 64;
+const INLINE_BUDGET: usize = 2000;
 const MAX_VARS: usize = 1 << 24;
 
 // Which fields of an instruction hold frame offsets (relocated at the end).
@@ -164,6 +174,12 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         label_here: false,
         sext32: None,
         inst_fix: Vec::new(),
+        inl_base: None,
+        inl_size: 0,
+        inl_src: Vec::new(),
+        src_tag: None,
+        inl_info: HashMap::new(),
+        inl_count: 0,
     };
     l.run()
 }
@@ -218,6 +234,21 @@ struct Lower<'a> {
     /// Branches to an instruction index rather than a label: (instruction,
     /// target index).
     inst_fix: Vec<(usize, u32)>,
+    /// While lowering an inlined callee: the byte offset of its variables
+    /// in the inline region (`var_off` tags them with [`INL_TAG`]).
+    inl_base: Option<u32>,
+    /// Bytes of the inline region (the largest inlined callee's variables
+    /// and block copies; inlined bodies never overlap in time).
+    inl_size: u32,
+    /// Source positions of inlined instructions: (callee, MIR index).
+    inl_src: Vec<(FuncIdx, u32)>,
+    /// The `src` entry of instructions being emitted, if not `insn`.
+    src_tag: Option<u32>,
+    /// Per callee: None if it cannot be inlined, else whether it writes
+    /// memory.
+    inl_info: HashMap<FuncIdx, Option<bool>>,
+    /// MIR instructions inlined so far.
+    inl_count: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -261,7 +292,7 @@ impl<'a> Lower<'a> {
         self.sext32 = None;
         self.insts.push(Inst { h, a, b, x });
         self.masks.push(mask);
-        self.src.push(self.insn);
+        self.src.push(self.src_tag.unwrap_or(self.insn));
         self.insts.len() - 1
     }
 
@@ -295,7 +326,11 @@ impl<'a> Lower<'a> {
         if v.index() >= self.func.vars.len() {
             return Err(self.err(format!("undeclared variable {v:?}")));
         }
-        Ok(v.index() as u32 * SLOT)
+        let off = v.index() as u32 * SLOT;
+        Ok(match self.inl_base {
+            Some(base) => INL_TAG | (base + off),
+            None => off,
+        })
     }
 
     /// The hard-register storage address of `v`, if it is bound to one.
@@ -1409,6 +1444,14 @@ impl<'a> Lower<'a> {
         } else {
             self.fast_call(proto, &target, &mut args)
         };
+        if let (Some(_), Target::Direct(Callee::Interp(f))) = (fast, target) {
+            if self.try_inline(f, &args, &results)? {
+                for (st, off) in stores {
+                    self.finish(st, off)?;
+                }
+                return Ok(());
+            }
+        }
         let int_args = fast == Some(0)
             && args.len() <= MAX_INT_ARGS
             && args
@@ -1474,6 +1517,249 @@ impl<'a> Lower<'a> {
         self.call_fix.push((i, self.calls.len() - 1));
         for (st, off) in stores {
             self.finish(st, off)?;
+        }
+        Ok(())
+    }
+
+    /// Whether `callee` can be inlined: a small leaf (no calls, frame
+    /// memory, variadic machinery, label addresses, `switch` or `addr`)
+    /// ending in `ret`. Some(true) if it may write memory (then by-value
+    /// block arguments are copied, as a call would).
+    fn inline_info(callee: &Func) -> Option<bool> {
+        if callee.sig.vararg
+            || callee.vars.len() > INLINE_MAX_VARS
+            || callee.insns.len() > 2 * INLINE_MAX_INSNS
+        {
+            return None;
+        }
+        let mut n = 0;
+        let mut writes = false;
+        for insn in &callee.insns {
+            match insn.op.family() {
+                Family::Label => continue,
+                Family::Call
+                | Family::Inline
+                | Family::JCall
+                | Family::JRet
+                | Family::Alloca
+                | Family::BStart
+                | Family::BEnd
+                | Family::VaStart
+                | Family::VaArg
+                | Family::VaBlockArg
+                | Family::VaEnd
+                | Family::Laddr
+                | Family::Jmpi
+                | Family::Switch
+                | Family::Addr { .. }
+                | Family::Unspec
+                | Family::Use
+                | Family::Phi
+                | Family::Invalid => return None,
+                Family::Ret => {}
+                _ => writes |= matches!(insn.operands.first(), Some(Operand::Mem(_))),
+            }
+            n += 1;
+        }
+        let last_ret = callee
+            .insns
+            .last()
+            .is_some_and(|i| i.op.family() == Family::Ret);
+        (n <= INLINE_MAX_INSNS && last_ret).then_some(writes)
+    }
+
+    /// Inlines a direct call of the small leaf function `f` (see
+    /// [`Lower::inline_info`]): the arguments are moved into the callee's
+    /// variables, which live in a region of this frame, the body is
+    /// lowered in place with each `ret` becoming moves into the result
+    /// slots, and traps in the body name the callee and its instruction
+    /// ([`Code::inl_src`]). `args` carry the combined conversions of
+    /// [`Lower::fast_call`]. Returns false (having emitted nothing) when
+    /// the call is not inlined.
+    fn try_inline(&mut self, f: FuncIdx, args: &[ArgSrc], results: &[ResDst]) -> R<bool> {
+        if !self.optimize || self.inl_base.is_some() || f == self.fidx {
+            return Ok(false);
+        }
+        let prog: &'a Program = self.prog;
+        let Some((midx, item)) = prog.func_item(f) else {
+            return Ok(false);
+        };
+        let module: &'a Module = &prog.modules[midx.0 as usize];
+        let Some(ItemKind::Func(callee)) = module.items.get(item.index()).map(|i| &i.kind) else {
+            return Ok(false);
+        };
+        let callee: &'a Func = callee;
+        let info = match self.inl_info.get(&f) {
+            Some(&i) => i,
+            None => {
+                let i = Self::inline_info(callee);
+                self.inl_info.insert(f, i);
+                i
+            }
+        };
+        let Some(writes_mem) = info else {
+            return Ok(false);
+        };
+        if self.inl_count + callee.insns.len() > INLINE_BUDGET + self.func.insns.len()
+            || callee.sig.results.len() != results.len()
+            || callee
+                .sig
+                .results
+                .iter()
+                .zip(results)
+                .any(|(&r, d)| r.class() != d.ty.class())
+        {
+            return Ok(false);
+        }
+        let snap = (
+            self.insts.len(),
+            self.br_fix.len(),
+            self.inst_fix.len(),
+            self.str_fix.len(),
+            self.inl_src.len(),
+        );
+        let saved = (
+            self.func,
+            self.module,
+            self.midx,
+            self.insn,
+            self.has_ret,
+            self.temp_next,
+        );
+        let labels = std::mem::replace(&mut self.labels, vec![u32::MAX; callee.labels.len()]);
+        let r = self.inline_body(f, callee, module, midx, writes_mem, args, results);
+        self.labels = labels;
+        (
+            self.func,
+            self.module,
+            self.midx,
+            self.insn,
+            self.has_ret,
+            self.temp_next,
+        ) = saved;
+        self.inl_base = None;
+        self.src_tag = None;
+        self.cbr.retain(|&at, _| at < snap.0);
+        self.last_add = None;
+        self.sext32 = None;
+        // Control joins after the body: no fusion across it.
+        self.label_here = true;
+        if r.is_err() {
+            // Keep the callee's own errors for its own lowering (at its
+            // first call): emit a real call instead.
+            self.insts.truncate(snap.0);
+            self.masks.truncate(snap.0);
+            self.src.truncate(snap.0);
+            self.br_fix.truncate(snap.1);
+            self.inst_fix.truncate(snap.2);
+            self.str_fix.truncate(snap.3);
+            self.inl_src.truncate(snap.4);
+            return Ok(false);
+        }
+        self.inl_count += callee.insns.len();
+        Ok(true)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn inline_body(
+        &mut self,
+        f: FuncIdx,
+        callee: &'a Func,
+        module: &'a Module,
+        midx: ModuleIdx,
+        writes_mem: bool,
+        args: &[ArgSrc],
+        results: &[ResDst],
+    ) -> R<()> {
+        let t = self.tail;
+        let br_start = self.br_fix.len();
+        // Arguments (still in the caller's context for errors).
+        let mut area = callee.vars.len() as u32 * SLOT;
+        let mut moves = Vec::with_capacity(args.len());
+        for (k, a) in args.iter().enumerate() {
+            if k >= callee.vars.len() {
+                return Err(self.err("inlined callee lacks parameter variables"));
+            }
+            let d = INL_TAG | k as u32 * SLOT;
+            match a.conv {
+                Type::Blk0 | Type::Blk1 | Type::Blk2 | Type::Blk3 | Type::Blk4 if writes_mem => {
+                    let size = match a.kind {
+                        ArgKind::Blk { size, .. } => size,
+                        _ => 0,
+                    };
+                    let x = (INL_TAG | area) as u64 | (size as u64) << 32;
+                    moves.push((hsel!(t, blk_copy), d, a.off, x, RA | RB | RXLO));
+                    area = area
+                        .checked_add(size.checked_add(15).ok_or_else(|| self.err("block"))? & !15)
+                        .ok_or_else(|| self.err("block too large"))?;
+                }
+                ty => moves.push((mov_handler(t, ty), d, a.off, 0, RA | RB)),
+            }
+        }
+        for (h, d, s, x, m) in moves {
+            self.emit(h, d, s, x, m);
+        }
+        self.inl_size = self.inl_size.max(area);
+        // The body.
+        self.func = callee;
+        self.module = module;
+        self.midx = midx;
+        self.has_ret = false;
+        self.inl_base = Some(0);
+        let tbase = self.temp_next;
+        let n = callee.insns.len();
+        let mut ret_jumps = Vec::new();
+        for (k, insn) in callee.insns.iter().enumerate() {
+            self.insn = k as u32;
+            self.temp_next = tbase;
+            self.insn_start = self.insts.len();
+            self.src_tag = Some(INL_SRC | self.inl_src.len() as u32);
+            self.inl_src.push((f, k as u32));
+            if insn.op.family() != Family::Ret {
+                self.lower_insn(insn)?;
+                continue;
+            }
+            if insn.operands.len() != results.len() {
+                return Err(self.err("ret value count"));
+            }
+            let mut vals = Vec::with_capacity(results.len());
+            for (op, &ty) in insn.operands.iter().zip(&callee.sig.results) {
+                vals.push((self.slot(op)?, ty));
+            }
+            for (&(s, ty), d) in vals.iter().zip(results) {
+                // The callee's extension, then the prototype's.
+                let e = IntArg::combine(0, ty, d.ty);
+                match (ty.is_int() && d.ty.is_int(), e) {
+                    (true, Some(e)) => {
+                        let h = mov_handler(t, ext_type(e));
+                        self.emit(h, d.off, s, 0, RA | RB);
+                    }
+                    (true, None) => {
+                        self.emit(mov_handler(t, ty), d.off, s, 0, RA | RB);
+                        self.emit(mov_handler(t, d.ty), d.off, d.off, 0, RA | RB);
+                    }
+                    _ => {
+                        let h = hsel!(t, slot_un::<Mov16>);
+                        self.emit(h, d.off, s, 0, RA | RB);
+                    }
+                }
+            }
+            if k + 1 != n {
+                let h = hsel!(t, jmp);
+                ret_jumps.push(self.emit(h, 0, 0, 0, 0));
+            }
+        }
+        let end = self.insts.len() as u32;
+        for i in ret_jumps {
+            self.inst_fix.push((i, end));
+        }
+        let fixes: Vec<(usize, LabelId)> = self.br_fix.drain(br_start..).collect();
+        for (i, l) in fixes {
+            let pos = self.labels[l.index()];
+            if pos == u32::MAX {
+                return Err(self.err("undefined label"));
+            }
+            self.inst_fix.push((i, pos));
         }
         Ok(())
     }
@@ -1545,12 +1831,15 @@ impl<'a> Lower<'a> {
         let va_off = nvars * SLOT;
         let temp_base = va_off + if func.sig.vararg { 2 * SLOT } else { 0 };
         let const_base = temp_base + self.temp_max * SLOT;
-        let frame_size = (const_base + self.consts.len() as u32 * SLOT).max(SLOT);
+        let inl_base = const_base + self.consts.len() as u32 * SLOT;
+        let frame_size = (inl_base + self.inl_size).max(SLOT);
         let reloc = |off: u32| -> u32 {
             if off & TEMP_TAG != 0 {
                 temp_base + (off & !TEMP_TAG) * SLOT
             } else if off & CONST_TAG != 0 {
                 const_base + (off & !CONST_TAG) * SLOT
+            } else if off & INL_TAG != 0 {
+                inl_base + (off & !INL_TAG)
             } else {
                 off
             }
@@ -1658,6 +1947,7 @@ impl<'a> Lower<'a> {
             name: self.name,
             insts,
             src: self.src.into_boxed_slice(),
+            inl_src: self.inl_src.into_boxed_slice(),
             labels: self.labels.into_boxed_slice(),
             label_bits: label_bits.into_boxed_slice(),
             params: func
@@ -1685,6 +1975,34 @@ impl<'a> Lower<'a> {
             _switches: switches,
             _strings: self.strings.into_boxed_slice(),
         })
+    }
+}
+
+/// The move of a value converted per `ty` into a slot: the extension of
+/// a narrow integer type, a 16-byte copy for `ld`, else an 8-byte copy.
+fn mov_handler(t: bool, ty: Type) -> Handler {
+    match ty {
+        Type::I8 => hsel!(t, int_un::<Ext8>),
+        Type::U8 => hsel!(t, int_un::<UExt8>),
+        Type::I16 => hsel!(t, int_un::<Ext16>),
+        Type::U16 => hsel!(t, int_un::<UExt16>),
+        Type::I32 => hsel!(t, int_un::<Ext32>),
+        Type::U32 => hsel!(t, int_un::<UExt32>),
+        Type::LD => hsel!(t, slot_un::<Mov16>),
+        _ => hsel!(t, slot_un::<Mov8>),
+    }
+}
+
+/// The narrow type whose extension is `e` (I64 for none).
+fn ext_type(e: IntArg) -> Type {
+    match (e.sh, e.sgn) {
+        (56, true) => Type::I8,
+        (56, false) => Type::U8,
+        (48, true) => Type::I16,
+        (48, false) => Type::U16,
+        (32, true) => Type::I32,
+        (32, false) => Type::U32,
+        _ => Type::I64,
     }
 }
 

@@ -939,6 +939,18 @@ pub(crate) unsafe fn jmpi<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut 
     next!(T, to as usize as *const Inst, fp, cx)
 }
 
+/// A by-value block argument of an inlined call (see `lower`): copies
+/// x.hi bytes from the address in slot b to the frame area at offset x.lo
+/// and puts the area's address into slot a, as a call's frame set-up
+/// would.
+pub(crate) unsafe fn blk_copy<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let i = &*ip;
+    let dst = slot(fp, i.x as u32);
+    crate::calls::copy_small(rd(fp, i.b) as *const u8, dst, (i.x >> 32) as usize);
+    wr(fp, i.a, dst as u64);
+    next!(T, ip.add(1), fp, cx)
+}
+
 /// The end of a function that has a `ret` elsewhere.
 pub(crate) unsafe fn fell_off<const T: bool>(ip: *const Inst, _fp: *mut u8, cx: &mut Cx) -> Exit {
     trap(cx, ip, TrapKind::FellOff)

@@ -3381,3 +3381,89 @@ endmodule
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Inlined calls (small leaf callees are inlined at lowering).
+
+#[test]
+fn trap_in_inlined_callee_names_the_callee() {
+    let src = "m: module
+p_d: proto i64, i64:a, i64:b
+d: func i64, i64:a, i64:b
+  local i64:r
+  div r, a, b
+  ret r
+endfunc
+f: func i64, i64:x, i64:y
+  local i64:r
+  call p_d, d, r, x, y
+  add r, r, 1
+  ret r
+endfunc
+endmodule
+";
+    assert_eq!(run_i(src, "f", &[7, 2]), 4);
+    let e = run(src, "f", &[1, 0]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "division by zero in function 'd' at instruction 0 ('div r, a, b', line 5)"
+    );
+}
+
+#[test]
+fn inlined_callees_keep_call_semantics() {
+    // Narrow parameters and results are extended as by a call; a block
+    // passed by value is a copy even when the callee writes the memory it
+    // came from; several results; branches and labels in the callee; the
+    // caller's loop around the inlined body.
+    let src = "m: module
+p_n: proto i32, i8:a, u16:b
+p_w: proto i64, i64, blk:16(s), p:d
+p_m: proto i64, i64:x
+n: func i32, i8:a, u16:b
+  local i64:r
+  add r, a, b
+  ret r
+endfunc
+w: func i64, i64, blk:16(s), p:d
+  local i64:r, i64:q
+  mov i64:0(d), 100
+  mov r, i64:0(s)
+  mov q, i64:8(s)
+  ret r, q
+endfunc
+m: func i64, i64:x
+  bgt L1, x, 10
+  ret 1
+L1: blt L2, x, 20
+  ret 2
+L2: ret 3
+endfunc
+f: func i64, i64:x
+  local i64:r, i64:p, i64:a, i64:b, i64:i, i64:s, i64:k
+  call p_n, n, r, 0x1ff, 0x10001
+  alloca p, 16
+  mov i64:0(p), 5
+  mov i64:8(p), 6
+  call p_w, w, a, b, blk:16(p), p
+  add r, r, a
+  mul b, b, 1000
+  add r, r, b
+  mul r, r, 1000
+  add r, r, i64:0(p)
+  mov s, 0
+  mov i, 0
+L: call p_m, m, k, i
+  add s, s, k
+  add i, i, 1
+  blt L, i, 30
+  mul r, r, 1000
+  add r, r, s
+  ret r
+endfunc
+endmodule
+";
+    // n: -1 + 1 = 0 (i8 0x1ff = -1, u16 0x10001 = 1); w: 5 and 6; the
+    // store through d after the copy; m over 0..30: 11*1 + 9*3 + 10*2.
+    assert_eq!(run_i(src, "f", &[0]), ((5 + 6000) * 1000 + 100) * 1000 + 58);
+}
