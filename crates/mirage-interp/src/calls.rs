@@ -162,7 +162,15 @@ unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
         };
     }
     let prog = cx.prog;
-    let r = (*prog).env.call_native(addr, &cs.sig, &mut slots);
+    let env = &(*prog).env;
+    let mut tok = cs.ff.load(Ordering::Relaxed);
+    if tok == u64::MAX {
+        tok = env.prepare_native(&cs.sig);
+        cs.ff.store(tok, Ordering::Relaxed);
+    }
+    // SAFETY: `tok` is 0 or what `prepare_native` returned for this
+    // site's signature.
+    let r = env.call_native_prepared(tok, addr, &cs.sig, &mut slots);
     let ok = match r {
         Ok(()) => {
             for (d, v) in cs.results.iter().zip(slots.iter()) {

@@ -665,9 +665,16 @@ pub(crate) unsafe fn copy_consts(code: &Code, fp: *mut u8) {
     // A plain loop rather than `memcpy`: there are few constants, and a
     // call would make every calling handler save registers. (The volatile
     // read keeps LLVM from turning the loop back into a `memcpy` call.)
+    // The copies go through vector registers: the unrolled loop then
+    // needs no callee-saved general registers, so calling handlers push
+    // none. (Slots and constants are 16-byte aligned.)
+    #[cfg(target_arch = "x86_64")]
+    type Word = core::arch::x86_64::__m128i;
+    #[cfg(not(target_arch = "x86_64"))]
+    type Word = u128;
     let n = code.consts.len();
-    let src = code.consts.as_ptr() as *const u128;
-    let dst = fp.add(code.const_off as usize) as *mut u128;
+    let src = code.consts.as_ptr() as *const Word;
+    let dst = fp.add(code.const_off as usize) as *mut Word;
     for k in 0..n {
         dst.add(k).write(ptr::read_volatile(src.add(k)));
     }

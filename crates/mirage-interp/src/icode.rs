@@ -65,7 +65,7 @@ use crate::exec::Cx;
 use crate::program::{Callee, FuncIdx};
 use mirage_ir::abi::{ArgKind, CallSig, Val};
 use mirage_ir::Type;
-use std::sync::atomic::AtomicPtr;
+use std::sync::atomic::{AtomicPtr, AtomicU64};
 
 /// How a handler leaves the dispatch chain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +143,9 @@ pub(crate) struct CallSite {
     pub target: Target,
     /// Cached code of a direct interpreted callee (set on first call).
     pub code: AtomicPtr<Code>,
+    /// The environment's token for native calls with `sig`
+    /// (`LinkEnv::prepare_native`; `u64::MAX` until the first one).
+    pub ff: AtomicU64,
     /// Fixed arguments first, then variadic extras.
     pub args: Box<[ArgSrc]>,
     pub results: Box<[ResDst]>,

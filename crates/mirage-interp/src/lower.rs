@@ -40,7 +40,7 @@ use mirage_ir::{
     Class, Family, Func, ItemId, ItemKind, LabelId, Mem, Module, Operand, Proto, Type, VarId,
 };
 use std::collections::HashMap;
-use std::sync::atomic::AtomicPtr;
+use std::sync::atomic::{AtomicPtr, AtomicU64};
 
 const TEMP_TAG: u32 = 1 << 31;
 const CONST_TAG: u32 = 1 << 30;
@@ -1504,6 +1504,7 @@ impl<'a> Lower<'a> {
         self.calls.push(CallSite {
             target,
             code: AtomicPtr::new(std::ptr::null_mut()),
+            ff: AtomicU64::new(u64::MAX),
             args: args.into_boxed_slice(),
             results: results.into_boxed_slice(),
             sig,

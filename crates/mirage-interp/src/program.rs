@@ -101,6 +101,29 @@ pub trait LinkEnv: Send + Sync {
     /// (integers already converted to their kind; for blocks the slot holds
     /// the block's address).
     fn call_native(&self, addr: u64, sig: &CallSig, slots: &mut [Val]) -> Result<(), Trap>;
+
+    /// A token that makes later calls with signature `sig` cheaper
+    /// ([`LinkEnv::call_native_prepared`]); 0 for none. The interpreter
+    /// asks once per call site.
+    fn prepare_native(&self, _sig: &CallSig) -> u64 {
+        0
+    }
+
+    /// [`LinkEnv::call_native`] with a token from
+    /// [`LinkEnv::prepare_native`].
+    ///
+    /// # Safety
+    /// `token` must be 0 or a value [`LinkEnv::prepare_native`] of this
+    /// environment returned for `sig`.
+    unsafe fn call_native_prepared(
+        &self,
+        _token: u64,
+        addr: u64,
+        sig: &CallSig,
+        slots: &mut [Val],
+    ) -> Result<(), Trap> {
+        self.call_native(addr, sig, slots)
+    }
 }
 
 /// How handlers pass control to each other.
