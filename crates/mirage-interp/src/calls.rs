@@ -145,13 +145,26 @@ pub(crate) unsafe fn call_interp<const T: bool>(ip: *const Inst, fp: *mut u8, cx
 /// set on failure.
 #[inline(never)]
 unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
-    let nres = cs.sig.results.len();
+    let n = cs.sig.results.len() + cs.args.len();
+    if n <= 8 {
+        // The common case: the slots on the machine stack.
+        let mut buf = [Val::ZERO; 8];
+        return native_with(cx, fp, cs, addr, &mut buf[..n]);
+    }
     let mut slots = std::mem::take(&mut cx.scratch);
     slots.clear();
-    slots.resize(nres + cs.args.len(), Val::ZERO);
-    for (i, a) in cs.args.iter().enumerate() {
+    slots.resize(n, Val::ZERO);
+    let ok = native_with(cx, fp, cs, addr, &mut slots);
+    cx.scratch = slots;
+    ok
+}
+
+#[inline(always)]
+unsafe fn native_with(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64, slots: &mut [Val]) -> bool {
+    let nres = cs.sig.results.len();
+    for (a, s) in cs.args.iter().zip(&mut slots[nres..]) {
         let v = rd_val(fp, a.off);
-        slots[nres + i] = match a.kind {
+        *s = match a.kind {
             ArgKind::I8
             | ArgKind::U8
             | ArgKind::I16
@@ -170,8 +183,7 @@ unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
     }
     // SAFETY: `tok` is 0 or what `prepare_native` returned for this
     // site's signature.
-    let r = env.call_native_prepared(tok, addr, &cs.sig, &mut slots);
-    let ok = match r {
+    match env.call_native_prepared(tok, addr, &cs.sig, slots) {
         Ok(()) => {
             for (d, v) in cs.results.iter().zip(slots.iter()) {
                 wr_val(fp, d.off, ext_val(d.ty, *v));
@@ -186,9 +198,7 @@ unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
             cx.trap = Some(TrapKind::Done(t));
             false
         }
-    };
-    cx.scratch = slots;
-    ok
+    }
 }
 
 /// Direct call of native code.
