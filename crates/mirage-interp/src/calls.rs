@@ -36,6 +36,25 @@ unsafe fn site<'a>(ip: *const Inst) -> &'a CallSite {
     &*((*ip).x as *const CallSite)
 }
 
+/// Ends a call handler whose new frame `nfp` has its record and
+/// parameters set: continues at the callee's entry, first filling the
+/// constant slots if it has any. The copy is a separate function reached
+/// by a jump, so that handlers calling functions without constants carry
+/// no loop (and save no registers).
+#[inline(always)]
+unsafe fn enter_code<const T: bool>(code: &Code, nfp: *mut u8, cx: &mut Cx) -> Exit {
+    if !code.consts.is_empty() {
+        return consts_then_enter::<T>(code, nfp, cx);
+    }
+    next!(T, code.entry(), nfp, cx)
+}
+
+#[inline(never)]
+unsafe fn consts_then_enter<const T: bool>(code: &Code, nfp: *mut u8, cx: &mut Cx) -> Exit {
+    copy_consts(code, nfp);
+    next!(T, code.entry(), nfp, cx)
+}
+
 /// Enters `code` for call site `cs` at `ip` of the frame at `fp`.
 #[inline(always)]
 unsafe fn enter<const T: bool>(
@@ -73,7 +92,6 @@ unsafe fn enter_simple<const T: bool>(
         return enter::<T>(ip, fp, cx, cs, code);
     }
     let nfp = push_frame(cx, at, code, ip.add(1), mark);
-    copy_consts(code, nfp);
     for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
         let dst = nfp.add(k * SLOT as usize);
         match p.ty {
@@ -81,7 +99,7 @@ unsafe fn enter_simple<const T: bool>(
             ty => (dst as *mut u64).write(ext_ty(ty, ext_kind(a.kind, rd(fp, a.off)))),
         }
     }
-    next!(T, code.entry(), nfp, cx)
+    enter_code::<T>(code, nfp, cx)
 }
 
 #[cold]
@@ -293,7 +311,6 @@ pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
                     let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
                     if !at.is_null() {
                         let nfp = push_frame(cx, at, code, ip.add(1), mark);
-                        copy_consts(code, nfp);
                         for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
                             let dst = nfp.add(k * SLOT as usize);
                             match p.ty {
@@ -302,7 +319,7 @@ pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
                                     .write(ext_ty(ty, ext_kind(a.kind, rd(fp, a.off)))),
                             }
                         }
-                        next!(T, code.entry(), nfp, cx)
+                        return enter_code::<T>(code, nfp, cx);
                     }
                 }
             }
@@ -411,7 +428,6 @@ pub(crate) unsafe fn call_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: 
         return call_interp::<T>(ip, fp, cx);
     }
     let nfp = push_frame(cx, at, code, ip.add(1), mark);
-    copy_consts(code, nfp);
     let mut blk = nfp.add(size);
     for (k, a) in cs.args.iter().enumerate() {
         let dst = nfp.add(k * SLOT as usize);
@@ -429,7 +445,7 @@ pub(crate) unsafe fn call_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: 
             ty => (dst as *mut u64).write(ext_ty(ty, rd(fp, a.off))),
         }
     }
-    next!(T, code.entry(), nfp, cx)
+    enter_code::<T>(code, nfp, cx)
 }
 
 /// [`call_fast`] for `N` scalar arguments and no block copies (chosen at
@@ -454,12 +470,11 @@ pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
         return call_interp::<T>(ip, fp, cx);
     }
     let nfp = push_frame(cx, at, code, ip.add(1), mark);
-    copy_consts(code, nfp);
     for k in 0..N {
         let a = cs.iargs[k];
         (nfp.add(k * SLOT as usize) as *mut u64).write(a.ext(rd(fp, a.off)));
     }
-    next!(T, code.entry(), nfp, cx)
+    enter_code::<T>(code, nfp, cx)
 }
 
 /// `ret` of at most one value (b: count, a: its offset): the common case,
@@ -478,12 +493,6 @@ pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
     let i = &*ip;
     let cfp = Frame::fp((*top).prev);
     match cs.rk {
-        RET_NONE => {}
-        RET_ONE if i.b != 0 => {
-            let (ty, d) = ((*(i.x as *const RetVal)).ty, cs.results.get_unchecked(0));
-            wr_val(cfp, d.off, ext_val(d.ty, ext_val(ty, rd_val(fp, i.a))));
-        }
-        RET_ONE => {}
         RET_INT => {
             // A direct call: the callee returns exactly one value (b = 1).
             let r = cs.rext;
@@ -493,6 +502,12 @@ pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
             dst.write(r.ext(lo));
             dst.add(1).write(if r.sh == 0 { hi } else { 0 });
         }
+        RET_NONE => {}
+        RET_ONE if i.b != 0 => {
+            let (ty, d) = ((*(i.x as *const RetVal)).ty, cs.results.get_unchecked(0));
+            wr_val(cfp, d.off, ext_val(d.ty, ext_val(ty, rd_val(fp, i.a))));
+        }
+        RET_ONE => {}
         _ => return ret::<T>(ip, fp, cx),
     }
     let (mark, prev) = ((*top).mark(), (*top).prev);
