@@ -178,7 +178,13 @@ unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
 }
 
 #[inline(always)]
-unsafe fn native_with(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64, slots: &mut [Val]) -> bool {
+unsafe fn native_with(
+    cx: &mut Cx,
+    fp: *mut u8,
+    cs: &CallSite,
+    addr: u64,
+    slots: &mut [Val],
+) -> bool {
     let nres = cs.sig.results.len();
     for (a, s) in cs.args.iter().zip(&mut slots[nres..]) {
         let v = rd_val(fp, a.off);

@@ -171,6 +171,7 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         insn_start: 0,
         cbr: HashMap::new(),
         last_add: None,
+        last_mul: None,
         label_here: false,
         sext32: None,
         inst_fix: Vec::new(),
@@ -225,6 +226,9 @@ struct Lower<'a> {
     /// The last instruction emitted, if it is `add v, v, imm` (or `sub`)
     /// alone making up its MIR instruction (candidate for fusion).
     last_add: Option<AddInfo>,
+    /// The last instruction emitted, if it is a `mul` alone making up its
+    /// MIR instruction.
+    last_mul: Option<MulInfo>,
     /// A label was placed at the current position.
     label_here: bool,
     /// The last instruction emitted wrote this register slot with a value
@@ -260,6 +264,18 @@ struct Cbr {
     target: LabelId,
 }
 
+/// A `mul d, b, y` lowered as one instruction (candidate for fusion with
+/// a following `add d, d, z`).
+#[derive(Clone, Copy)]
+struct MulInfo {
+    at: usize,
+    w32: bool,
+    d: u32,
+    b: u32,
+    /// A slot, or an i32 immediate.
+    y: Src,
+}
+
 #[derive(Clone, Copy)]
 struct AddInfo {
     at: usize,
@@ -288,6 +304,7 @@ impl<'a> Lower<'a> {
 
     fn emit(&mut self, h: Handler, a: u32, b: u32, x: u64, mask: u8) -> usize {
         self.last_add = None;
+        self.last_mul = None;
         self.label_here = false;
         self.sext32 = None;
         self.insts.push(Inst { h, a, b, x });
@@ -712,13 +729,14 @@ impl<'a> Lower<'a> {
                     op,
                     IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
                 );
-                if self.lower_int_mem(op, w32, ops)? {
+                if self.lower_int_mem(op, w32, ops)? || self.fuse_mul_add(op, w32, ops) {
                     return Ok(());
                 }
                 self.binary(&ops[0], &ops[1], &ops[2], commutative, |imm| {
                     ibin_handler(t, op, w32, imm)
                 })?;
                 self.note_add(op, w32, ops);
+                self.note_mul(op, w32, ops);
                 // Signed 32-bit results are sign-extended (spec §10 #11).
                 if w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh) {
                     self.note_sext32(&ops[0]);
@@ -1129,6 +1147,87 @@ impl<'a> Lower<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Records `mul d, b, y` (one instruction into a plain register) as a
+    /// candidate for [`Lower::fuse_mul_add`].
+    fn note_mul(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) {
+        if op != IBinOp::Mul
+            || !self.optimize
+            || self.insts.len() != self.insn_start + 1
+            || !matches!(&ops[0], Operand::Reg(d) if self.hard_reg(*d).is_none())
+        {
+            return;
+        }
+        let at = self.insn_start;
+        let i = self.insts[at];
+        let y = if self.masks[at] & RXLO != 0 {
+            Src::Slot(i.x as u32)
+        } else if i32::try_from(i.x as i64).is_ok() {
+            Src::Imm(i.x)
+        } else {
+            return;
+        };
+        self.last_mul = Some(MulInfo {
+            at,
+            w32,
+            d: i.a,
+            b: i.b,
+            y,
+        });
+    }
+
+    /// `mul d, b, y` right before `add d, d, z` (or `add d, z, d`), with no
+    /// label in between: one fused instruction.
+    fn fuse_mul_add(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) -> bool {
+        let Some(m) = self.last_mul else {
+            return false;
+        };
+        if op != IBinOp::Add || self.label_here {
+            return false;
+        }
+        let slot_of = |op: &Operand| match op {
+            Operand::Reg(v) if self.hard_reg(*v).is_none() => self.var_off(*v).ok(),
+            _ => None,
+        };
+        if slot_of(&ops[0]) != Some(m.d) {
+            return false;
+        }
+        let other = if slot_of(&ops[1]) == Some(m.d) {
+            &ops[2]
+        } else if slot_of(&ops[2]) == Some(m.d) {
+            &ops[1]
+        } else {
+            return false;
+        };
+        let z = match other {
+            Operand::Int(k) if i32::try_from(*k).is_ok() => Src::Imm(*k as u64),
+            op => match slot_of(op) {
+                Some(s) if s != m.d => Src::Slot(s),
+                _ => return false,
+            },
+        };
+        let (lo, ai) = match m.y {
+            Src::Slot(s) => (s as u64, false),
+            Src::Imm(k) => (k & 0xffff_ffff, true),
+        };
+        let (hi, bi) = match z {
+            Src::Slot(s) => (s as u64, false),
+            Src::Imm(k) => (k & 0xffff_ffff, true),
+        };
+        let h = int2_handler(self.tail, m.w32, w32, ai, bi);
+        self.insts[m.at] = Inst {
+            h,
+            a: m.d,
+            b: m.b,
+            x: lo | hi << 32,
+        };
+        self.masks[m.at] = RA | RB | if ai { 0 } else { RXLO } | if bi { 0 } else { RXHI };
+        self.last_mul = None;
+        self.last_add = None;
+        // A signed 32-bit add leaves a sign-extended value.
+        self.sext32 = w32.then_some(m.d);
+        true
     }
 
     /// Records `add v, v, imm` / `sub v, v, imm` as a fusion candidate.
@@ -2132,6 +2231,27 @@ fn add_br_handler(t: bool, add32: bool, c: ICond, w32: bool, imm: bool) -> Handl
         (ICond::Ge, true) => pick!(GeS),
         (ICond::Uge, false) => pick!(Uge),
         (ICond::Uge, true) => pick!(UgeS),
+    }
+}
+
+/// [`int2`] for `mul` then `add` (32- or 64-bit each) and the operand
+/// forms.
+fn int2_handler(t: bool, mul32: bool, add32: bool, ai: bool, bi: bool) -> Handler {
+    macro_rules! forms {
+        ($A:ty, $B:ty) => {
+            match (ai, bi) {
+                (false, false) => hsel!(t, int2::<$A, $B, false, false>),
+                (true, false) => hsel!(t, int2::<$A, $B, true, false>),
+                (false, true) => hsel!(t, int2::<$A, $B, false, true>),
+                (true, true) => hsel!(t, int2::<$A, $B, true, true>),
+            }
+        };
+    }
+    match (mul32, add32) {
+        (false, false) => forms!(o::Mul, o::Add),
+        (false, true) => forms!(o::Mul, AddS),
+        (true, false) => forms!(MulS, o::Add),
+        (true, true) => forms!(MulS, AddS),
     }
 }
 

@@ -582,6 +582,31 @@ pub(crate) unsafe fn ovf_ri<const T: bool, O: OvfOp>(
     next!(T, ip.add(1), fp, cx)
 }
 
+/// Two fused integer operations through the destination: `A a, b, y;
+/// B a, a, z` (lowering fuses `mul t, i, n; add t, t, j`, index
+/// arithmetic). y is slot x.lo, or with `AI` the i32 immediate x.lo; z is
+/// slot x.hi, or with `BI` the i32 immediate x.hi.
+pub(crate) unsafe fn int2<const T: bool, A: IntOp, B: IntOp, const AI: bool, const BI: bool>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let (lo, hi) = (i.x as u32, (i.x >> 32) as u32);
+    let y = if AI {
+        lo as i32 as i64 as u64
+    } else {
+        rd(fp, lo)
+    };
+    let z = if BI {
+        hi as i32 as i64 as u64
+    } else {
+        rd(fp, hi)
+    };
+    wr(fp, i.a, B::f(A::f(rd(fp, i.b), y), z));
+    next!(T, ip.add(1), fp, cx)
+}
+
 /// a = x (64-bit immediate).
 pub(crate) unsafe fn movi<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let i = &*ip;

@@ -3467,3 +3467,52 @@ endmodule
     // store through d after the copy; m over 0..30: 11*1 + 9*3 + 10*2.
     assert_eq!(run_i(src, "f", &[0]), ((5 + 6000) * 1000 + 100) * 1000 + 58);
 }
+
+#[test]
+fn fused_mul_add_forms() {
+    // `mul t, a, b; add t, t, c` pairs in every operand form and width,
+    // including 32-bit wrap-around and a label that blocks fusion.
+    let src = "m: module
+f: func i64, i64:a, i64:b, i64:c
+  local i64:t, i64:r
+  muls t, a, b
+  adds t, t, c
+  mov r, t
+  mul t, a, 100000
+  add t, c, t
+  add r, r, t
+  mul t, a, b
+  add t, t, -7
+  xor r, r, t
+  muls t, a, 3
+  adds t, t, 5
+  xor r, r, t
+  muls t, a, b
+  add t, t, c
+  xor r, r, t
+  mul t, a, b
+L: adds t, t, c
+  xor r, r, t
+  ret r
+endfunc
+endmodule
+";
+    let f = |a: i64, b: i64, c: i64| -> i64 {
+        let s32 = |v: i64| v as i32 as i64;
+        let mut r = s32(s32(a.wrapping_mul(b)).wrapping_add(c));
+        r = r.wrapping_add(a.wrapping_mul(100000).wrapping_add(c));
+        r ^= a.wrapping_mul(b).wrapping_add(-7);
+        r ^= s32(s32(a.wrapping_mul(3)).wrapping_add(5));
+        r ^= s32(a.wrapping_mul(b)).wrapping_add(c);
+        r ^= s32(a.wrapping_mul(b).wrapping_add(c));
+        r
+    };
+    for (a, b, c) in [
+        (3, 4, 5),
+        (0x7fff_ffff, 3, 9),
+        (-5, 0x1_0000_0007, i64::MAX),
+        (1 << 40, 1 << 30, -1),
+    ] {
+        assert_eq!(run_i(src, "f", &[a, b, c]), f(a, b, c), "{a} {b} {c}");
+    }
+}
