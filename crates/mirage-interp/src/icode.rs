@@ -304,9 +304,20 @@ impl Code {
     }
 
     /// Whether `addr` is the address of a label of this function.
+    #[inline(always)]
     pub fn is_label_address(&self, addr: u64) -> bool {
-        match self.index_of(addr as usize as *const Inst) {
-            Some(i) => self.label_bits[i / 64] >> (i % 64) & 1 != 0,
+        const _: () = assert!(INST_SIZE == 24);
+        // The instruction index without a division: `off / 8` times the
+        // inverse of 3 modulo 2^64 is `off / 24` when `off` is a multiple
+        // of 24, and at least 2^64 / 3 (beyond any index) otherwise.
+        const INV3: u64 = 0xaaaa_aaaa_aaaa_aaab;
+        let off = addr.wrapping_sub(self.insts.as_ptr() as u64);
+        let i = (off >> 3).wrapping_mul(INV3);
+        if off & 7 != 0 || i >= self.insts.len() as u64 {
+            return false;
+        }
+        match self.label_bits.get((i / 64) as usize) {
+            Some(w) => w >> (i % 64) & 1 != 0,
             None => false,
         }
     }

@@ -172,6 +172,7 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         cbr: HashMap::new(),
         last_add: None,
         last_mul: None,
+        bi_load: None,
         label_here: false,
         sext32: None,
         inst_fix: Vec::new(),
@@ -229,6 +230,9 @@ struct Lower<'a> {
     /// The last instruction emitted, if it is a `mul` alone making up its
     /// MIR instruction.
     last_mul: Option<MulInfo>,
+    /// The last instruction emitted, if it is a load `[base + index <<
+    /// shift + disp]`: (position, destination, shift, 64-bit).
+    bi_load: Option<(usize, u32, u32, bool)>,
     /// A label was placed at the current position.
     label_here: bool,
     /// The last instruction emitted wrote this register slot with a value
@@ -305,6 +309,7 @@ impl<'a> Lower<'a> {
     fn emit(&mut self, h: Handler, a: u32, b: u32, x: u64, mask: u8) -> usize {
         self.last_add = None;
         self.last_mul = None;
+        self.bi_load = None;
         self.label_here = false;
         self.sext32 = None;
         self.insts.push(Inst { h, a, b, x });
@@ -460,7 +465,9 @@ impl<'a> Lower<'a> {
                             _ => hsel!(t, ld_bi::<$M, 3>),
                         };
                         let x = index as u64 | (disp as u32 as u64) << 32;
-                        self.emit(h, dst, base, x, RA | RB | RXLO)
+                        let i = self.emit(h, dst, base, x, RA | RB | RXLO);
+                        self.bi_load = Some((i, dst, shift, ty.size() == 8));
+                        i
                     }
                 }
             };
@@ -873,8 +880,30 @@ impl<'a> Lower<'a> {
             Family::Jmpi => {
                 need(1)?;
                 let s = self.slot(&ops[0])?;
-                let h = hsel!(t, jmpi);
-                self.emit(h, s, 0, 0, RA);
+                match self.bi_load {
+                    // `mov s, i64:(table, i, 8); jmpi s`: one instruction.
+                    Some((at, d, shift, true))
+                        if self.optimize
+                            && !self.label_here
+                            && d == s
+                            && at + 1 == self.insts.len()
+                            && at + 1 == self.insn_start =>
+                    {
+                        // A bad target traps at the `jmpi`.
+                        self.src[at] = self.src_tag.unwrap_or(self.insn);
+                        self.insts[at].h = match shift {
+                            0 => hsel!(t, ld_jmpi_bi::<0>),
+                            1 => hsel!(t, ld_jmpi_bi::<1>),
+                            2 => hsel!(t, ld_jmpi_bi::<2>),
+                            _ => hsel!(t, ld_jmpi_bi::<3>),
+                        };
+                        self.bi_load = None;
+                    }
+                    _ => {
+                        let h = hsel!(t, jmpi);
+                        self.emit(h, s, 0, 0, RA);
+                    }
+                }
             }
             Family::Switch => {
                 need(2)?;
@@ -883,6 +912,27 @@ impl<'a> Lower<'a> {
                     .iter()
                     .map(|op| self.label(op))
                     .collect::<R<Vec<_>>>()?;
+                if let Some((at, default)) = self.range_check_before_switch(s, labels.len()) {
+                    // `ubgt D, s, n-1; switch s, …` (how C switches are
+                    // lowered): one instruction, the default as an extra
+                    // table entry.
+                    let mut labels = labels;
+                    labels.push(default);
+                    let h = hsel!(t, switch_def);
+                    self.insts[at] = Inst {
+                        h,
+                        a: s,
+                        b: labels.len() as u32 - 1,
+                        x: 0,
+                    };
+                    self.masks[at] = RA;
+                    self.switches.push(labels);
+                    self.switch_fix.push((at, self.switches.len() - 1));
+                    self.last_add = None;
+                    self.last_mul = None;
+                    self.sext32 = None;
+                    return Ok(());
+                }
                 let h = hsel!(t, switch);
                 let i = self.emit(h, s, labels.len() as u32, 0, RA);
                 self.switches.push(labels);
@@ -1147,6 +1197,29 @@ impl<'a> Lower<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the instruction just emitted is a whole `ubgt D, s, n-1` (or
+    /// `ubge D, s, n`) right before a `switch s` with `n` cases (no label
+    /// in between); if so, removes its branch fix-up and returns its
+    /// position and `D`.
+    fn range_check_before_switch(&mut self, s: u32, n: usize) -> Option<(usize, LabelId)> {
+        if !self.optimize || self.label_here || self.insts.len() != self.insn_start {
+            return None;
+        }
+        let at = self.insts.len().checked_sub(1)?;
+        let c = *self.cbr.get(&at)?;
+        let limit = match (c.cond, c.b) {
+            (ICond::Ugt, Src::Imm(k)) => k.checked_add(1)?,
+            (ICond::Uge, Src::Imm(k)) => k,
+            _ => return None,
+        };
+        if c.w32 || c.a != s || limit != n as u64 || self.br_fix.last()?.0 != at {
+            return None;
+        }
+        self.br_fix.pop();
+        self.cbr.remove(&at);
+        Some((at, c.target))
     }
 
     /// Records `mul d, b, y` (one instruction into a plain register) as a

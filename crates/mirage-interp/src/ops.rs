@@ -951,17 +951,55 @@ pub(crate) unsafe fn switch<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mu
     )
 }
 
+/// `switch` with a default: slot a indexes the table at x (b cases, then
+/// the default's displacement, taken for any index >= b).
+pub(crate) unsafe fn switch_def<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let i = &*ip;
+    let idx = rd(fp, i.a).min(i.b as u64);
+    let disp = *(i.x as *const i64).add(idx as usize);
+    next!(
+        T,
+        (ip as *const u8).offset(disp as isize) as *const Inst,
+        fp,
+        cx
+    )
+}
+
 /// `jmpi`: to the label address in slot a of the current function.
 pub(crate) unsafe fn jmpi<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
-    let to = rd(fp, (*ip).a);
+    jump_to::<T>(ip, fp, cx, rd(fp, (*ip).a))
+}
+
+/// Continues at label address `to` of the current function (`jmpi`).
+#[inline(always)]
+unsafe fn jump_to<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx, to: u64) -> Exit {
     let ok = match cx.top_code() {
         Some(code) => code.is_label_address(to),
         None => false,
     };
     if !ok {
-        return trap(cx, ip, TrapKind::BadJump(to));
+        return bad_jump(cx, ip, to);
     }
     next!(T, to as usize as *const Inst, fp, cx)
+}
+
+#[cold]
+#[inline(never)]
+fn bad_jump(cx: &mut Cx, ip: *const Inst, to: u64) -> Exit {
+    trap(cx, ip, TrapKind::BadJump(to))
+}
+
+/// A 64-bit load as in `ld_bi` followed by `jmpi` of the loaded slot
+/// (`mov t, i64:(table, op, 8); jmpi t`: threaded-code dispatch).
+pub(crate) unsafe fn ld_jmpi_bi<const T: bool, const SH: u32>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let to = (bi_addr::<SH>(fp, i) as usize as *const u64).read_unaligned();
+    wr(fp, i.a, to);
+    jump_to::<T>(ip, fp, cx, to)
 }
 
 /// A by-value block argument of an inlined call (see `lower`): copies

@@ -3516,3 +3516,41 @@ endmodule
         assert_eq!(run_i(src, "f", &[a, b, c]), f(a, b, c), "{a} {b} {c}");
     }
 }
+
+#[test]
+fn fused_table_jump_traps_at_the_jmpi() {
+    // `mov a, i64:(t, i, 8); jmpi a` runs as one instruction; a bad entry
+    // still traps naming the jmpi, and misaligned or out-of-range
+    // addresses near the code are refused.
+    let src = module(
+        "f: func i64, i64:i, i64:bad
+  local i64:t, i64:a, i64:r
+  alloca t, 16
+  laddr a, l0
+  mov i64:0(t), a
+  add a, a, bad
+  mov i64:8(t), a
+  mov r, 0
+  mov a, i64:(t, i, 8)
+  jmpi a
+l0: add r, r, 1
+  ret r
+endfunc",
+    );
+    let p = Progs::new(&src);
+    assert_eq!(p.call_i("f", &[0, 0]).unwrap()[0].i64(), 1);
+    assert_eq!(p.call_i("f", &[1, 0]).unwrap()[0].i64(), 1);
+    // (Each dispatch mode separately: the addresses differ.)
+    for prog in &p.0 {
+        let f = prog.find_func("f").unwrap();
+        for bad in [1, 8, 12, 24, -24, 1 << 20] {
+            let mut res = [Val::ZERO];
+            let args = [Val::from_i64(1), Val::from_i64(bad)];
+            let e = Interp::default()
+                .call(prog, f, &args, &mut res)
+                .unwrap_err();
+            assert!(matches!(e, Trap::BadJump { .. }), "{e}");
+            assert!(e.to_string().contains("'jmpi a'"), "{e}");
+        }
+    }
+}
