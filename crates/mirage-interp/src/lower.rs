@@ -181,6 +181,8 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         inl_src: Vec::new(),
         src_tag: None,
         inl_info: HashMap::new(),
+        inl_alias: Vec::new(),
+        has_addr: None,
         inl_count: 0,
     };
     l.run()
@@ -254,7 +256,13 @@ struct Lower<'a> {
     src_tag: Option<u32>,
     /// Per callee: None if it cannot be inlined, else whether it writes
     /// memory.
-    inl_info: HashMap<FuncIdx, Option<bool>>,
+    inl_info: HashMap<FuncIdx, Option<InlineInfo>>,
+    /// While lowering an inlined callee: parameters that use the
+    /// argument's slot directly (by variable index).
+    inl_alias: Vec<Option<u32>>,
+    /// Whether this function has an `addr` instruction (computed on first
+    /// use).
+    has_addr: Option<bool>,
     /// MIR instructions inlined so far.
     inl_count: usize,
 }
@@ -278,6 +286,15 @@ struct MulInfo {
     b: u32,
     /// A slot, or an i32 immediate.
     y: Src,
+}
+
+/// What inlining needs to know about a callee.
+#[derive(Clone, Copy)]
+struct InlineInfo {
+    /// It may write memory (then by-value block arguments are copied).
+    writes_mem: bool,
+    /// Parameters (of the first 64) that are assigned in the body.
+    written: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -350,7 +367,10 @@ impl<'a> Lower<'a> {
         }
         let off = v.index() as u32 * SLOT;
         Ok(match self.inl_base {
-            Some(base) => INL_TAG | (base + off),
+            Some(base) => match self.inl_alias.get(v.index()) {
+                Some(&Some(s)) => s,
+                _ => INL_TAG | (base + off),
+            },
             None => off,
         })
     }
@@ -1696,9 +1716,8 @@ impl<'a> Lower<'a> {
 
     /// Whether `callee` can be inlined: a small leaf (no calls, frame
     /// memory, variadic machinery, label addresses, `switch` or `addr`)
-    /// ending in `ret`. Some(true) if it may write memory (then by-value
-    /// block arguments are copied, as a call would).
-    fn inline_info(callee: &Func) -> Option<bool> {
+    /// ending in `ret`.
+    fn inline_info(callee: &Func) -> Option<InlineInfo> {
         if callee.sig.vararg
             || callee.vars.len() > INLINE_MAX_VARS
             || callee.insns.len() > 2 * INLINE_MAX_INSNS
@@ -1707,8 +1726,29 @@ impl<'a> Lower<'a> {
         }
         let mut n = 0;
         let mut writes = false;
+        let mut written = 0u64;
         for insn in &callee.insns {
-            match insn.op.family() {
+            let fam = insn.op.family();
+            if !matches!(
+                fam,
+                Family::Label
+                    | Family::Ret
+                    | Family::Jmp
+                    | Family::BTest { .. }
+                    | Family::BOvf { .. }
+                    | Family::BICmp { .. }
+                    | Family::BFCmp { .. }
+                    | Family::PrSet
+                    | Family::PrBranch { .. }
+            ) {
+                // The first operand is the output.
+                if let Some(Operand::Reg(v)) = insn.operands.first() {
+                    if v.index() < 64 {
+                        written |= 1 << v.index();
+                    }
+                }
+            }
+            match fam {
                 Family::Label => continue,
                 Family::Call
                 | Family::Inline
@@ -1738,7 +1778,20 @@ impl<'a> Lower<'a> {
             .insns
             .last()
             .is_some_and(|i| i.op.family() == Family::Ret);
-        (n <= INLINE_MAX_INSNS && last_ret).then_some(writes)
+        (n <= INLINE_MAX_INSNS && last_ret && callee.sig.params.len() <= 64).then_some(InlineInfo {
+            writes_mem: writes,
+            written,
+        })
+    }
+
+    /// Whether this function takes the address of a variable.
+    fn has_addr(&mut self) -> bool {
+        *self.has_addr.get_or_insert_with(|| {
+            self.func
+                .insns
+                .iter()
+                .any(|i| matches!(i.op.family(), Family::Addr { .. }))
+        })
     }
 
     /// Inlines a direct call of the small leaf function `f` (see
@@ -1770,7 +1823,7 @@ impl<'a> Lower<'a> {
                 i
             }
         };
-        let Some(writes_mem) = info else {
+        let Some(info) = info else {
             return Ok(false);
         };
         if self.inl_count + callee.insns.len() > INLINE_BUDGET + self.func.insns.len()
@@ -1800,8 +1853,9 @@ impl<'a> Lower<'a> {
             self.temp_next,
         );
         let labels = std::mem::replace(&mut self.labels, vec![u32::MAX; callee.labels.len()]);
-        let r = self.inline_body(f, callee, module, midx, writes_mem, args, results);
+        let r = self.inline_body(f, callee, module, midx, info, args, results);
         self.labels = labels;
+        self.inl_alias.clear();
         (
             self.func,
             self.module,
@@ -1840,12 +1894,20 @@ impl<'a> Lower<'a> {
         callee: &'a Func,
         module: &'a Module,
         midx: ModuleIdx,
-        writes_mem: bool,
+        info: InlineInfo,
         args: &[ArgSrc],
         results: &[ResDst],
     ) -> R<()> {
         let t = self.tail;
         let br_start = self.br_fix.len();
+        let writes_mem = info.writes_mem;
+        // A parameter the body never assigns can read the argument's slot
+        // itself when no conversion is needed and the slot cannot change
+        // during the body: the callee writes no memory or nothing here has
+        // its address taken, and it is not a result slot (the `ret` moves
+        // write those).
+        let stable = !writes_mem || !self.has_addr();
+        let mut alias = vec![None; callee.vars.len()];
         // Arguments (still in the caller's context for errors).
         let mut area = callee.vars.len() as u32 * SLOT;
         let mut moves = Vec::with_capacity(args.len());
@@ -1854,6 +1916,19 @@ impl<'a> Lower<'a> {
                 return Err(self.err("inlined callee lacks parameter variables"));
             }
             let d = INL_TAG | k as u32 * SLOT;
+            let plain = match a.conv {
+                Type::I64 | Type::U64 | Type::P | Type::F | Type::D | Type::LD | Type::RBlk => true,
+                ty => ty.is_block() && !writes_mem,
+            };
+            if plain
+                && stable
+                && k < 64
+                && info.written >> k & 1 == 0
+                && !results.iter().any(|r| r.off == a.off)
+            {
+                alias[k] = Some(a.off);
+                continue;
+            }
             match a.conv {
                 Type::Blk0 | Type::Blk1 | Type::Blk2 | Type::Blk3 | Type::Blk4 if writes_mem => {
                     let size = match a.kind {
@@ -1872,6 +1947,7 @@ impl<'a> Lower<'a> {
         for (h, d, s, x, m) in moves {
             self.emit(h, d, s, x, m);
         }
+        self.inl_alias = alias;
         self.inl_size = self.inl_size.max(area);
         // The body.
         self.func = callee;

@@ -1111,10 +1111,34 @@ pub(crate) unsafe fn va_start<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
 /// of the va_list at the address in slot b.
 pub(crate) unsafe fn va_arg<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let i = &*ip;
-    let p = va_arg_at(rd(fp, i.b) as *mut VaList, i.x as u8);
-    wr(fp, i.a, p as u64);
+    let va = rd(fp, i.b) as *mut u8;
+    let ty = i.x as u8;
+    // Scalars in registers, the common case, inline (the fields of the
+    // SysV va_list at their offsets, see `VaList`); the rest out of line.
+    let (at, end, step) = if ty == Type::F as u8 || ty == Type::D as u8 {
+        (4, crate::valist::FP_END, 16)
+    } else {
+        (0, crate::valist::GP_END, 8)
+    };
+    let offp = va.add(at) as *mut u32;
+    let off = offp.read_unaligned();
+    let p = if ty != Type::LD as u8 && off <= end - step {
+        offp.write_unaligned(off + step);
+        (va.add(16) as *const u64)
+            .read_unaligned()
+            .wrapping_add(off as u64)
+    } else {
+        va_arg_at(va as *mut VaList, ty) as u64
+    };
+    wr(fp, i.a, p);
     next!(T, ip.add(1), fp, cx)
 }
+
+const _: () = assert!(
+    core::mem::offset_of!(VaList, gp_offset) == 0
+        && core::mem::offset_of!(VaList, fp_offset) == 4
+        && core::mem::offset_of!(VaList, reg_save_area) == 16
+);
 
 // The va_list helpers work on a local copy whose address escapes into the
 // (possibly not inlined) reader: kept out of line so that the handlers

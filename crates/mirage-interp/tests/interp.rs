@@ -3554,3 +3554,45 @@ endfunc",
         }
     }
 }
+
+#[test]
+fn inlined_arguments_shared_with_results_or_memory() {
+    // Parameters may read the argument slots directly; results that are
+    // also arguments (a swap), an assigned parameter, and a store through
+    // a pointer to an argument variable must still behave as a call.
+    let src = "m: module
+p_sw: proto i64, i64, i64:x, i64:y
+p_inc: proto i64, i64:x
+p_st: proto i64, p:q, i64:v
+sw: func i64, i64, i64:x, i64:y
+  ret y, x
+endfunc
+inc: func i64, i64:x
+  add x, x, 1
+  ret x
+endfunc
+st: func i64, p:q, i64:v
+  mov i64:0(q), 7
+  ret v
+endfunc
+f: func i64, i64:a, i64:b
+  local i64:r, i64:c, i64:q
+  call p_sw, sw, a, b, a, b
+  call p_inc, inc, c, a
+  add r, a, c
+  mul r, r, 100
+  add r, r, b
+  addr q, b
+  call p_st, st, c, q, b
+  mul r, r, 100
+  add r, r, c
+  mul r, r, 100
+  add r, r, b
+  ret r
+endfunc
+endmodule
+";
+    // After the swap a = 2, b = 1; inc(2) = 3; r = 5*100 + 1 = 501;
+    // st returns the old b (1), then b = 7.
+    assert_eq!(run_i(src, "f", &[1, 2]), (501 * 100 + 1) * 100 + 7);
+}
