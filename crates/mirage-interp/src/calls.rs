@@ -476,11 +476,12 @@ pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
         return call_interp::<T>(ip, fp, cx);
     }
     let nfp = push_frame(cx, at, code, ip.add(1), mark);
+    copy_consts(code, nfp);
     for k in 0..N {
         let a = cs.iargs[k];
         (nfp.add(k * SLOT as usize) as *mut u64).write(a.ext(rd(fp, a.off)));
     }
-    enter_code::<T>(code, nfp, cx)
+    next!(T, code.entry(), nfp, cx)
 }
 
 /// `ret` of at most one value (b: count, a: its offset): the common case,
