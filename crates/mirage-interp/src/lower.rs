@@ -759,9 +759,16 @@ impl<'a> Lower<'a> {
                 if self.lower_int_mem(op, w32, ops)? || self.fuse_mul_add(op, w32, ops) {
                     return Ok(());
                 }
-                self.binary(&ops[0], &ops[1], &ops[2], commutative, |imm| {
-                    ibin_handler(t, op, w32, imm)
-                })?;
+                match pow2_handler(t, op, w32, &ops[2]) {
+                    Some((h, sh)) => {
+                        self.binary(&ops[0], &ops[1], &Operand::Int(sh), false, |_| h)?;
+                    }
+                    None => {
+                        self.binary(&ops[0], &ops[1], &ops[2], commutative, |imm| {
+                            ibin_handler(t, op, w32, imm)
+                        })?;
+                    }
+                }
                 self.note_add(op, w32, ops);
                 self.note_mul(op, w32, ops);
                 // Signed 32-bit results are sign-extended (spec §10 #11).
@@ -2402,6 +2409,29 @@ fn int2_handler(t: bool, mul32: bool, add32: bool, ai: bool, bi: bool) -> Handle
         (true, false) => forms!(MulS, o::Add),
         (true, true) => forms!(MulS, AddS),
     }
+}
+
+/// Division or unsigned remainder by an immediate power of two (at least
+/// 2): a shift or mask handler (immediate form) and the shift.
+fn pow2_handler(t: bool, op: IBinOp, w32: bool, b: &Operand) -> Option<(Handler, i64)> {
+    let Operand::Int(k) = *b else {
+        return None;
+    };
+    let k = if w32 { k as i32 as i64 } else { k };
+    let max = if w32 { 30 } else { 62 };
+    if k < 2 || k.count_ones() != 1 || k.trailing_zeros() > max {
+        return None;
+    }
+    let h = match (op, w32) {
+        (IBinOp::Div, false) => hsel!(t, int_ri::<DivP2>),
+        (IBinOp::Div, true) => hsel!(t, int_ri::<DivP2S>),
+        (IBinOp::UDiv, false) => hsel!(t, int_ri::<UDivP2>),
+        (IBinOp::UDiv, true) => hsel!(t, int_ri::<UDivP2S>),
+        (IBinOp::UMod, false) => hsel!(t, int_ri::<UModP2>),
+        (IBinOp::UMod, true) => hsel!(t, int_ri::<UModP2S>),
+        _ => return None,
+    };
+    Some((h, k.trailing_zeros() as i64))
 }
 
 fn ibin_handler(t: bool, op: IBinOp, w32: bool, imm: bool) -> Handler {

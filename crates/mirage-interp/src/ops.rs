@@ -132,6 +132,22 @@ int_ops! {
     LeS(a, b) => ((a as i32) <= (b as i32)) as u64;
     Ule(a, b) => (a <= b) as u64;
     UleS(a, b) => ((a as u32) <= (b as u32)) as u64;
+    // Division and remainder by 2^b (1 <= b <= 62, or 30 for the 32-bit
+    // forms; chosen at lowering for power-of-two immediates): no trap is
+    // possible; signed division rounds toward zero.
+    DivP2(a, b) => {
+        let bias = (((a as i64) >> 63) as u64) >> (64 - b);
+        ((a.wrapping_add(bias) as i64) >> b) as u64
+    };
+    DivP2S(a, b) => {
+        let x = a as i32;
+        let bias = ((x >> 31) as u32) >> (32 - b);
+        (x.wrapping_add(bias as i32) >> b) as i64 as u64
+    };
+    UDivP2(a, b) => a >> b;
+    UDivP2S(a, b) => ((a as u32) >> b) as u64;
+    UModP2(a, b) => a & ((1u64 << b) - 1);
+    UModP2S(a, b) => ((a as u32) & ((1u32 << b) - 1)) as u64;
     Gt(a, b) => ((a as i64) > (b as i64)) as u64;
     GtS(a, b) => ((a as i32) > (b as i32)) as u64;
     Ugt(a, b) => (a > b) as u64;

@@ -3596,3 +3596,62 @@ endmodule
     // st returns the old b (1), then b = 7.
     assert_eq!(run_i(src, "f", &[1, 2]), (501 * 100 + 1) * 100 + 7);
 }
+
+#[test]
+fn division_by_powers_of_two() {
+    // Immediate powers of two become shifts and masks; results must match
+    // the general division (rounding toward zero, 32-bit forms on the low
+    // halves with garbage above).
+    let src = "m: module
+f: func i64, i64:x, i64:sel
+  local i64:r
+  beq L1, sel, 1
+  beq L2, sel, 2
+  beq L3, sel, 3
+  beq L4, sel, 4
+  beq L5, sel, 5
+  div r, x, 8
+  ret r
+L1: divs r, x, 0x100000004
+  ret r
+L2: udiv r, x, 1024
+  ret r
+L3: udivs r, x, 2
+  ret r
+L4: umod r, x, 4096
+  ret r
+L5: umods r, x, 16
+  ret r
+endfunc
+endmodule
+";
+    let p = Progs::new(src);
+    for x in [
+        0i64,
+        1,
+        -1,
+        7,
+        -7,
+        8,
+        -8,
+        9,
+        -9,
+        i64::MIN,
+        i64::MAX,
+        0x1234_5678_9abc_def1,
+        -0x8000_0001,
+    ] {
+        let want = [
+            x / 8,
+            (x as i32 / 4) as i64,
+            (x as u64 / 1024) as i64,
+            (x as u32 / 2) as i64,
+            (x as u64 % 4096) as i64,
+            (x as u32 % 16) as i64,
+        ];
+        for (sel, w) in want.iter().enumerate() {
+            let got = p.call_i("f", &[x, sel as i64]).unwrap()[0].i64();
+            assert_eq!(got, *w, "x={x} sel={sel}");
+        }
+    }
+}
