@@ -295,6 +295,10 @@ struct InlineInfo {
     writes_mem: bool,
     /// Parameters (of the first 64) that are assigned in the body.
     written: u64,
+    /// Parameters (of the first 64) used other than as a source of a
+    /// 32-bit integer operation or comparison (which read only the low
+    /// half).
+    wide: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -1734,8 +1738,29 @@ impl<'a> Lower<'a> {
         let mut n = 0;
         let mut writes = false;
         let mut written = 0u64;
+        let mut wide = 0u64;
         for insn in &callee.insns {
             let fam = insn.op.family();
+            let low32 = matches!(
+                fam,
+                Family::IBin { w32: true, .. }
+                    | Family::ICmp { w32: true, .. }
+                    | Family::BICmp { w32: true, .. }
+            );
+            for (k, op) in insn.operands.iter().enumerate() {
+                let mut mark = |v: VarId| {
+                    if v.index() < 64 {
+                        wide |= 1 << v.index();
+                    }
+                };
+                match op {
+                    Operand::Reg(v) if !(low32 && k > 0) => mark(*v),
+                    Operand::Mem(m) => {
+                        m.base.into_iter().chain(m.index).for_each(&mut mark);
+                    }
+                    _ => {}
+                }
+            }
             if !matches!(
                 fam,
                 Family::Label
@@ -1788,6 +1813,7 @@ impl<'a> Lower<'a> {
         (n <= INLINE_MAX_INSNS && last_ret && callee.sig.params.len() <= 64).then_some(InlineInfo {
             writes_mem: writes,
             written,
+            wide,
         })
     }
 
@@ -1925,6 +1951,8 @@ impl<'a> Lower<'a> {
             let d = INL_TAG | k as u32 * SLOT;
             let plain = match a.conv {
                 Type::I64 | Type::U64 | Type::P | Type::F | Type::D | Type::LD | Type::RBlk => true,
+                // Only the low half is ever read: no extension needed.
+                Type::I32 | Type::U32 => k < 64 && info.wide >> k & 1 == 0,
                 ty => ty.is_block() && !writes_mem,
             };
             if plain

@@ -3655,3 +3655,28 @@ endmodule
         }
     }
 }
+
+#[test]
+fn inlined_narrow_parameters() {
+    // An i32 parameter read only by 32-bit operations may use the caller's
+    // slot unextended; one read by a 64-bit operation is extended.
+    let src = "m: module
+p_g: proto i64, i32:x, i32:y
+g: func i64, i32:x, i32:y
+  local i64:r, i64:s
+  adds r, x, 1
+  add s, y, 1
+  mul r, r, 1000
+  add r, r, s
+  ret r
+endfunc
+f: func i64, i64:a
+  local i64:r
+  call p_g, g, r, a, a
+  ret r
+endfunc
+endmodule
+";
+    assert_eq!(run_i(src, "f", &[0x1_0000_0005]), 6 * 1000 + 6);
+    assert_eq!(run_i(src, "f", &[0xffff_ffff]), 0);
+}
