@@ -767,9 +767,37 @@ unsafe fn set_params_site_slow(
     caller_fp: *mut u8,
     cs: &CallSite,
 ) -> bool {
+    if code.vararg && cs.scalar_args && cs.args.len() >= code.params.len() {
+        return set_params_va_scalar(cx, code, fp, caller_fp, cs);
+    }
     set_params(cx, code, fp, cs.args.len(), |i| {
         site_arg(caller_fp, &cs.args[i])
     })
+}
+
+/// A variadic callee's arguments when every argument is an integer, `f`
+/// or `d` (the common case): the va_list image is built in place on the
+/// value stack from the layout lowering computed
+/// ([`CallSite::va_layout`]: the register-save area, then the stack
+/// arguments, as [`ArgImage`] lays them out).
+unsafe fn set_params_va_scalar(
+    cx: &mut Cx,
+    code: &Code,
+    fp: *mut u8,
+    caller_fp: *mut u8,
+    cs: &CallSite,
+) -> bool {
+    let regs = cx.stack.alloc(cs.va_bytes as usize);
+    if regs.is_null() {
+        overflow(cx, code);
+        return false;
+    }
+    ptr::write_bytes(regs, 0, REG_SAVE_AREA_SIZE);
+    for &(a, dst) in cs.va_layout.iter() {
+        (regs.add(dst as usize) as *mut u64).write_unaligned(a.ext(rd(caller_fp, a.off)));
+    }
+    let mut va = VaList::new(regs, regs.add(REG_SAVE_AREA_SIZE));
+    read_params_va(cx, code, fp, &mut va)
 }
 
 /// Sets up the parameters of a freshly pushed frame of `code` from `n`

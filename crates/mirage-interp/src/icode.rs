@@ -152,6 +152,14 @@ pub(crate) struct CallSite {
     /// The native signature (results, then argument kinds).
     pub sig: CallSig,
     pub jcall: bool,
+    /// Every argument is an integer (not a block), `f` or `d`.
+    pub scalar_args: bool,
+    /// For `scalar_args` sites: where each argument goes in a SysV
+    /// va_list image (byte offset from the register-save area, the stack
+    /// arguments following it) and its extension (`f`: the low 32 bits)…
+    pub va_layout: Box<[(IntArg, u32)]>,
+    /// … and the image's size.
+    pub va_bytes: u32,
     /// Fast calls: bytes of by-value block copies after the callee's slots.
     pub extra: u32,
     /// For `calls::call_int` (a fast call with at most [`MAX_INT_ARGS`]

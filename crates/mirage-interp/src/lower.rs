@@ -1704,6 +1704,25 @@ impl<'a> Lower<'a> {
                 Target::Indirect(_) => hsel!(t, calls::call_ind),
             }
         };
+        let scalar_args = args.iter().all(|a| {
+            matches!(
+                a.kind,
+                ArgKind::I8
+                    | ArgKind::U8
+                    | ArgKind::I16
+                    | ArgKind::U16
+                    | ArgKind::I32
+                    | ArgKind::U32
+                    | ArgKind::I64
+                    | ArgKind::F
+                    | ArgKind::D
+            )
+        });
+        let (va_layout, va_bytes) = if scalar_args {
+            va_layout(&args)
+        } else {
+            (Box::default(), 0)
+        };
         self.calls.push(CallSite {
             target,
             code: AtomicPtr::new(std::ptr::null_mut()),
@@ -1712,6 +1731,9 @@ impl<'a> Lower<'a> {
             results: results.into_boxed_slice(),
             sig,
             jcall,
+            scalar_args,
+            va_layout,
+            va_bytes,
             extra: fast.unwrap_or(0),
             iargs,
             rk,
@@ -2149,6 +2171,9 @@ impl<'a> Lower<'a> {
             for a in cs.iargs.iter_mut() {
                 a.off = reloc(a.off);
             }
+            for (a, _) in cs.va_layout.iter_mut() {
+                a.off = reloc(a.off);
+            }
             cs.rext.off = reloc(cs.rext.off);
             for r in cs.results.iter_mut() {
                 r.off = reloc(r.off);
@@ -2260,6 +2285,41 @@ impl<'a> Lower<'a> {
             _strings: self.strings.into_boxed_slice(),
         })
     }
+}
+
+/// Where scalar arguments go in a SysV va_list image (see
+/// `CallSite::va_layout`).
+fn va_layout(args: &[ArgSrc]) -> (Box<[(IntArg, u32)]>, u32) {
+    use crate::valist::{FP_END, GP_END};
+    let (mut gp, mut xp, mut sp) = (0u32, GP_END, FP_END);
+    let layout = args
+        .iter()
+        .map(|a| {
+            let (conv, sse) = match a.kind {
+                ArgKind::F => (Type::U32, true),
+                ArgKind::D => (Type::I64, true),
+                ArgKind::I8 => (Type::I8, false),
+                ArgKind::U8 => (Type::U8, false),
+                ArgKind::I16 => (Type::I16, false),
+                ArgKind::U16 => (Type::U16, false),
+                ArgKind::I32 => (Type::I32, false),
+                ArgKind::U32 => (Type::U32, false),
+                _ => (Type::I64, false),
+            };
+            let at = if sse && xp < FP_END {
+                xp += 16;
+                xp - 16
+            } else if !sse && gp < GP_END {
+                gp += 8;
+                gp - 8
+            } else {
+                sp += 8;
+                sp - 8
+            };
+            (IntArg::new(a.off, conv), at)
+        })
+        .collect();
+    (layout, (sp + 15) & !15)
 }
 
 /// The move of a value converted per `ty` into a slot: the extension of

@@ -1138,15 +1138,24 @@ pub(crate) unsafe fn va_arg<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mu
     };
     let offp = va.add(at) as *mut u32;
     let off = offp.read_unaligned();
-    let p = if ty != Type::LD as u8 && off <= end - step {
-        offp.write_unaligned(off + step);
-        (va.add(16) as *const u64)
-            .read_unaligned()
-            .wrapping_add(off as u64)
-    } else {
-        va_arg_at(va as *mut VaList, ty) as u64
-    };
+    if ty == Type::LD as u8 || off > end - step {
+        return va_arg_slow::<T>(ip, fp, cx);
+    }
+    offp.write_unaligned(off + step);
+    let p = (va.add(16) as *const u64)
+        .read_unaligned()
+        .wrapping_add(off as u64);
     wr(fp, i.a, p);
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// `va_arg` from the stack or of `ld` (reached by a jump, so that the
+/// common case saves no registers).
+#[inline(never)]
+unsafe fn va_arg_slow<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let i = &*ip;
+    let p = va_arg_at(rd(fp, i.b) as *mut VaList, i.x as u8);
+    wr(fp, i.a, p as u64);
     next!(T, ip.add(1), fp, cx)
 }
 
