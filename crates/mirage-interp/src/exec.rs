@@ -340,9 +340,8 @@ pub(crate) struct Frame {
     pub fp_chunk: u32,
     /// Unique per activation (for `longjmp` validation).
     pub serial: u64,
-    /// 1 for the entry frame.
-    pub depth: u64,
-    _pad: u64,
+    /// Never written (keeps the slots 16-byte aligned).
+    _pad: [u64; 2],
 }
 
 /// Size of a frame record; slots follow it, 16-byte aligned.
@@ -391,17 +390,15 @@ pub(crate) unsafe fn push_frame(
 ) -> *mut u8 {
     cx.serial += 1;
     cx.depth += 1;
-    (at as *mut Frame).write(Frame {
-        prev: cx.top,
-        code,
-        ret_ip,
-        mark_top: mark.top,
-        mark_chunk: mark.chunk,
-        fp_chunk: cx.stack.chunk(),
-        serial: cx.serial,
-        depth: cx.depth as u64,
-        _pad: 0,
-    });
+    // Field by field: the padding is left alone.
+    let f = at as *mut Frame;
+    ptr::addr_of_mut!((*f).prev).write(cx.top);
+    ptr::addr_of_mut!((*f).code).write(code);
+    ptr::addr_of_mut!((*f).ret_ip).write(ret_ip);
+    ptr::addr_of_mut!((*f).mark_top).write(mark.top);
+    ptr::addr_of_mut!((*f).mark_chunk).write(mark.chunk);
+    ptr::addr_of_mut!((*f).fp_chunk).write(cx.stack.chunk());
+    ptr::addr_of_mut!((*f).serial).write(cx.serial);
     cx.top = at as *mut Frame;
     at.add(FRAME_HDR)
 }
