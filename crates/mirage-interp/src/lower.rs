@@ -2004,6 +2004,38 @@ impl<'a> Lower<'a> {
         for (h, d, s, x, m) in moves {
             self.emit(h, d, s, x, m);
         }
+        // A local that every `ret` returns in one position can live in
+        // that result's slot, when no conversion is needed and nothing
+        // else can see the slot during the body (as for parameters).
+        let rets: Vec<&[Operand]> = callee
+            .insns
+            .iter()
+            .filter(|i| i.op.family() == Family::Ret)
+            .map(|i| &i.operands[..])
+            .collect();
+        let same = |a: Type, b: Type| {
+            let int = |t: Type| matches!(t, Type::I64 | Type::U64 | Type::P);
+            (int(a) && int(b)) || (a == b && matches!(a, Type::F | Type::D | Type::LD))
+        };
+        for (r, (d, &ty)) in results.iter().zip(&callee.sig.results).enumerate() {
+            let Some(Operand::Reg(x)) = rets.first().and_then(|o| o.get(r)) else {
+                continue;
+            };
+            let x = *x;
+            if stable
+                && same(ty, d.ty)
+                && x.index() >= args.len()
+                && x.index() < alias.len()
+                && alias[x.index()].is_none()
+                && callee.vars[x.index()].hard_reg.is_none()
+                && results.iter().filter(|e| e.off == d.off).count() == 1
+                && rets
+                    .iter()
+                    .all(|o| matches!(o.get(r), Some(Operand::Reg(y)) if *y == x))
+            {
+                alias[x.index()] = Some(d.off);
+            }
+        }
         self.inl_alias = alias;
         self.inl_size = self.inl_size.max(area);
         // The body.
@@ -2033,6 +2065,10 @@ impl<'a> Lower<'a> {
                 vals.push((self.slot(op)?, ty));
             }
             for (&(s, ty), d) in vals.iter().zip(results) {
+                if s == d.off {
+                    // The value is already there (see above).
+                    continue;
+                }
                 // The callee's extension, then the prototype's.
                 let e = IntArg::combine(0, ty, d.ty);
                 match (ty.is_int() && d.ty.is_int(), e) {

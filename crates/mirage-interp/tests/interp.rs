@@ -3680,3 +3680,56 @@ endmodule
     assert_eq!(run_i(src, "f", &[0x1_0000_0005]), 6 * 1000 + 6);
     assert_eq!(run_i(src, "f", &[0xffff_ffff]), 0);
 }
+
+#[test]
+fn inlined_results_in_place() {
+    // Locals returned by every `ret` may live in the result slots; the
+    // same slot for two results, one local in two positions, and rets of
+    // different locals must still behave as a call.
+    let src = "m: module
+p_two: proto i64, i64, i64:a
+p_pick: proto i64, i64:a
+two: func i64, i64, i64:a
+  local i64:x, i64:y
+  add x, a, 1
+  add y, a, 2
+  ret x, y
+endfunc
+dup: func i64, i64, i64:a
+  local i64:x
+  add x, a, 5
+  ret x, x
+endfunc
+pick: func i64, i64:a
+  local i64:x, i64:y
+  mov x, 10
+  mov y, 20
+  bgt L, a, 0
+  ret x
+L: ret y
+endfunc
+f: func i64, i64:a
+  local i64:r, i64:s, i64:t
+  call p_two, two, r, r, a
+  call p_two, dup, s, t, a
+  mul r, r, 1000
+  add r, r, s
+  mul r, r, 1000
+  add r, r, t
+  call p_pick, pick, s, a
+  mul r, r, 100
+  add r, r, s
+  ret r
+endfunc
+endmodule
+";
+    // r = a+2 (second result wins), s = t = a+5, pick 20 for a > 0.
+    assert_eq!(
+        run_i(src, "f", &[3]),
+        ((5 * 1000 + 8) * 1000 + 8) * 100 + 20
+    );
+    assert_eq!(
+        run_i(src, "f", &[-3]),
+        ((-1 * 1000 + 2) * 1000 + 2) * 100 + 10
+    );
+}
