@@ -312,18 +312,22 @@ pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
             let code = (*cx.prog).ready_code(f);
             if !code.is_null() {
                 let code = &*code;
-                if code.simple && cs.args.len() >= code.params.len() && cx.depth < cx.max_depth {
+                if code.simple
+                    && !code.ld_params
+                    && cs.ind_args
+                    && cs.args.len() >= code.params.len()
+                    && cx.depth < cx.max_depth
+                {
                     let mark = cx.stack.mark();
                     let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
                     if !at.is_null() {
                         let nfp = push_frame(cx, at, code, ip.add(1), mark);
-                        for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
-                            let dst = nfp.add(k * SLOT as usize);
-                            match p.ty {
-                                Type::LD => (dst as *mut Val).write(rd_val(fp, a.off)),
-                                ty => (dst as *mut u64)
-                                    .write(ext_ty(ty, ext_kind(a.kind, rd(fp, a.off)))),
-                            }
+                        // Branch-free extensions: per the argument's kind,
+                        // then per the parameter's type.
+                        for (k, p) in code.pext.iter().enumerate() {
+                            let a = *cs.iargs.get_unchecked(k);
+                            (nfp.add(k * SLOT as usize) as *mut u64)
+                                .write(p.ext(a.ext(rd(fp, a.off))));
                         }
                         return enter_code::<T>(code, nfp, cx);
                     }

@@ -154,6 +154,9 @@ pub(crate) struct CallSite {
     pub jcall: bool,
     /// Every argument is an integer (not a block), `f` or `d`.
     pub scalar_args: bool,
+    /// An indirect call of at most [`MAX_INT_ARGS`] arguments, none a
+    /// block or `ld`: `iargs` holds each one's extension per its kind.
+    pub ind_args: bool,
     /// For `scalar_args` sites: where each argument goes in a SysV
     /// va_list image (byte offset from the register-save area, the stack
     /// arguments following it) and its extension (`f`: the low 32 bits)…
@@ -276,6 +279,10 @@ pub(crate) struct Code {
     /// copied straight into the parameter slots.
     pub simple: bool,
     pub vararg: bool,
+    /// A parameter is `ld`.
+    pub ld_params: bool,
+    /// Each parameter's re-extension (identity for non-narrow types).
+    pub pext: Box<[IntArg]>,
     /// Frame offset of the saved va_list state (variadic functions).
     pub va_off: u32,
     /// Bytes of frame slots.

@@ -1666,6 +1666,16 @@ impl<'a> Lower<'a> {
                 *d = IntArg::new(a.off, a.conv);
             }
         }
+        // Indirect calls: each argument's extension per its kind (the
+        // callee's parameter extension is applied by `calls::call_ind`).
+        let ind_args = matches!(target, Target::Indirect(_))
+            && args.len() <= MAX_INT_ARGS
+            && args.iter().all(|a| kind_ext(a.kind).is_some());
+        if ind_args {
+            for (d, a) in iargs.iter_mut().zip(&args) {
+                *d = IntArg::new(a.off, kind_ext(a.kind).unwrap_or(Type::I64));
+            }
+        }
         let rext = match (&target, results.first()) {
             (Target::Direct(Callee::Interp(f)), Some(d)) if !jcall => self
                 .prog
@@ -1731,6 +1741,7 @@ impl<'a> Lower<'a> {
             results: results.into_boxed_slice(),
             sig,
             jcall,
+            ind_args,
             scalar_args,
             va_layout,
             va_bytes,
@@ -2311,6 +2322,13 @@ impl<'a> Lower<'a> {
                     .params
                     .iter()
                     .any(|p| p.ty.is_block() && p.ty != Type::RBlk),
+            ld_params: func.sig.params.iter().any(|p| p.ty == Type::LD),
+            pext: func
+                .sig
+                .params
+                .iter()
+                .map(|p| IntArg::new(0, p.ty))
+                .collect(),
             va_off,
             frame_size,
             const_off: const_base,
@@ -2321,6 +2339,21 @@ impl<'a> Lower<'a> {
             _strings: self.strings.into_boxed_slice(),
         })
     }
+}
+
+/// The extension of an argument passed as `k` (as a type), for the scalar
+/// kinds other than `ld`.
+fn kind_ext(k: ArgKind) -> Option<Type> {
+    Some(match k {
+        ArgKind::I8 => Type::I8,
+        ArgKind::U8 => Type::U8,
+        ArgKind::I16 => Type::I16,
+        ArgKind::U16 => Type::U16,
+        ArgKind::I32 => Type::I32,
+        ArgKind::U32 => Type::U32,
+        ArgKind::I64 | ArgKind::F | ArgKind::D | ArgKind::RBlk { .. } => Type::I64,
+        _ => return None,
+    })
 }
 
 /// Where scalar arguments go in a SysV va_list image (see
