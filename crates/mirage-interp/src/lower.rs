@@ -1981,7 +1981,7 @@ impl<'a> Lower<'a> {
             if k >= callee.vars.len() {
                 return Err(self.err("inlined callee lacks parameter variables"));
             }
-            let d = INL_TAG | k as u32 * SLOT;
+            let d = INL_TAG | (k as u32 * SLOT);
             let plain = match a.conv {
                 Type::I64 | Type::U64 | Type::P | Type::F | Type::D | Type::LD | Type::RBlk => true,
                 // Only the low half is ever read: no extension needed.
