@@ -172,6 +172,7 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         cbr: HashMap::new(),
         last_add: None,
         last_mul: None,
+        last_and: None,
         bi_load: None,
         label_here: false,
         sext32: None,
@@ -232,6 +233,9 @@ struct Lower<'a> {
     /// The last instruction emitted, if it is a `mul` alone making up its
     /// MIR instruction.
     last_mul: Option<MulInfo>,
+    /// The last instruction emitted, if it is an `and d, s, imm` alone
+    /// making up its MIR instruction: (position, 32-bit, d, s, imm).
+    last_and: Option<(usize, bool, u32, u32, i32)>,
     /// The last instruction emitted, if it is a load `[base + index <<
     /// shift + disp]`: (position, destination, shift, 64-bit).
     bi_load: Option<(usize, u32, u32, bool)>,
@@ -330,6 +334,7 @@ impl<'a> Lower<'a> {
     fn emit(&mut self, h: Handler, a: u32, b: u32, x: u64, mask: u8) -> usize {
         self.last_add = None;
         self.last_mul = None;
+        self.last_and = None;
         self.bi_load = None;
         self.label_here = false;
         self.sext32 = None;
@@ -775,6 +780,7 @@ impl<'a> Lower<'a> {
                 }
                 self.note_add(op, w32, ops);
                 self.note_mul(op, w32, ops);
+                self.note_and(op, w32, ops);
                 // Signed 32-bit results are sign-extended (spec §10 #11).
                 if w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh) {
                     self.note_sext32(&ops[0]);
@@ -836,6 +842,7 @@ impl<'a> Lower<'a> {
                 need(2)?;
                 let l = self.label(&ops[0])?;
                 match self.src(&ops[1])? {
+                    Src::Slot(s) if self.fuse_and_branch(s, if_true, w32, l) => {}
                     Src::Slot(s) => {
                         let h = match (if_true, w32) {
                             (true, false) => hsel!(t, br_ri::<Ne>),
@@ -869,6 +876,17 @@ impl<'a> Lower<'a> {
                 need(3)?;
                 let l = self.label(&ops[0])?;
                 let (a, b, cond) = self.cmp_operands(&ops[1], &ops[2], cond)?;
+                let zero = match b {
+                    Src::Imm(x) if w32 => x as u32 == 0,
+                    Src::Imm(x) => x == 0,
+                    Src::Slot(_) => false,
+                };
+                if zero
+                    && matches!(cond, ICond::Eq | ICond::Ne)
+                    && self.fuse_and_branch(a, cond == ICond::Ne, w32, l)
+                {
+                    return Ok(());
+                }
                 match b {
                     Src::Slot(b) => {
                         let h = icmp_handler(t, cond, w32, false, true);
@@ -1251,6 +1269,59 @@ impl<'a> Lower<'a> {
         self.br_fix.pop();
         self.cbr.remove(&at);
         Some((at, c.target))
+    }
+
+    /// Records `and d, s, imm` (one instruction into a plain register) as
+    /// a candidate for [`Lower::fuse_and_branch`].
+    fn note_and(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) {
+        if op != IBinOp::And
+            || !self.optimize
+            || self.insts.len() != self.insn_start + 1
+            || !matches!(&ops[0], Operand::Reg(d) if self.hard_reg(*d).is_none())
+        {
+            return;
+        }
+        let at = self.insn_start;
+        let i = self.insts[at];
+        if self.masks[at] & RXLO != 0 {
+            return;
+        }
+        if let Ok(imm) = i32::try_from(i.x as i64) {
+            self.last_and = Some((at, w32, i.a, i.b, imm));
+        }
+    }
+
+    /// `and d, s, imm` right before a branch on `d` being nonzero (`ne`)
+    /// or zero, with nothing in between: one fused instruction.
+    fn fuse_and_branch(&mut self, a: u32, ne: bool, w32: bool, l: LabelId) -> bool {
+        let Some((at, and32, d, s, imm)) = self.last_and else {
+            return false;
+        };
+        if self.label_here || d != a || at + 1 != self.insts.len() || at + 1 != self.insn_start {
+            return false;
+        }
+        let t = self.tail;
+        macro_rules! pick {
+            ($A:ty) => {
+                match (ne, w32) {
+                    (true, false) => hsel!(t, and_br::<$A, Ne>),
+                    (true, true) => hsel!(t, and_br::<$A, NeS>),
+                    (false, false) => hsel!(t, and_br::<$A, Eq>),
+                    (false, true) => hsel!(t, and_br::<$A, EqS>),
+                }
+            };
+        }
+        let h = if and32 { pick!(AndS) } else { pick!(o::And) };
+        self.insts[at] = Inst {
+            h,
+            a: d,
+            b: 0,
+            x: s as u64 | (imm as u32 as u64) << 32,
+        };
+        self.masks[at] = RA | RXLO;
+        self.br_fix.push((at, l));
+        self.last_and = None;
+        true
     }
 
     /// Records `mul d, b, y` (one instruction into a plain register) as a

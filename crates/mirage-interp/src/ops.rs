@@ -878,6 +878,25 @@ pub(crate) unsafe fn br_ri<const T: bool, O: IntOp>(
     next!(T, to, fp, cx)
 }
 
+/// Fused `and a, s, imm` + a branch on whether the result is zero (`if (x
+/// & mask)`): slot a = A(slot x.lo, x.hi as an i32 immediate), then branch
+/// to b if `C(a, 0)`.
+pub(crate) unsafe fn and_br<const T: bool, A: IntOp, C: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let v = A::f(rd(fp, i.x as u32), (i.x >> 32) as i32 as i64 as u64);
+    wr(fp, i.a, v);
+    let to = if C::f(v, 0) != 0 {
+        jump(ip, i.b)
+    } else {
+        ip.add(1)
+    };
+    next!(T, to, fp, cx)
+}
+
 /// Fused `add a, a, imm` + compare-and-branch on the new value (loop
 /// increments): slot a += x.lo (i32 immediate, via `A`), then branch to b
 /// if `C(a, slot x.hi)`.

@@ -3730,3 +3730,67 @@ endmodule
     );
     assert_eq!(run_i(src, "f", &[-3]), ((-1000 + 2) * 1000 + 2) * 100 + 10);
 }
+
+#[test]
+fn fused_and_branch_forms() {
+    // `and t, x, imm` then a zero test of t (bt/bf, beq/bne with 0, 32-
+    // and 64-bit), fused; t keeps its value.
+    let src = "m: module
+f: func i64, i64:x
+  local i64:t, i64:r
+  mov r, 0
+  ands t, x, 6
+  bnes L1, t, 0
+  add r, r, 1
+L1: and t, x, 0x100000000
+  beq L2, t, 0
+  add r, r, 10
+L2: ands t, x, -1
+  bt L3, t
+  add r, r, 100
+L3: and t, x, 3
+  bfs L4, t
+  add r, r, 1000
+L4: ands t, x, 0x80000000
+  beqs L5, t, 0x100000000
+  add r, r, 10000
+L5: mul r, r, 1000
+  add r, r, t
+  ret r
+endfunc
+endmodule
+";
+    let f = |x: i64| -> i64 {
+        let mut r = 0;
+        if (x as u32 & 6) == 0 {
+            r += 1;
+        }
+        if x & 0x1_0000_0000 != 0 {
+            r += 10;
+        }
+        if x as u32 == 0 {
+            r += 100;
+        }
+        if x & 3 != 0 {
+            r += 1000;
+        }
+        let t = (x as u32 & 0x8000_0000) as i32 as i64;
+        if t as u32 != 0 {
+            r += 10000;
+        }
+        r * 1000 + t
+    };
+    for x in [
+        0i64,
+        1,
+        2,
+        4,
+        0x1_0000_0000,
+        0x1_0000_0002,
+        -1,
+        0x8000_0000,
+        3,
+    ] {
+        assert_eq!(run_i(src, "f", &[x]), f(x), "x={x:#x}");
+    }
+}
