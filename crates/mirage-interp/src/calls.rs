@@ -24,7 +24,9 @@ use crate::exec::{
     copy_consts, ext_kind, ext_ty, ext_val, new_frame, next, pop_frame, push_frame, rd, rd_val,
     set_params_site, trap, trap_pending, wr, wr_val, Cx, Frame, JmpRec, FRAME_HDR, ICACHE,
 };
-use crate::icode::{CallSite, Code, Exit, Inst, RetVal, Target, RET_INT, RET_NONE, RET_ONE, SLOT};
+use crate::icode::{
+    CallSite, Code, Exit, Inst, IntArg, RetVal, Target, RET_INT, RET_NONE, RET_ONE, SLOT,
+};
 use crate::program::Callee;
 use crate::trap::{Trap, TrapKind};
 use mirage_ir::abi::{ArgKind, Val};
@@ -64,7 +66,7 @@ unsafe fn enter<const T: bool>(
     cs: &CallSite,
     code: &Code,
 ) -> Exit {
-    let nfp = new_frame(cx, code, ip.add(1));
+    let nfp = new_frame(cx, code, ip.add(1), cs.retpack);
     if nfp.is_null() {
         return trap_pending(cx, ip);
     }
@@ -91,7 +93,7 @@ unsafe fn enter_simple<const T: bool>(
     if at.is_null() {
         return enter::<T>(ip, fp, cx, cs, code);
     }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark);
+    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
     for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
         let dst = nfp.add(k * SLOT as usize);
         match p.ty {
@@ -321,7 +323,7 @@ pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
                     let mark = cx.stack.mark();
                     let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
                     if !at.is_null() {
-                        let nfp = push_frame(cx, at, code, ip.add(1), mark);
+                        let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
                         // Branch-free extensions: per the argument's kind,
                         // then per the parameter's type.
                         for (k, p) in code.pext.iter().enumerate() {
@@ -437,7 +439,7 @@ pub(crate) unsafe fn call_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: 
     if at.is_null() {
         return call_interp::<T>(ip, fp, cx);
     }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark);
+    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
     let mut blk = nfp.add(size);
     for (k, a) in cs.args.iter().enumerate() {
         let dst = nfp.add(k * SLOT as usize);
@@ -479,7 +481,7 @@ pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
     if at.is_null() {
         return call_interp::<T>(ip, fp, cx);
     }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark);
+    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
     copy_consts(code, nfp);
     for k in 0..N {
         let a = cs.iargs[k];
@@ -500,13 +502,17 @@ pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
     if ret_ip.is_null() {
         return ret::<T>(ip, fp, cx);
     }
-    let cs = site(ret_ip.sub(1));
+    let pack = (*top).retpack;
     let i = &*ip;
     let cfp = Frame::fp((*top).prev);
-    match cs.rk {
+    match pack as u8 {
         RET_INT => {
             // A direct call: the callee returns exactly one value (b = 1).
-            let r = cs.rext;
+            let r = IntArg {
+                off: (pack >> 32) as u32,
+                sh: (pack >> 8) as u8,
+                sgn: pack & 1 << 16 != 0,
+            };
             let src = fp.add(i.a as usize) as *const u64;
             let dst = cfp.add(r.off as usize) as *mut u64;
             let (lo, hi) = (src.read(), src.add(1).read());
@@ -515,6 +521,7 @@ pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
         }
         RET_NONE => {}
         RET_ONE if i.b != 0 => {
+            let cs = site(ret_ip.sub(1));
             let (ty, d) = ((*(i.x as *const RetVal)).ty, cs.results.get_unchecked(0));
             wr_val(cfp, d.off, ext_val(d.ty, ext_val(ty, rd_val(fp, i.a))));
         }

@@ -340,8 +340,12 @@ pub(crate) struct Frame {
     pub fp_chunk: u32,
     /// Unique per activation (for `longjmp` validation).
     pub serial: u64,
+    /// How to return to the caller: the call site's
+    /// [`CallSite::retpack`] (read by `calls::ret_fast` without going
+    /// through the call instruction).
+    pub retpack: u64,
     /// Never written (keeps the slots 16-byte aligned).
-    _pad: [u64; 2],
+    _pad: u64,
 }
 
 /// Size of a frame record; slots follow it, 16-byte aligned.
@@ -387,6 +391,7 @@ pub(crate) unsafe fn push_frame(
     code: *const Code,
     ret_ip: *const Inst,
     mark: Mark,
+    retpack: u64,
 ) -> *mut u8 {
     cx.serial += 1;
     cx.depth += 1;
@@ -399,6 +404,7 @@ pub(crate) unsafe fn push_frame(
     ptr::addr_of_mut!((*f).mark_chunk).write(mark.chunk);
     ptr::addr_of_mut!((*f).fp_chunk).write(cx.stack.chunk());
     ptr::addr_of_mut!((*f).serial).write(cx.serial);
+    ptr::addr_of_mut!((*f).retpack).write(retpack);
     cx.top = at as *mut Frame;
     at.add(FRAME_HDR)
 }
@@ -642,7 +648,12 @@ fn round16(n: u64) -> usize {
 /// Pushes a frame for `code` (slots allocated, constants copied, no
 /// parameters yet). Returns null with `cx.trap` set on overflow.
 #[inline(always)]
-pub(crate) unsafe fn new_frame(cx: &mut Cx, code: &Code, ret_ip: *const Inst) -> *mut u8 {
+pub(crate) unsafe fn new_frame(
+    cx: &mut Cx,
+    code: &Code,
+    ret_ip: *const Inst,
+    retpack: u64,
+) -> *mut u8 {
     if cx.depth >= cx.max_depth {
         return overflow(cx, code);
     }
@@ -651,7 +662,7 @@ pub(crate) unsafe fn new_frame(cx: &mut Cx, code: &Code, ret_ip: *const Inst) ->
     if at.is_null() {
         return overflow(cx, code);
     }
-    let fp = push_frame(cx, at, code, ret_ip, mark);
+    let fp = push_frame(cx, at, code, ret_ip, mark, retpack);
     copy_consts(code, fp);
     fp
 }

@@ -175,6 +175,9 @@ pub(crate) struct CallSite {
     /// For [`RET_INT`]: the result slot and the one extension that the
     /// callee's result type followed by the prototype's amounts to.
     pub rext: IntArg,
+    /// `rk` and `rext` packed for the callee's frame record: bits 0–7
+    /// `rk`, 8–15 the shift, bit 16 signed, 32–63 the result offset.
+    pub retpack: u64,
 }
 
 /// Arguments `calls::call_int` handles.

@@ -208,7 +208,7 @@ impl Interp {
         // SAFETY: the frame is created for `code` and run from its entry;
         // the program outlives the run.
         let result = unsafe {
-            let fp = new_frame(cx, code, ptr::null());
+            let fp = new_frame(cx, code, ptr::null(), 0);
             if fp.is_null() || !setup(cx, code, fp) {
                 Err(take_trap(cx))
             } else {

@@ -1820,6 +1820,7 @@ impl<'a> Lower<'a> {
             iargs,
             rk,
             rext: rext.unwrap_or_default(),
+            retpack: 0,
         });
         let i = self.emit(h, 0, 0, 0, 0);
         self.call_fix.push((i, self.calls.len() - 1));
@@ -2293,6 +2294,10 @@ impl<'a> Lower<'a> {
                 a.off = reloc(a.off);
             }
             cs.rext.off = reloc(cs.rext.off);
+            cs.retpack = cs.rk as u64
+                | (cs.rext.sh as u64) << 8
+                | (cs.rext.sgn as u64) << 16
+                | (cs.rext.off as u64) << 32;
             for r in cs.results.iter_mut() {
                 r.off = reloc(r.off);
             }
