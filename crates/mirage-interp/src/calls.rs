@@ -111,7 +111,9 @@ unsafe fn resolve_code(cx: &mut Cx, cs: &CallSite, f: crate::FuncIdx) -> *const 
     match (*prog).code(f) {
         Ok(c) => {
             let p = c as *const Code;
+            cs.fsize.store(c.frame_size as u64, Ordering::Relaxed);
             cs.code.store(p as *mut Code, Ordering::Release);
+            cs.entry.store(c.entry() as *mut Inst, Ordering::Release);
             p
         }
         Err(t) => {
@@ -469,15 +471,19 @@ pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
     cx: &mut Cx,
 ) -> Exit {
     let cs = site(ip);
-    let code = cs.code.load(Ordering::Acquire) as *const Code;
-    if code.is_null() || cx.depth >= cx.max_depth {
+    // The entry and frame size cached in the site (set with the code on
+    // the first call) keep the callee's `Code` off the dispatch path.
+    let entry = cs.entry.load(Ordering::Acquire) as *const Inst;
+    if entry.is_null() || cx.depth >= cx.max_depth {
         return call_interp::<T>(ip, fp, cx);
     }
-    let code = &*code;
+    let code = &*cs.code.load(Ordering::Relaxed);
     let mark = cx.stack.mark();
     // No room in the current chunk: the general path gets a new one (no
     // call on this path keeps the handler free of register saves).
-    let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
+    let at = cx
+        .stack
+        .try_alloc(FRAME_HDR + cs.fsize.load(Ordering::Relaxed) as usize);
     if at.is_null() {
         return call_interp::<T>(ip, fp, cx);
     }
@@ -487,7 +493,7 @@ pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
         let a = cs.iargs[k];
         (nfp.add(k * SLOT as usize) as *mut u64).write(a.ext(rd(fp, a.off)));
     }
-    next!(T, code.entry(), nfp, cx)
+    next!(T, entry, nfp, cx)
 }
 
 /// `ret` of at most one value (b: count, a: its offset): the common case,

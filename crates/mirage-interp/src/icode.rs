@@ -141,8 +141,13 @@ pub(crate) enum Target {
 /// Side data of a `call`/`inline`/`jcall`.
 pub(crate) struct CallSite {
     pub target: Target,
-    /// Cached code of a direct interpreted callee (set on first call).
+    /// Cached code of a direct interpreted callee (set on first call)…
     pub code: AtomicPtr<Code>,
+    /// … its entry (stored after `code`, so a non-null entry means both
+    /// are set) …
+    pub entry: AtomicPtr<Inst>,
+    /// … and its frame size (stored before `code`).
+    pub fsize: AtomicU64,
     /// The environment's token for native calls with `sig`
     /// (`LinkEnv::prepare_native`; `u64::MAX` until the first one).
     pub ff: AtomicU64,

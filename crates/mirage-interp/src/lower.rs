@@ -1807,6 +1807,8 @@ impl<'a> Lower<'a> {
         self.calls.push(CallSite {
             target,
             code: AtomicPtr::new(std::ptr::null_mut()),
+            entry: AtomicPtr::new(std::ptr::null_mut()),
+            fsize: AtomicU64::new(0),
             ff: AtomicU64::new(u64::MAX),
             args: args.into_boxed_slice(),
             results: results.into_boxed_slice(),
