@@ -267,7 +267,7 @@ fn resolve_addr(cx: &mut Cx, addr: u64) -> Callee {
 fn resolve_miss(cx: &mut Cx, addr: u64) -> usize {
     let i = icache_index(addr);
     let c = cx.prog().env.callee_at(addr);
-    cx.icache[i] = (addr, c);
+    cx.icache[i] = (addr, c, std::ptr::null());
     i
 }
 
@@ -312,8 +312,8 @@ pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
     if let Target::Indirect(off) = cs.target {
         let addr = rd(fp, off);
         let e = *cx.icache.get_unchecked(icache_index(addr));
-        if let (true, Callee::Interp(f)) = (e.0 == addr, e.1) {
-            let code = (*cx.prog).ready_code(f);
+        if e.0 == addr {
+            let code = e.2;
             if !code.is_null() {
                 let code = &*code;
                 if code.simple
@@ -351,6 +351,14 @@ unsafe fn call_ind_slow<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx
         Target::Direct(c) => return dispatch::<T>(ip, fp, cx, cs, c),
     };
     let callee = resolve_addr(cx, addr);
+    if let Callee::Interp(f) = callee {
+        // Cache the code with the address for `call_ind`'s fast path.
+        let code = code_of(cx, f);
+        let i = icache_index(addr);
+        if !code.is_null() && cx.icache[i].0 == addr {
+            cx.icache[i].2 = code;
+        }
+    }
     dispatch::<T>(ip, fp, cx, cs, callee)
 }
 

@@ -455,8 +455,11 @@ pub(crate) struct Cx {
     pub id: u64,
     pub jmps: HashMap<u64, JmpRec>,
     pub jmp_gen: u64,
-    /// Direct-mapped cache of indirect-call resolutions.
-    pub icache: Box<[(u64, Callee)]>,
+    /// Direct-mapped cache of indirect-call resolutions: address, what it
+    /// is, and for an interpreted function its code once lowered (null
+    /// before). Valid for the program `icache_prog`.
+    pub icache: Box<[(u64, Callee, *const Code)]>,
+    pub icache_prog: u64,
     /// Slots for native calls.
     pub scratch: Vec<Val>,
     pub image: ArgImage,
@@ -484,7 +487,8 @@ impl Cx {
             id,
             jmps: HashMap::new(),
             jmp_gen: 0,
-            icache: vec![(u64::MAX, Callee::Native(0)); ICACHE].into_boxed_slice(),
+            icache: vec![(u64::MAX, Callee::Native(0), ptr::null()); ICACHE].into_boxed_slice(),
+            icache_prog: 0,
             scratch: Vec::new(),
             image: ArgImage::new(),
             trace: None,

@@ -197,6 +197,12 @@ impl Interp {
             });
         }
         cx.prog = prog;
+        if cx.icache_prog != prog.id {
+            // Addresses mean other things in another program.
+            cx.icache
+                .fill((u64::MAX, crate::Callee::Native(0), ptr::null()));
+            cx.icache_prog = prog.id;
+        }
         cx.tail = prog.tail;
         cx.max_depth = self.config.max_depth;
         cx.stack.set_limit(self.config.max_stack_bytes);

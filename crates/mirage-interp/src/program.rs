@@ -192,6 +192,9 @@ pub struct Program {
     pub(crate) tail: bool,
     pub(crate) trace: Option<TraceSink>,
     pub(crate) interp_config: InterpConfig,
+    /// Unique per program (interpreters drop their caches of call targets
+    /// when they run another program).
+    pub(crate) id: u64,
 }
 
 impl fmt::Debug for Program {
@@ -257,6 +260,10 @@ impl Program {
             tail,
             trace: options.trace,
             interp_config: options.interp,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            },
         }
     }
 
