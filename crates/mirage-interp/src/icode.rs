@@ -28,8 +28,18 @@
 //! operand kind), a binary operation with a memory source (`dmul x, y,
 //! d:(b, i, 8)`) or on memory in place (`add i64:8(o), i64:8(o), k`), and a
 //! loop increment with the loop test (`add i, i, 1` + the rotated
-//! `b<cond>` of a backward `jmp`). A redundant `ext32` after a signed
-//! 32-bit operation disappears. (See [`crate::lower`].)
+//! `b<cond>` of a backward `jmp`), `mul t, a, b` + `add t, t, c` (index
+//! arithmetic), `and t, x, imm` + a zero test of `t`, a range check +
+//! the `switch` it guards, a table load + the `jmpi` it feeds. A redundant
+//! `ext32` after a signed 32-bit operation disappears, and division by a
+//! power of two is a shift.
+//!
+//! Direct calls of small leaf functions are inlined: the callee's
+//! variables live in a region of the caller's frame after the constants
+//! (parameters that are never assigned read the argument slots directly,
+//! returned locals may live in the result slots), and [`Code::src`] maps
+//! the inlined instructions to the callee's own (`Code::inl_src`), so traps
+//! name the callee. (See [`crate::lower`].)
 //!
 //! Branch targets are byte displacements from the branching instruction;
 //! `laddr`/`lref` label addresses are the absolute addresses of `Inst`s,
@@ -52,6 +62,7 @@
 //!   .. + ntemps                temporaries (values of memory operands within
 //!                              one instruction)
 //!   .. + nconsts               constants, copied from Code::consts on entry
+//!   .. end                     variables and block copies of inlined callees
 //! ```
 //!
 //! preceded by the 64-byte frame record (`exec::Frame`: caller link, code,

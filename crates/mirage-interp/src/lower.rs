@@ -20,6 +20,10 @@
 //! named like `setjmp`/`longjmp` is intercepted, any other import is asked
 //! to the environment ([`LinkEnv::callee_at`](crate::LinkEnv::callee_at)).
 //!
+//! When optimizing (not tracing), direct calls of small leaf functions
+//! are inlined ([`Lower::try_inline`]) and a few frequent instruction
+//! pairs are fused (see [`crate::icode`]).
+//!
 //! Temporaries and constants get provisional tagged offsets while the
 //! instructions are emitted (their counts are only known at the end); a
 //! final relocation pass rewrites them into frame offsets, then branch
