@@ -284,11 +284,13 @@ struct Cbr {
     target: LabelId,
 }
 
-/// A `mul d, b, y` lowered as one instruction (candidate for fusion with
+/// A `mul d, b, y` or `add d, b, y` lowered as one instruction (candidate for fusion with
 /// a following `add d, d, z`).
 #[derive(Clone, Copy)]
 struct MulInfo {
     at: usize,
+    /// An `add` rather than a `mul`.
+    add: bool,
     w32: bool,
     d: u32,
     b: u32,
@@ -1328,10 +1330,10 @@ impl<'a> Lower<'a> {
         true
     }
 
-    /// Records `mul d, b, y` (one instruction into a plain register) as a
+    /// Records `mul d, b, y` or `add d, b, y` (one instruction into a plain register) as a
     /// candidate for [`Lower::fuse_mul_add`].
     fn note_mul(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) {
-        if op != IBinOp::Mul
+        if !matches!(op, IBinOp::Mul | IBinOp::Add)
             || !self.optimize
             || self.insts.len() != self.insn_start + 1
             || !matches!(&ops[0], Operand::Reg(d) if self.hard_reg(*d).is_none())
@@ -1349,6 +1351,7 @@ impl<'a> Lower<'a> {
         };
         self.last_mul = Some(MulInfo {
             at,
+            add: op == IBinOp::Add,
             w32,
             d: i.a,
             b: i.b,
@@ -1356,7 +1359,7 @@ impl<'a> Lower<'a> {
         });
     }
 
-    /// `mul d, b, y` right before `add d, d, z` (or `add d, z, d`), with no
+    /// `mul d, b, y` (or `add`) right before `add d, d, z` (or `add d, z, d`), with no
     /// label in between: one fused instruction.
     fn fuse_mul_add(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) -> bool {
         let Some(m) = self.last_mul else {
@@ -1394,7 +1397,7 @@ impl<'a> Lower<'a> {
             Src::Slot(s) => (s as u64, false),
             Src::Imm(k) => (k & 0xffff_ffff, true),
         };
-        let h = int2_handler(self.tail, m.w32, w32, ai, bi);
+        let h = int2_handler(self.tail, m.add, m.w32, w32, ai, bi);
         self.insts[m.at] = Inst {
             h,
             a: m.d,
@@ -2631,7 +2634,7 @@ fn add_br_handler(t: bool, add32: bool, c: ICond, w32: bool, imm: bool) -> Handl
 
 /// [`int2`] for `mul` then `add` (32- or 64-bit each) and the operand
 /// forms.
-fn int2_handler(t: bool, mul32: bool, add32: bool, ai: bool, bi: bool) -> Handler {
+fn int2_handler(t: bool, add: bool, mul32: bool, add32: bool, ai: bool, bi: bool) -> Handler {
     macro_rules! forms {
         ($A:ty, $B:ty) => {
             match (ai, bi) {
@@ -2642,11 +2645,15 @@ fn int2_handler(t: bool, mul32: bool, add32: bool, ai: bool, bi: bool) -> Handle
             }
         };
     }
-    match (mul32, add32) {
-        (false, false) => forms!(o::Mul, o::Add),
-        (false, true) => forms!(o::Mul, AddS),
-        (true, false) => forms!(MulS, o::Add),
-        (true, true) => forms!(MulS, AddS),
+    match (add, mul32, add32) {
+        (false, false, false) => forms!(o::Mul, o::Add),
+        (false, false, true) => forms!(o::Mul, AddS),
+        (false, true, false) => forms!(MulS, o::Add),
+        (false, true, true) => forms!(MulS, AddS),
+        (true, false, false) => forms!(o::Add, o::Add),
+        (true, false, true) => forms!(o::Add, AddS),
+        (true, true, false) => forms!(AddS, o::Add),
+        (true, true, true) => forms!(AddS, AddS),
     }
 }
 

@@ -3794,3 +3794,44 @@ endmodule
         assert_eq!(run_i(src, "f", &[x]), f(x), "x={x:#x}");
     }
 }
+
+#[test]
+fn fused_add_add_forms() {
+    // `add t, a, b; add t, t, c` pairs (the destination chained), 32- and
+    // 64-bit, immediate and register forms.
+    let src = "m: module
+f: func i64, i64:a, i64:b, i64:c
+  local i64:t, i64:r
+  adds t, a, b
+  adds t, t, 1
+  mov r, t
+  add t, a, 5
+  add t, c, t
+  xor r, r, t
+  adds t, a, b
+  add t, t, c
+  xor r, r, t
+  add t, a, b
+  adds t, t, c
+  xor r, r, t
+  ret r
+endfunc
+endmodule
+";
+    let f = |a: i64, b: i64, c: i64| -> i64 {
+        let s32 = |v: i64| v as i32 as i64;
+        let mut r = s32(s32(a.wrapping_add(b)).wrapping_add(1));
+        r ^= a.wrapping_add(5).wrapping_add(c);
+        r ^= s32(a.wrapping_add(b)).wrapping_add(c);
+        r ^= s32(a.wrapping_add(b).wrapping_add(c));
+        r
+    };
+    for (a, b, c) in [
+        (1, 2, 3),
+        (0x7fff_ffff, 1, -5),
+        (i64::MAX, 1, i64::MIN),
+        (-1 << 40, 7, 9),
+    ] {
+        assert_eq!(run_i(src, "f", &[a, b, c]), f(a, b, c), "{a} {b} {c}");
+    }
+}
