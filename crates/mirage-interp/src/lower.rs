@@ -177,6 +177,7 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         last_add: None,
         last_mul: None,
         last_and: None,
+        dmul_mi3: None,
         bi_load: None,
         label_here: false,
         sext32: None,
@@ -237,6 +238,9 @@ struct Lower<'a> {
     /// The last instruction emitted, if it is a `mul` alone making up its
     /// MIR instruction.
     last_mul: Option<MulInfo>,
+    /// The last instruction emitted, if it is a `dmul d, a, d:(b, i, 8)`
+    /// into a register: (position, d).
+    dmul_mi3: Option<(usize, u32)>,
     /// The last instruction emitted, if it is an `and d, s, imm` alone
     /// making up its MIR instruction: (position, 32-bit, d, s, imm).
     last_and: Option<(usize, bool, u32, u32, i32)>,
@@ -341,6 +345,7 @@ impl<'a> Lower<'a> {
         self.last_add = None;
         self.last_mul = None;
         self.last_and = None;
+        self.dmul_mi3 = None;
         self.bi_load = None;
         self.label_here = false;
         self.sext32 = None;
@@ -1198,7 +1203,21 @@ impl<'a> Lower<'a> {
                     if let Some(h) = fp_rmw_handler(t, op, class, f) {
                         let s = self.slot(&ops[2])?;
                         let (x, mask) = f.x();
-                        self.emit(h, s, 0, x, RA | mask);
+                        let prev = self.dmul_mi3;
+                        let i = self.emit(h, s, 0, x, RA | mask);
+                        // `dmul s, a, d:(b, k, 8); dadd d:(c, j, 8), …, s`
+                        // (a dot-product step): the first instruction does
+                        // both; the second stays for anything jumping to it.
+                        if let (Some((at, d)), MemForm::I { shift: 3, .. }) = (prev, f) {
+                            if self.optimize
+                                && at + 1 == i
+                                && d == s
+                                && op == FBinOp::Add
+                                && class == Class::D
+                            {
+                                self.insts[at].h = hsel!(t, fp_op_rmw_mi::<DMul, MDAdd, 3, 3>);
+                            }
+                        }
                         return Ok(true);
                     }
                 }
@@ -1223,7 +1242,10 @@ impl<'a> Lower<'a> {
         let (d, st) = self.dst(&ops[0])?;
         let a = self.slot(other)?;
         let (x, mask) = f.x();
-        self.emit(h, d, a, x, RA | RB | mask);
+        let i = self.emit(h, d, a, x, RA | RB | mask);
+        if let (FBinOp::Mul, Class::D, MemForm::I { shift: 3, .. }, None) = (op, class, f, st) {
+            self.dmul_mi3 = Some((i, d));
+        }
         self.finish(st, d)?;
         Ok(true)
     }

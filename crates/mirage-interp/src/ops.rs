@@ -840,6 +840,27 @@ pub(crate) unsafe fn fp_rmw_mi<const T: bool, O: MemOp, const SH: u32>(
     next!(T, ip.add(1), fp, cx)
 }
 
+/// A pair kept as two instructions, run by the first in one dispatch:
+/// `slot_op_mi::<A, SH1>` at ip, then `fp_rmw_mi::<B, SH2>` at ip + 1 (a
+/// jump to the second still runs it alone).
+pub(crate) unsafe fn fp_op_rmw_mi<
+    const T: bool,
+    A: SlotOp,
+    B: MemOp,
+    const SH1: u32,
+    const SH2: u32,
+>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    A::f(slot(fp, i.a), slot(fp, i.b), mi_addr::<SH1>(fp, i.x));
+    let j = &*ip.add(1);
+    B::rmw(mi_addr::<SH2>(fp, j.x), slot(fp, j.a));
+    next!(T, ip.add(2), fp, cx)
+}
+
 // ---------------------------------------------------------------------------
 // Control flow. Branch displacements are in `b`.
 

@@ -3835,3 +3835,33 @@ endmodule
         assert_eq!(run_i(src, "f", &[a, b, c]), f(a, b, c), "{a} {b} {c}");
     }
 }
+
+#[test]
+fn fused_dmul_dadd_pair() {
+    // `dmul x, a, d:(b, i, 8); dadd d:(c, j, 8), d:(c, j, 8), x` runs as
+    // one dispatch; a jump straight to the dadd still runs it alone.
+    let src = "m: module
+f: func i64, i64:skip
+  local i64:b, i64:c, i64:i, d:x, d:a, i64:r
+  alloca b, 32
+  alloca c, 32
+  dmov d:0(b), 1.5
+  dmov d:8(b), 2.5
+  dmov d:0(c), 10.0
+  dmov d:8(c), 20.0
+  dmov a, 2.0
+  dmov x, 100.0
+  mov i, 1
+  bt L, skip
+  dmul x, a, d:(b, i, 8)
+L: dadd d:(c, i, 8), d:(c, i, 8), x
+  dmul x, a, d:(b, i, 8)
+  dadd d:(c, i, 8), d:(c, i, 8), x
+  d2i r, d:8(c)
+  ret r
+endfunc
+endmodule
+";
+    assert_eq!(run_i(src, "f", &[0]), 20 + 5 + 5);
+    assert_eq!(run_i(src, "f", &[1]), 20 + 100 + 5);
+}
