@@ -2342,6 +2342,9 @@ impl<'a> Lower<'a> {
             }
         }
 
+        if self.optimize {
+            pair_int_ri(self.tail, &mut self.insts);
+        }
         let n = self.insts.len();
         if n >= (i32::MAX as usize) / INST_SIZE {
             return Err(self.err("function too large"));
@@ -2651,6 +2654,40 @@ fn add_br_handler(t: bool, add32: bool, c: ICond, w32: bool, imm: bool) -> Handl
         (ICond::Ge, true) => pick!(GeS),
         (ICond::Uge, false) => pick!(Uge),
         (ICond::Uge, true) => pick!(UgeS),
+    }
+}
+
+/// Two consecutive `int_ri` additions or subtractions (`add sp, sp, 1;
+/// add pc, pc, 2`): the first runs both in one dispatch, the second stays
+/// in place for anything jumping to it. A final pass over the finished
+/// instructions, so no later fusion rewrites either one.
+fn pair_int_ri(t: bool, insts: &mut [Inst]) {
+    macro_rules! ops {
+        ($($O:ty),*) => { [$(hsel!(t, int_ri::<$O>) as usize),*] };
+    }
+    let singles = ops!(o::Add, o::Sub, AddS, SubS);
+    macro_rules! pairs {
+        ($($A:ty: $($B:ty),*;)*) => {
+            [$($(hsel!(t, int_ri_pair::<$A, $B>)),*),*]
+        };
+    }
+    let pairs: [Handler; 16] = pairs! {
+        o::Add: o::Add, o::Sub, AddS, SubS;
+        o::Sub: o::Add, o::Sub, AddS, SubS;
+        AddS: o::Add, o::Sub, AddS, SubS;
+        SubS: o::Add, o::Sub, AddS, SubS;
+    };
+    let kind = |h: Handler| singles.iter().position(|&s| s == h as usize);
+    let mut k = 0;
+    while k + 1 < insts.len() {
+        if let (Some(a), Some(b)) = (kind(insts[k].h), kind(insts[k + 1].h)) {
+            insts[k].h = pairs[a * 4 + b];
+            // The second may not start another pair (its first half would
+            // run twice).
+            k += 2;
+        } else {
+            k += 1;
+        }
     }
 }
 

@@ -623,6 +623,20 @@ pub(crate) unsafe fn int2<const T: bool, A: IntOp, B: IntOp, const AI: bool, con
     next!(T, ip.add(1), fp, cx)
 }
 
+/// `int_ri::<A>` at ip, then `int_ri::<B>` at ip + 1, in one dispatch (a
+/// jump to the second still runs it alone).
+pub(crate) unsafe fn int_ri_pair<const T: bool, A: IntOp, B: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    wr(fp, i.a, A::f(rd(fp, i.b), i.x));
+    let j = &*ip.add(1);
+    wr(fp, j.a, B::f(rd(fp, j.b), j.x));
+    next!(T, ip.add(2), fp, cx)
+}
+
 /// a = x (64-bit immediate).
 pub(crate) unsafe fn movi<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let i = &*ip;

@@ -3865,3 +3865,31 @@ endmodule
     assert_eq!(run_i(src, "f", &[0]), 20 + 5 + 5);
     assert_eq!(run_i(src, "f", &[1]), 20 + 100 + 5);
 }
+
+#[test]
+fn paired_immediate_adds() {
+    // Consecutive add/sub-immediate instructions run in pairs; jumping to
+    // the second of a pair runs it alone.
+    let src = "m: module
+f: func i64, i64:skip
+  local i64:a, i64:b, i64:c
+  mov a, 100
+  mov b, 200
+  mov c, 300
+  bt L, skip
+  add a, a, 1
+L: sub b, b, 2
+  adds c, c, 3
+  subs a, a, 4
+  add b, b, 5
+  mul a, a, 1000000
+  mul b, b, 1000
+  add a, a, b
+  add a, a, c
+  ret a
+endfunc
+endmodule
+";
+    assert_eq!(run_i(src, "f", &[0]), 97 * 1_000_000 + 203 * 1000 + 303);
+    assert_eq!(run_i(src, "f", &[1]), 96 * 1_000_000 + 203 * 1000 + 303);
+}
