@@ -24,7 +24,9 @@ use crate::exec::{
     copy_consts, ext_kind, ext_ty, ext_val, new_frame, next, pop_frame, push_frame, rd, rd_val,
     set_params_site, trap, trap_pending, wr, wr_val, Cx, Frame, JmpRec, FRAME_HDR, ICACHE,
 };
-use crate::icode::{CallSite, Code, Exit, Inst, RetVal, Target, RET_INT, RET_NONE, RET_ONE, SLOT};
+use crate::icode::{
+    CallSite, Code, Exit, Inst, IntArg, RetVal, Target, RET_INT, RET_NONE, RET_ONE, SLOT,
+};
 use crate::program::Callee;
 use crate::trap::{Trap, TrapKind};
 use mirage_ir::abi::{ArgKind, Val};
@@ -36,6 +38,25 @@ unsafe fn site<'a>(ip: *const Inst) -> &'a CallSite {
     &*((*ip).x as *const CallSite)
 }
 
+/// Ends a call handler whose new frame `nfp` has its record and
+/// parameters set: continues at the callee's entry, first filling the
+/// constant slots if it has any. The copy is a separate function reached
+/// by a jump, so that handlers calling functions without constants carry
+/// no loop (and save no registers).
+#[inline(always)]
+unsafe fn enter_code<const T: bool>(code: &Code, nfp: *mut u8, cx: &mut Cx) -> Exit {
+    if !code.consts.is_empty() {
+        return consts_then_enter::<T>(code, nfp, cx);
+    }
+    next!(T, code.entry(), nfp, cx)
+}
+
+#[inline(never)]
+unsafe fn consts_then_enter<const T: bool>(code: &Code, nfp: *mut u8, cx: &mut Cx) -> Exit {
+    copy_consts(code, nfp);
+    next!(T, code.entry(), nfp, cx)
+}
+
 /// Enters `code` for call site `cs` at `ip` of the frame at `fp`.
 #[inline(always)]
 unsafe fn enter<const T: bool>(
@@ -45,7 +66,7 @@ unsafe fn enter<const T: bool>(
     cs: &CallSite,
     code: &Code,
 ) -> Exit {
-    let nfp = new_frame(cx, code, ip.add(1));
+    let nfp = new_frame(cx, code, ip.add(1), cs.retpack);
     if nfp.is_null() {
         return trap_pending(cx, ip);
     }
@@ -72,8 +93,7 @@ unsafe fn enter_simple<const T: bool>(
     if at.is_null() {
         return enter::<T>(ip, fp, cx, cs, code);
     }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark);
-    copy_consts(code, nfp);
+    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
     for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
         let dst = nfp.add(k * SLOT as usize);
         match p.ty {
@@ -81,7 +101,7 @@ unsafe fn enter_simple<const T: bool>(
             ty => (dst as *mut u64).write(ext_ty(ty, ext_kind(a.kind, rd(fp, a.off)))),
         }
     }
-    next!(T, code.entry(), nfp, cx)
+    enter_code::<T>(code, nfp, cx)
 }
 
 #[cold]
@@ -91,7 +111,9 @@ unsafe fn resolve_code(cx: &mut Cx, cs: &CallSite, f: crate::FuncIdx) -> *const 
     match (*prog).code(f) {
         Ok(c) => {
             let p = c as *const Code;
+            cs.fsize.store(c.frame_size as u64, Ordering::Relaxed);
             cs.code.store(p as *mut Code, Ordering::Release);
+            cs.entry.store(c.entry() as *mut Inst, Ordering::Release);
             p
         }
         Err(t) => {
@@ -145,13 +167,32 @@ pub(crate) unsafe fn call_interp<const T: bool>(ip: *const Inst, fp: *mut u8, cx
 /// set on failure.
 #[inline(never)]
 unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
-    let nres = cs.sig.results.len();
+    let n = cs.sig.results.len() + cs.args.len();
+    if n <= 8 {
+        // The common case: the slots on the machine stack.
+        let mut buf = [Val::ZERO; 8];
+        return native_with(cx, fp, cs, addr, &mut buf[..n]);
+    }
     let mut slots = std::mem::take(&mut cx.scratch);
     slots.clear();
-    slots.resize(nres + cs.args.len(), Val::ZERO);
-    for (i, a) in cs.args.iter().enumerate() {
+    slots.resize(n, Val::ZERO);
+    let ok = native_with(cx, fp, cs, addr, &mut slots);
+    cx.scratch = slots;
+    ok
+}
+
+#[inline(always)]
+unsafe fn native_with(
+    cx: &mut Cx,
+    fp: *mut u8,
+    cs: &CallSite,
+    addr: u64,
+    slots: &mut [Val],
+) -> bool {
+    let nres = cs.sig.results.len();
+    for (a, s) in cs.args.iter().zip(&mut slots[nres..]) {
         let v = rd_val(fp, a.off);
-        slots[nres + i] = match a.kind {
+        *s = match a.kind {
             ArgKind::I8
             | ArgKind::U8
             | ArgKind::I16
@@ -162,8 +203,15 @@ unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
         };
     }
     let prog = cx.prog;
-    let r = (*prog).env.call_native(addr, &cs.sig, &mut slots);
-    let ok = match r {
+    let env = &(*prog).env;
+    let mut tok = cs.ff.load(Ordering::Relaxed);
+    if tok == u64::MAX {
+        tok = env.prepare_native(&cs.sig);
+        cs.ff.store(tok, Ordering::Relaxed);
+    }
+    // SAFETY: `tok` is 0 or what `prepare_native` returned for this
+    // site's signature.
+    match env.call_native_prepared(tok, addr, &cs.sig, slots) {
         Ok(()) => {
             for (d, v) in cs.results.iter().zip(slots.iter()) {
                 wr_val(fp, d.off, ext_val(d.ty, *v));
@@ -178,9 +226,7 @@ unsafe fn native(cx: &mut Cx, fp: *mut u8, cs: &CallSite, addr: u64) -> bool {
             cx.trap = Some(TrapKind::Done(t));
             false
         }
-    };
-    cx.scratch = slots;
-    ok
+    }
 }
 
 /// Direct call of native code.
@@ -221,7 +267,7 @@ fn resolve_addr(cx: &mut Cx, addr: u64) -> Callee {
 fn resolve_miss(cx: &mut Cx, addr: u64) -> usize {
     let i = icache_index(addr);
     let c = cx.prog().env.callee_at(addr);
-    cx.icache[i] = (addr, c);
+    cx.icache[i] = (addr, c, std::ptr::null());
     i
 }
 
@@ -266,25 +312,28 @@ pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
     if let Target::Indirect(off) = cs.target {
         let addr = rd(fp, off);
         let e = *cx.icache.get_unchecked(icache_index(addr));
-        if let (true, Callee::Interp(f)) = (e.0 == addr, e.1) {
-            let code = (*cx.prog).ready_code(f);
+        if e.0 == addr {
+            let code = e.2;
             if !code.is_null() {
                 let code = &*code;
-                if code.simple && cs.args.len() >= code.params.len() && cx.depth < cx.max_depth {
+                if code.simple
+                    && !code.ld_params
+                    && cs.ind_args
+                    && cs.args.len() >= code.params.len()
+                    && cx.depth < cx.max_depth
+                {
                     let mark = cx.stack.mark();
                     let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
                     if !at.is_null() {
-                        let nfp = push_frame(cx, at, code, ip.add(1), mark);
-                        copy_consts(code, nfp);
-                        for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
-                            let dst = nfp.add(k * SLOT as usize);
-                            match p.ty {
-                                Type::LD => (dst as *mut Val).write(rd_val(fp, a.off)),
-                                ty => (dst as *mut u64)
-                                    .write(ext_ty(ty, ext_kind(a.kind, rd(fp, a.off)))),
-                            }
+                        let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
+                        // Branch-free extensions: per the argument's kind,
+                        // then per the parameter's type.
+                        for (k, p) in code.pext.iter().enumerate() {
+                            let a = *cs.iargs.get_unchecked(k);
+                            (nfp.add(k * SLOT as usize) as *mut u64)
+                                .write(p.ext(a.ext(rd(fp, a.off))));
                         }
-                        next!(T, code.entry(), nfp, cx)
+                        return enter_code::<T>(code, nfp, cx);
                     }
                 }
             }
@@ -302,6 +351,14 @@ unsafe fn call_ind_slow<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx
         Target::Direct(c) => return dispatch::<T>(ip, fp, cx, cs, c),
     };
     let callee = resolve_addr(cx, addr);
+    if let Callee::Interp(f) = callee {
+        // Cache the code with the address for `call_ind`'s fast path.
+        let code = code_of(cx, f);
+        let i = icache_index(addr);
+        if !code.is_null() && cx.icache[i].0 == addr {
+            cx.icache[i].2 = code;
+        }
+    }
     dispatch::<T>(ip, fp, cx, cs, callee)
 }
 
@@ -310,7 +367,7 @@ unsafe fn call_ind_slow<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx
 /// Sizes 8 to 32 take two possibly overlapping word copies (the ends of
 /// the block), as `memcpy` implementations do.
 #[inline(always)]
-unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
+pub(crate) unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
     if (8..=16).contains(&n) {
         let (a, b) = (
             (src as *const u64).read_unaligned(),
@@ -392,8 +449,7 @@ pub(crate) unsafe fn call_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: 
     if at.is_null() {
         return call_interp::<T>(ip, fp, cx);
     }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark);
-    copy_consts(code, nfp);
+    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
     let mut blk = nfp.add(size);
     for (k, a) in cs.args.iter().enumerate() {
         let dst = nfp.add(k * SLOT as usize);
@@ -411,7 +467,7 @@ pub(crate) unsafe fn call_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: 
             ty => (dst as *mut u64).write(ext_ty(ty, rd(fp, a.off))),
         }
     }
-    next!(T, code.entry(), nfp, cx)
+    enter_code::<T>(code, nfp, cx)
 }
 
 /// [`call_fast`] for `N` scalar arguments and no block copies (chosen at
@@ -423,25 +479,29 @@ pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
     cx: &mut Cx,
 ) -> Exit {
     let cs = site(ip);
-    let code = cs.code.load(Ordering::Acquire) as *const Code;
-    if code.is_null() || cx.depth >= cx.max_depth {
+    // The entry and frame size cached in the site (set with the code on
+    // the first call) keep the callee's `Code` off the dispatch path.
+    let entry = cs.entry.load(Ordering::Acquire) as *const Inst;
+    if entry.is_null() || cx.depth >= cx.max_depth {
         return call_interp::<T>(ip, fp, cx);
     }
-    let code = &*code;
+    let code = &*cs.code.load(Ordering::Relaxed);
     let mark = cx.stack.mark();
     // No room in the current chunk: the general path gets a new one (no
     // call on this path keeps the handler free of register saves).
-    let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
+    let at = cx
+        .stack
+        .try_alloc(FRAME_HDR + cs.fsize.load(Ordering::Relaxed) as usize);
     if at.is_null() {
         return call_interp::<T>(ip, fp, cx);
     }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark);
+    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
     copy_consts(code, nfp);
     for k in 0..N {
         let a = cs.iargs[k];
         (nfp.add(k * SLOT as usize) as *mut u64).write(a.ext(rd(fp, a.off)));
     }
-    next!(T, code.entry(), nfp, cx)
+    next!(T, entry, nfp, cx)
 }
 
 /// `ret` of at most one value (b: count, a: its offset): the common case,
@@ -456,25 +516,30 @@ pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
     if ret_ip.is_null() {
         return ret::<T>(ip, fp, cx);
     }
-    let cs = site(ret_ip.sub(1));
+    let pack = (*top).retpack;
     let i = &*ip;
     let cfp = Frame::fp((*top).prev);
-    match cs.rk {
-        RET_NONE => {}
-        RET_ONE if i.b != 0 => {
-            let (ty, d) = ((*(i.x as *const RetVal)).ty, cs.results.get_unchecked(0));
-            wr_val(cfp, d.off, ext_val(d.ty, ext_val(ty, rd_val(fp, i.a))));
-        }
-        RET_ONE => {}
+    match pack as u8 {
         RET_INT => {
             // A direct call: the callee returns exactly one value (b = 1).
-            let r = cs.rext;
+            let r = IntArg {
+                off: (pack >> 32) as u32,
+                sh: (pack >> 8) as u8,
+                sgn: pack & 1 << 16 != 0,
+            };
             let src = fp.add(i.a as usize) as *const u64;
             let dst = cfp.add(r.off as usize) as *mut u64;
             let (lo, hi) = (src.read(), src.add(1).read());
             dst.write(r.ext(lo));
             dst.add(1).write(if r.sh == 0 { hi } else { 0 });
         }
+        RET_NONE => {}
+        RET_ONE if i.b != 0 => {
+            let cs = site(ret_ip.sub(1));
+            let (ty, d) = ((*(i.x as *const RetVal)).ty, cs.results.get_unchecked(0));
+            wr_val(cfp, d.off, ext_val(d.ty, ext_val(ty, rd_val(fp, i.a))));
+        }
+        RET_ONE => {}
         _ => return ret::<T>(ip, fp, cx),
     }
     let (mark, prev) = ((*top).mark(), (*top).prev);

@@ -340,8 +340,11 @@ pub(crate) struct Frame {
     pub fp_chunk: u32,
     /// Unique per activation (for `longjmp` validation).
     pub serial: u64,
-    /// 1 for the entry frame.
-    pub depth: u64,
+    /// How to return to the caller: the call site's
+    /// [`CallSite::retpack`] (read by `calls::ret_fast` without going
+    /// through the call instruction).
+    pub retpack: u64,
+    /// Never written (keeps the slots 16-byte aligned).
     _pad: u64,
 }
 
@@ -388,20 +391,20 @@ pub(crate) unsafe fn push_frame(
     code: *const Code,
     ret_ip: *const Inst,
     mark: Mark,
+    retpack: u64,
 ) -> *mut u8 {
     cx.serial += 1;
     cx.depth += 1;
-    (at as *mut Frame).write(Frame {
-        prev: cx.top,
-        code,
-        ret_ip,
-        mark_top: mark.top,
-        mark_chunk: mark.chunk,
-        fp_chunk: cx.stack.chunk(),
-        serial: cx.serial,
-        depth: cx.depth as u64,
-        _pad: 0,
-    });
+    // Field by field: the padding is left alone.
+    let f = at as *mut Frame;
+    ptr::addr_of_mut!((*f).prev).write(cx.top);
+    ptr::addr_of_mut!((*f).code).write(code);
+    ptr::addr_of_mut!((*f).ret_ip).write(ret_ip);
+    ptr::addr_of_mut!((*f).mark_top).write(mark.top);
+    ptr::addr_of_mut!((*f).mark_chunk).write(mark.chunk);
+    ptr::addr_of_mut!((*f).fp_chunk).write(cx.stack.chunk());
+    ptr::addr_of_mut!((*f).serial).write(cx.serial);
+    ptr::addr_of_mut!((*f).retpack).write(retpack);
     cx.top = at as *mut Frame;
     at.add(FRAME_HDR)
 }
@@ -452,8 +455,11 @@ pub(crate) struct Cx {
     pub id: u64,
     pub jmps: HashMap<u64, JmpRec>,
     pub jmp_gen: u64,
-    /// Direct-mapped cache of indirect-call resolutions.
-    pub icache: Box<[(u64, Callee)]>,
+    /// Direct-mapped cache of indirect-call resolutions: address, what it
+    /// is, and for an interpreted function its code once lowered (null
+    /// before). Valid for the program `icache_prog`.
+    pub icache: Box<[(u64, Callee, *const Code)]>,
+    pub icache_prog: u64,
     /// Slots for native calls.
     pub scratch: Vec<Val>,
     pub image: ArgImage,
@@ -481,7 +487,8 @@ impl Cx {
             id,
             jmps: HashMap::new(),
             jmp_gen: 0,
-            icache: vec![(u64::MAX, Callee::Native(0)); ICACHE].into_boxed_slice(),
+            icache: vec![(u64::MAX, Callee::Native(0), ptr::null()); ICACHE].into_boxed_slice(),
+            icache_prog: 0,
             scratch: Vec::new(),
             image: ArgImage::new(),
             trace: None,
@@ -568,18 +575,18 @@ pub(crate) fn location(cx: &Cx, ip: *const Inst) -> Option<Location> {
     for f in cx.frames() {
         // SAFETY: frame codes are owned by the program, alive during a run.
         let code = unsafe { &*(*f).code };
-        if let Some(i) = code.insn_at(ip) {
-            return Some(location_of(prog, code, i));
+        if let Some((f, i)) = code.insn_at(ip) {
+            return Some(location_of(prog, f, i));
         }
     }
     None
 }
 
-/// The location of MIR instruction `i` of `code`.
-pub(crate) fn location_of(prog: &Program, code: &Code, i: usize) -> Location {
-    let e = &prog.funcs[code.func.0 as usize];
+/// The location of MIR instruction `i` of function `f`.
+pub(crate) fn location_of(prog: &Program, f: crate::FuncIdx, i: usize) -> Location {
+    let e = &prog.funcs[f.0 as usize];
     let m = &prog.modules[e.module.0 as usize];
-    let func = prog.func_ir(code.func);
+    let func = prog.func_ir(f);
     let (text, line) = match func.and_then(|f| f.get_insn(i).map(|insn| (f, insn))) {
         Some((f, insn)) => (
             crate::pretty::insn_text(m, f, insn),
@@ -591,7 +598,7 @@ pub(crate) fn location_of(prog: &Program, code: &Code, i: usize) -> Location {
         ),
     };
     Location {
-        func: code.name.clone(),
+        func: e.name.clone(),
         insn: i,
         text,
         line,
@@ -645,7 +652,12 @@ fn round16(n: u64) -> usize {
 /// Pushes a frame for `code` (slots allocated, constants copied, no
 /// parameters yet). Returns null with `cx.trap` set on overflow.
 #[inline(always)]
-pub(crate) unsafe fn new_frame(cx: &mut Cx, code: &Code, ret_ip: *const Inst) -> *mut u8 {
+pub(crate) unsafe fn new_frame(
+    cx: &mut Cx,
+    code: &Code,
+    ret_ip: *const Inst,
+    retpack: u64,
+) -> *mut u8 {
     if cx.depth >= cx.max_depth {
         return overflow(cx, code);
     }
@@ -654,7 +666,7 @@ pub(crate) unsafe fn new_frame(cx: &mut Cx, code: &Code, ret_ip: *const Inst) ->
     if at.is_null() {
         return overflow(cx, code);
     }
-    let fp = push_frame(cx, at, code, ret_ip, mark);
+    let fp = push_frame(cx, at, code, ret_ip, mark, retpack);
     copy_consts(code, fp);
     fp
 }
@@ -665,9 +677,16 @@ pub(crate) unsafe fn copy_consts(code: &Code, fp: *mut u8) {
     // A plain loop rather than `memcpy`: there are few constants, and a
     // call would make every calling handler save registers. (The volatile
     // read keeps LLVM from turning the loop back into a `memcpy` call.)
+    // The copies go through vector registers: the unrolled loop then
+    // needs no callee-saved general registers, so calling handlers push
+    // none. (Slots and constants are 16-byte aligned.)
+    #[cfg(target_arch = "x86_64")]
+    type Word = core::arch::x86_64::__m128i;
+    #[cfg(not(target_arch = "x86_64"))]
+    type Word = u128;
     let n = code.consts.len();
-    let src = code.consts.as_ptr() as *const u128;
-    let dst = fp.add(code.const_off as usize) as *mut u128;
+    let src = code.consts.as_ptr() as *const Word;
+    let dst = fp.add(code.const_off as usize) as *mut Word;
     for k in 0..n {
         dst.add(k).write(ptr::read_volatile(src.add(k)));
     }
@@ -760,9 +779,37 @@ unsafe fn set_params_site_slow(
     caller_fp: *mut u8,
     cs: &CallSite,
 ) -> bool {
+    if code.vararg && cs.scalar_args && cs.args.len() >= code.params.len() {
+        return set_params_va_scalar(cx, code, fp, caller_fp, cs);
+    }
     set_params(cx, code, fp, cs.args.len(), |i| {
         site_arg(caller_fp, &cs.args[i])
     })
+}
+
+/// A variadic callee's arguments when every argument is an integer, `f`
+/// or `d` (the common case): the va_list image is built in place on the
+/// value stack from the layout lowering computed
+/// ([`CallSite::va_layout`]: the register-save area, then the stack
+/// arguments, as [`ArgImage`] lays them out).
+unsafe fn set_params_va_scalar(
+    cx: &mut Cx,
+    code: &Code,
+    fp: *mut u8,
+    caller_fp: *mut u8,
+    cs: &CallSite,
+) -> bool {
+    let regs = cx.stack.alloc(cs.va_bytes as usize);
+    if regs.is_null() {
+        overflow(cx, code);
+        return false;
+    }
+    ptr::write_bytes(regs, 0, REG_SAVE_AREA_SIZE);
+    for &(a, dst) in cs.va_layout.iter() {
+        (regs.add(dst as usize) as *mut u64).write_unaligned(a.ext(rd(caller_fp, a.off)));
+    }
+    let mut va = VaList::new(regs, regs.add(REG_SAVE_AREA_SIZE));
+    read_params_va(cx, code, fp, &mut va)
 }
 
 /// Sets up the parameters of a freshly pushed frame of `code` from `n`

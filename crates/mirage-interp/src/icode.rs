@@ -28,8 +28,18 @@
 //! operand kind), a binary operation with a memory source (`dmul x, y,
 //! d:(b, i, 8)`) or on memory in place (`add i64:8(o), i64:8(o), k`), and a
 //! loop increment with the loop test (`add i, i, 1` + the rotated
-//! `b<cond>` of a backward `jmp`). A redundant `ext32` after a signed
-//! 32-bit operation disappears. (See [`crate::lower`].)
+//! `b<cond>` of a backward `jmp`), `mul t, a, b` + `add t, t, c` (index
+//! arithmetic), `and t, x, imm` + a zero test of `t`, a range check +
+//! the `switch` it guards, a table load + the `jmpi` it feeds. A redundant
+//! `ext32` after a signed 32-bit operation disappears, and division by a
+//! power of two is a shift.
+//!
+//! Direct calls of small leaf functions are inlined: the callee's
+//! variables live in a region of the caller's frame after the constants
+//! (parameters that are never assigned read the argument slots directly,
+//! returned locals may live in the result slots), and [`Code::src`] maps
+//! the inlined instructions to the callee's own (`Code::inl_src`), so traps
+//! name the callee. (See [`crate::lower`].)
 //!
 //! Branch targets are byte displacements from the branching instruction;
 //! `laddr`/`lref` label addresses are the absolute addresses of `Inst`s,
@@ -52,6 +62,7 @@
 //!   .. + ntemps                temporaries (values of memory operands within
 //!                              one instruction)
 //!   .. + nconsts               constants, copied from Code::consts on entry
+//!   .. end                     variables and block copies of inlined callees
 //! ```
 //!
 //! preceded by the 64-byte frame record (`exec::Frame`: caller link, code,
@@ -65,7 +76,7 @@ use crate::exec::Cx;
 use crate::program::{Callee, FuncIdx};
 use mirage_ir::abi::{ArgKind, CallSig, Val};
 use mirage_ir::Type;
-use std::sync::atomic::AtomicPtr;
+use std::sync::atomic::{AtomicPtr, AtomicU64};
 
 /// How a handler leaves the dispatch chain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,14 +152,33 @@ pub(crate) enum Target {
 /// Side data of a `call`/`inline`/`jcall`.
 pub(crate) struct CallSite {
     pub target: Target,
-    /// Cached code of a direct interpreted callee (set on first call).
+    /// Cached code of a direct interpreted callee (set on first call)…
     pub code: AtomicPtr<Code>,
+    /// … its entry (stored after `code`, so a non-null entry means both
+    /// are set) …
+    pub entry: AtomicPtr<Inst>,
+    /// … and its frame size (stored before `code`).
+    pub fsize: AtomicU64,
+    /// The environment's token for native calls with `sig`
+    /// (`LinkEnv::prepare_native`; `u64::MAX` until the first one).
+    pub ff: AtomicU64,
     /// Fixed arguments first, then variadic extras.
     pub args: Box<[ArgSrc]>,
     pub results: Box<[ResDst]>,
     /// The native signature (results, then argument kinds).
     pub sig: CallSig,
     pub jcall: bool,
+    /// Every argument is an integer (not a block), `f` or `d`.
+    pub scalar_args: bool,
+    /// An indirect call of at most [`MAX_INT_ARGS`] arguments, none a
+    /// block or `ld`: `iargs` holds each one's extension per its kind.
+    pub ind_args: bool,
+    /// For `scalar_args` sites: where each argument goes in a SysV
+    /// va_list image (byte offset from the register-save area, the stack
+    /// arguments following it) and its extension (`f`: the low 32 bits)…
+    pub va_layout: Box<[(IntArg, u32)]>,
+    /// … and the image's size.
+    pub va_bytes: u32,
     /// Fast calls: bytes of by-value block copies after the callee's slots.
     pub extra: u32,
     /// For `calls::call_int` (a fast call with at most [`MAX_INT_ARGS`]
@@ -161,6 +191,9 @@ pub(crate) struct CallSite {
     /// For [`RET_INT`]: the result slot and the one extension that the
     /// callee's result type followed by the prototype's amounts to.
     pub rext: IntArg,
+    /// `rk` and `rext` packed for the callee's frame record: bits 0–7
+    /// `rk`, 8–15 the shift, bit 16 signed, 32–63 the result offset.
+    pub retpack: u64,
 }
 
 /// Arguments `calls::call_int` handles.
@@ -250,8 +283,12 @@ pub(crate) struct Code {
     pub func: FuncIdx,
     pub name: String,
     pub insts: Box<[Inst]>,
-    /// For each instruction, the index of the MIR instruction it came from.
+    /// For each instruction, the index of the MIR instruction it came from,
+    /// or for an instruction of an inlined callee, `lower::INL_SRC` | an
+    /// index into `inl_src`.
     pub src: Box<[u32]>,
+    /// Positions of inlined instructions: (callee, its MIR instruction).
+    pub inl_src: Box<[(FuncIdx, u32)]>,
     /// For each MIR label, the index of its instruction.
     pub labels: Box<[u32]>,
     /// Bit set over instruction indices: label targets (for `jmpi`).
@@ -261,6 +298,10 @@ pub(crate) struct Code {
     /// copied straight into the parameter slots.
     pub simple: bool,
     pub vararg: bool,
+    /// A parameter is `ld`.
+    pub ld_params: bool,
+    /// Each parameter's re-extension (identity for non-narrow types).
+    pub pext: Box<[IntArg]>,
     /// Frame offset of the saved va_list state (variadic functions).
     pub va_off: u32,
     /// Bytes of frame slots.
@@ -297,15 +338,35 @@ impl Code {
     }
 
     /// Whether `addr` is the address of a label of this function.
+    #[inline(always)]
     pub fn is_label_address(&self, addr: u64) -> bool {
-        match self.index_of(addr as usize as *const Inst) {
-            Some(i) => self.label_bits[i / 64] >> (i % 64) & 1 != 0,
+        const _: () = assert!(INST_SIZE == 24);
+        // The instruction index without a division: `off / 8` times the
+        // inverse of 3 modulo 2^64 is `off / 24` when `off` is a multiple
+        // of 24, and at least 2^64 / 3 (beyond any index) otherwise.
+        const INV3: u64 = 0xaaaa_aaaa_aaaa_aaab;
+        let off = addr.wrapping_sub(self.insts.as_ptr() as u64);
+        let i = (off >> 3).wrapping_mul(INV3);
+        if off & 7 != 0 || i >= self.insts.len() as u64 {
+            return false;
+        }
+        match self.label_bits.get((i / 64) as usize) {
+            Some(w) => w >> (i % 64) & 1 != 0,
             None => false,
         }
     }
 
-    /// The MIR instruction index of the instruction at `ip`.
-    pub fn insn_at(&self, ip: *const Inst) -> Option<usize> {
-        self.index_of(ip).map(|i| self.src[i] as usize)
+    /// The function and MIR instruction index of the instruction at `ip`
+    /// (an inlined instruction belongs to its callee).
+    pub fn insn_at(&self, ip: *const Inst) -> Option<(FuncIdx, usize)> {
+        self.index_of(ip).map(|i| {
+            let s = self.src[i];
+            if s & crate::lower::INL_SRC != 0 {
+                let (f, k) = self.inl_src[(s & !crate::lower::INL_SRC) as usize];
+                (f, k as usize)
+            } else {
+                (self.func, s as usize)
+            }
+        })
     }
 }

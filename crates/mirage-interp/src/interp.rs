@@ -197,6 +197,12 @@ impl Interp {
             });
         }
         cx.prog = prog;
+        if cx.icache_prog != prog.id {
+            // Addresses mean other things in another program.
+            cx.icache
+                .fill((u64::MAX, crate::Callee::Native(0), ptr::null()));
+            cx.icache_prog = prog.id;
+        }
         cx.tail = prog.tail;
         cx.max_depth = self.config.max_depth;
         cx.stack.set_limit(self.config.max_stack_bytes);
@@ -208,7 +214,7 @@ impl Interp {
         // SAFETY: the frame is created for `code` and run from its entry;
         // the program outlives the run.
         let result = unsafe {
-            let fp = new_frame(cx, code, ptr::null());
+            let fp = new_frame(cx, code, ptr::null(), 0);
             if fp.is_null() || !setup(cx, code, fp) {
                 Err(take_trap(cx))
             } else {

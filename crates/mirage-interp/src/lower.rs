@@ -20,6 +20,10 @@
 //! named like `setjmp`/`longjmp` is intercepted, any other import is asked
 //! to the environment ([`LinkEnv::callee_at`](crate::LinkEnv::callee_at)).
 //!
+//! When optimizing (not tracing), direct calls of small leaf functions
+//! are inlined ([`Lower::try_inline`]) and a few frequent instruction
+//! pairs are fused (see [`crate::icode`]).
+//!
 //! Temporaries and constants get provisional tagged offsets while the
 //! instructions are emitted (their counts are only known at the end); a
 //! final relocation pass rewrites them into frame offsets, then branch
@@ -40,10 +44,20 @@ use mirage_ir::{
     Class, Family, Func, ItemId, ItemKind, LabelId, Mem, Module, Operand, Proto, Type, VarId,
 };
 use std::collections::HashMap;
-use std::sync::atomic::AtomicPtr;
+use std::sync::atomic::{AtomicPtr, AtomicU64};
 
 const TEMP_TAG: u32 = 1 << 31;
 const CONST_TAG: u32 = 1 << 30;
+/// Byte offsets into the region of inlined callees' variables (see
+/// [`Lower::try_inline`]).
+const INL_TAG: u32 = 1 << 29;
+/// Marks a [`Code::src`] entry that indexes [`Code::inl_src`].
+pub(crate) const INL_SRC: u32 = 1 << 31;
+/// Inlining limits: MIR instructions of a callee, its variables, and the
+/// instructions inlined into one function (beyond its own count).
+const INLINE_MAX_INSNS: usize = 24;
+const INLINE_MAX_VARS: usize = 64;
+const INLINE_BUDGET: usize = 2000;
 const MAX_VARS: usize = 1 << 24;
 
 // Which fields of an instruction hold frame offsets (relocated at the end).
@@ -161,9 +175,21 @@ pub(crate) fn lower(prog: &Program, fidx: FuncIdx) -> R<Code> {
         insn_start: 0,
         cbr: HashMap::new(),
         last_add: None,
+        last_mul: None,
+        last_and: None,
+        dmul_mi3: None,
+        bi_load: None,
         label_here: false,
         sext32: None,
         inst_fix: Vec::new(),
+        inl_base: None,
+        inl_size: 0,
+        inl_src: Vec::new(),
+        src_tag: None,
+        inl_info: HashMap::new(),
+        inl_alias: Vec::new(),
+        has_addr: None,
+        inl_count: 0,
     };
     l.run()
 }
@@ -209,6 +235,18 @@ struct Lower<'a> {
     /// The last instruction emitted, if it is `add v, v, imm` (or `sub`)
     /// alone making up its MIR instruction (candidate for fusion).
     last_add: Option<AddInfo>,
+    /// The last instruction emitted, if it is a `mul` alone making up its
+    /// MIR instruction.
+    last_mul: Option<MulInfo>,
+    /// The last instruction emitted, if it is a `dmul d, a, d:(b, i, 8)`
+    /// into a register: (position, d).
+    dmul_mi3: Option<(usize, u32)>,
+    /// The last instruction emitted, if it is an `and d, s, imm` alone
+    /// making up its MIR instruction: (position, 32-bit, d, s, imm).
+    last_and: Option<(usize, bool, u32, u32, i32)>,
+    /// The last instruction emitted, if it is a load `[base + index <<
+    /// shift + disp]`: (position, destination, shift, 64-bit).
+    bi_load: Option<(usize, u32, u32, bool)>,
     /// A label was placed at the current position.
     label_here: bool,
     /// The last instruction emitted wrote this register slot with a value
@@ -218,6 +256,27 @@ struct Lower<'a> {
     /// Branches to an instruction index rather than a label: (instruction,
     /// target index).
     inst_fix: Vec<(usize, u32)>,
+    /// While lowering an inlined callee: the byte offset of its variables
+    /// in the inline region (`var_off` tags them with [`INL_TAG`]).
+    inl_base: Option<u32>,
+    /// Bytes of the inline region (the largest inlined callee's variables
+    /// and block copies; inlined bodies never overlap in time).
+    inl_size: u32,
+    /// Source positions of inlined instructions: (callee, MIR index).
+    inl_src: Vec<(FuncIdx, u32)>,
+    /// The `src` entry of instructions being emitted, if not `insn`.
+    src_tag: Option<u32>,
+    /// Per callee: None if it cannot be inlined, else whether it writes
+    /// memory.
+    inl_info: HashMap<FuncIdx, Option<InlineInfo>>,
+    /// While lowering an inlined callee: parameters that use the
+    /// argument's slot directly (by variable index).
+    inl_alias: Vec<Option<u32>>,
+    /// Whether this function has an `addr` instruction (computed on first
+    /// use).
+    has_addr: Option<bool>,
+    /// MIR instructions inlined so far.
+    inl_count: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -227,6 +286,33 @@ struct Cbr {
     a: u32,
     b: Src,
     target: LabelId,
+}
+
+/// A `mul d, b, y` or `add d, b, y` lowered as one instruction (candidate for fusion with
+/// a following `add d, d, z`).
+#[derive(Clone, Copy)]
+struct MulInfo {
+    at: usize,
+    /// An `add` rather than a `mul`.
+    add: bool,
+    w32: bool,
+    d: u32,
+    b: u32,
+    /// A slot, or an i32 immediate.
+    y: Src,
+}
+
+/// What inlining needs to know about a callee.
+#[derive(Clone, Copy)]
+struct InlineInfo {
+    /// It may write memory (then by-value block arguments are copied).
+    writes_mem: bool,
+    /// Parameters (of the first 64) that are assigned in the body.
+    written: u64,
+    /// Parameters (of the first 64) used other than as a source of a
+    /// 32-bit integer operation or comparison (which read only the low
+    /// half).
+    wide: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -257,11 +343,15 @@ impl<'a> Lower<'a> {
 
     fn emit(&mut self, h: Handler, a: u32, b: u32, x: u64, mask: u8) -> usize {
         self.last_add = None;
+        self.last_mul = None;
+        self.last_and = None;
+        self.dmul_mi3 = None;
+        self.bi_load = None;
         self.label_here = false;
         self.sext32 = None;
         self.insts.push(Inst { h, a, b, x });
         self.masks.push(mask);
-        self.src.push(self.insn);
+        self.src.push(self.src_tag.unwrap_or(self.insn));
         self.insts.len() - 1
     }
 
@@ -295,7 +385,14 @@ impl<'a> Lower<'a> {
         if v.index() >= self.func.vars.len() {
             return Err(self.err(format!("undeclared variable {v:?}")));
         }
-        Ok(v.index() as u32 * SLOT)
+        let off = v.index() as u32 * SLOT;
+        Ok(match self.inl_base {
+            Some(base) => match self.inl_alias.get(v.index()) {
+                Some(&Some(s)) => s,
+                _ => INL_TAG | (base + off),
+            },
+            None => off,
+        })
     }
 
     /// The hard-register storage address of `v`, if it is bound to one.
@@ -408,7 +505,9 @@ impl<'a> Lower<'a> {
                             _ => hsel!(t, ld_bi::<$M, 3>),
                         };
                         let x = index as u64 | (disp as u32 as u64) << 32;
-                        self.emit(h, dst, base, x, RA | RB | RXLO)
+                        let i = self.emit(h, dst, base, x, RA | RB | RXLO);
+                        self.bi_load = Some((i, dst, shift, ty.size() == 8));
+                        i
                     }
                 }
             };
@@ -677,13 +776,22 @@ impl<'a> Lower<'a> {
                     op,
                     IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
                 );
-                if self.lower_int_mem(op, w32, ops)? {
+                if self.lower_int_mem(op, w32, ops)? || self.fuse_mul_add(op, w32, ops) {
                     return Ok(());
                 }
-                self.binary(&ops[0], &ops[1], &ops[2], commutative, |imm| {
-                    ibin_handler(t, op, w32, imm)
-                })?;
+                match pow2_handler(t, op, w32, &ops[2]) {
+                    Some((h, sh)) => {
+                        self.binary(&ops[0], &ops[1], &Operand::Int(sh), false, |_| h)?;
+                    }
+                    None => {
+                        self.binary(&ops[0], &ops[1], &ops[2], commutative, |imm| {
+                            ibin_handler(t, op, w32, imm)
+                        })?;
+                    }
+                }
                 self.note_add(op, w32, ops);
+                self.note_mul(op, w32, ops);
+                self.note_and(op, w32, ops);
                 // Signed 32-bit results are sign-extended (spec §10 #11).
                 if w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh) {
                     self.note_sext32(&ops[0]);
@@ -745,6 +853,7 @@ impl<'a> Lower<'a> {
                 need(2)?;
                 let l = self.label(&ops[0])?;
                 match self.src(&ops[1])? {
+                    Src::Slot(s) if self.fuse_and_branch(s, if_true, w32, l) => {}
                     Src::Slot(s) => {
                         let h = match (if_true, w32) {
                             (true, false) => hsel!(t, br_ri::<Ne>),
@@ -778,6 +887,17 @@ impl<'a> Lower<'a> {
                 need(3)?;
                 let l = self.label(&ops[0])?;
                 let (a, b, cond) = self.cmp_operands(&ops[1], &ops[2], cond)?;
+                let zero = match b {
+                    Src::Imm(x) if w32 => x as u32 == 0,
+                    Src::Imm(x) => x == 0,
+                    Src::Slot(_) => false,
+                };
+                if zero
+                    && matches!(cond, ICond::Eq | ICond::Ne)
+                    && self.fuse_and_branch(a, cond == ICond::Ne, w32, l)
+                {
+                    return Ok(());
+                }
                 match b {
                     Src::Slot(b) => {
                         let h = icmp_handler(t, cond, w32, false, true);
@@ -820,8 +940,30 @@ impl<'a> Lower<'a> {
             Family::Jmpi => {
                 need(1)?;
                 let s = self.slot(&ops[0])?;
-                let h = hsel!(t, jmpi);
-                self.emit(h, s, 0, 0, RA);
+                match self.bi_load {
+                    // `mov s, i64:(table, i, 8); jmpi s`: one instruction.
+                    Some((at, d, shift, true))
+                        if self.optimize
+                            && !self.label_here
+                            && d == s
+                            && at + 1 == self.insts.len()
+                            && at + 1 == self.insn_start =>
+                    {
+                        // A bad target traps at the `jmpi`.
+                        self.src[at] = self.src_tag.unwrap_or(self.insn);
+                        self.insts[at].h = match shift {
+                            0 => hsel!(t, ld_jmpi_bi::<0>),
+                            1 => hsel!(t, ld_jmpi_bi::<1>),
+                            2 => hsel!(t, ld_jmpi_bi::<2>),
+                            _ => hsel!(t, ld_jmpi_bi::<3>),
+                        };
+                        self.bi_load = None;
+                    }
+                    _ => {
+                        let h = hsel!(t, jmpi);
+                        self.emit(h, s, 0, 0, RA);
+                    }
+                }
             }
             Family::Switch => {
                 need(2)?;
@@ -830,6 +972,27 @@ impl<'a> Lower<'a> {
                     .iter()
                     .map(|op| self.label(op))
                     .collect::<R<Vec<_>>>()?;
+                if let Some((at, default)) = self.range_check_before_switch(s, labels.len()) {
+                    // `ubgt D, s, n-1; switch s, …` (how C switches are
+                    // lowered): one instruction, the default as an extra
+                    // table entry.
+                    let mut labels = labels;
+                    labels.push(default);
+                    let h = hsel!(t, switch_def);
+                    self.insts[at] = Inst {
+                        h,
+                        a: s,
+                        b: labels.len() as u32 - 1,
+                        x: 0,
+                    };
+                    self.masks[at] = RA;
+                    self.switches.push(labels);
+                    self.switch_fix.push((at, self.switches.len() - 1));
+                    self.last_add = None;
+                    self.last_mul = None;
+                    self.sext32 = None;
+                    return Ok(());
+                }
                 let h = hsel!(t, switch);
                 let i = self.emit(h, s, labels.len() as u32, 0, RA);
                 self.switches.push(labels);
@@ -1040,7 +1203,21 @@ impl<'a> Lower<'a> {
                     if let Some(h) = fp_rmw_handler(t, op, class, f) {
                         let s = self.slot(&ops[2])?;
                         let (x, mask) = f.x();
-                        self.emit(h, s, 0, x, RA | mask);
+                        let prev = self.dmul_mi3;
+                        let i = self.emit(h, s, 0, x, RA | mask);
+                        // `dmul s, a, d:(b, k, 8); dadd d:(c, j, 8), …, s`
+                        // (a dot-product step): the first instruction does
+                        // both; the second stays for anything jumping to it.
+                        if let (Some((at, d)), MemForm::I { shift: 3, .. }) = (prev, f) {
+                            if self.optimize
+                                && at + 1 == i
+                                && d == s
+                                && op == FBinOp::Add
+                                && class == Class::D
+                            {
+                                self.insts[at].h = hsel!(t, fp_op_rmw_mi::<DMul, MDAdd, 3, 3>);
+                            }
+                        }
                         return Ok(true);
                     }
                 }
@@ -1065,7 +1242,10 @@ impl<'a> Lower<'a> {
         let (d, st) = self.dst(&ops[0])?;
         let a = self.slot(other)?;
         let (x, mask) = f.x();
-        self.emit(h, d, a, x, RA | RB | mask);
+        let i = self.emit(h, d, a, x, RA | RB | mask);
+        if let (FBinOp::Mul, Class::D, MemForm::I { shift: 3, .. }, None) = (op, class, f, st) {
+            self.dmul_mi3 = Some((i, d));
+        }
         self.finish(st, d)?;
         Ok(true)
     }
@@ -1094,6 +1274,164 @@ impl<'a> Lower<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the instruction just emitted is a whole `ubgt D, s, n-1` (or
+    /// `ubge D, s, n`) right before a `switch s` with `n` cases (no label
+    /// in between); if so, removes its branch fix-up and returns its
+    /// position and `D`.
+    fn range_check_before_switch(&mut self, s: u32, n: usize) -> Option<(usize, LabelId)> {
+        if !self.optimize || self.label_here || self.insts.len() != self.insn_start {
+            return None;
+        }
+        let at = self.insts.len().checked_sub(1)?;
+        let c = *self.cbr.get(&at)?;
+        let limit = match (c.cond, c.b) {
+            (ICond::Ugt, Src::Imm(k)) => k.checked_add(1)?,
+            (ICond::Uge, Src::Imm(k)) => k,
+            _ => return None,
+        };
+        if c.w32 || c.a != s || limit != n as u64 || self.br_fix.last()?.0 != at {
+            return None;
+        }
+        self.br_fix.pop();
+        self.cbr.remove(&at);
+        Some((at, c.target))
+    }
+
+    /// Records `and d, s, imm` (one instruction into a plain register) as
+    /// a candidate for [`Lower::fuse_and_branch`].
+    fn note_and(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) {
+        if op != IBinOp::And
+            || !self.optimize
+            || self.insts.len() != self.insn_start + 1
+            || !matches!(&ops[0], Operand::Reg(d) if self.hard_reg(*d).is_none())
+        {
+            return;
+        }
+        let at = self.insn_start;
+        let i = self.insts[at];
+        if self.masks[at] & RXLO != 0 {
+            return;
+        }
+        if let Ok(imm) = i32::try_from(i.x as i64) {
+            self.last_and = Some((at, w32, i.a, i.b, imm));
+        }
+    }
+
+    /// `and d, s, imm` right before a branch on `d` being nonzero (`ne`)
+    /// or zero, with nothing in between: one fused instruction.
+    fn fuse_and_branch(&mut self, a: u32, ne: bool, w32: bool, l: LabelId) -> bool {
+        let Some((at, and32, d, s, imm)) = self.last_and else {
+            return false;
+        };
+        if self.label_here || d != a || at + 1 != self.insts.len() || at + 1 != self.insn_start {
+            return false;
+        }
+        let t = self.tail;
+        macro_rules! pick {
+            ($A:ty) => {
+                match (ne, w32) {
+                    (true, false) => hsel!(t, and_br::<$A, Ne>),
+                    (true, true) => hsel!(t, and_br::<$A, NeS>),
+                    (false, false) => hsel!(t, and_br::<$A, Eq>),
+                    (false, true) => hsel!(t, and_br::<$A, EqS>),
+                }
+            };
+        }
+        let h = if and32 { pick!(AndS) } else { pick!(o::And) };
+        self.insts[at] = Inst {
+            h,
+            a: d,
+            b: 0,
+            x: s as u64 | (imm as u32 as u64) << 32,
+        };
+        self.masks[at] = RA | RXLO;
+        self.br_fix.push((at, l));
+        self.last_and = None;
+        true
+    }
+
+    /// Records `mul d, b, y` or `add d, b, y` (one instruction into a plain register) as a
+    /// candidate for [`Lower::fuse_mul_add`].
+    fn note_mul(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) {
+        if !matches!(op, IBinOp::Mul | IBinOp::Add)
+            || !self.optimize
+            || self.insts.len() != self.insn_start + 1
+            || !matches!(&ops[0], Operand::Reg(d) if self.hard_reg(*d).is_none())
+        {
+            return;
+        }
+        let at = self.insn_start;
+        let i = self.insts[at];
+        let y = if self.masks[at] & RXLO != 0 {
+            Src::Slot(i.x as u32)
+        } else if i32::try_from(i.x as i64).is_ok() {
+            Src::Imm(i.x)
+        } else {
+            return;
+        };
+        self.last_mul = Some(MulInfo {
+            at,
+            add: op == IBinOp::Add,
+            w32,
+            d: i.a,
+            b: i.b,
+            y,
+        });
+    }
+
+    /// `mul d, b, y` (or `add`) right before `add d, d, z` (or `add d, z, d`), with no
+    /// label in between: one fused instruction.
+    fn fuse_mul_add(&mut self, op: IBinOp, w32: bool, ops: &[Operand]) -> bool {
+        let Some(m) = self.last_mul else {
+            return false;
+        };
+        if op != IBinOp::Add || self.label_here {
+            return false;
+        }
+        let slot_of = |op: &Operand| match op {
+            Operand::Reg(v) if self.hard_reg(*v).is_none() => self.var_off(*v).ok(),
+            _ => None,
+        };
+        if slot_of(&ops[0]) != Some(m.d) {
+            return false;
+        }
+        let other = if slot_of(&ops[1]) == Some(m.d) {
+            &ops[2]
+        } else if slot_of(&ops[2]) == Some(m.d) {
+            &ops[1]
+        } else {
+            return false;
+        };
+        let z = match other {
+            Operand::Int(k) if i32::try_from(*k).is_ok() => Src::Imm(*k as u64),
+            op => match slot_of(op) {
+                Some(s) if s != m.d => Src::Slot(s),
+                _ => return false,
+            },
+        };
+        let (lo, ai) = match m.y {
+            Src::Slot(s) => (s as u64, false),
+            Src::Imm(k) => (k & 0xffff_ffff, true),
+        };
+        let (hi, bi) = match z {
+            Src::Slot(s) => (s as u64, false),
+            Src::Imm(k) => (k & 0xffff_ffff, true),
+        };
+        let h = int2_handler(self.tail, m.add, m.w32, w32, ai, bi);
+        self.insts[m.at] = Inst {
+            h,
+            a: m.d,
+            b: m.b,
+            x: lo | hi << 32,
+        };
+        self.masks[m.at] = RA | RB | if ai { 0 } else { RXLO } | if bi { 0 } else { RXHI };
+        self.last_mul = None;
+        self.last_add = None;
+        // A signed 32-bit add leaves a sign-extended value.
+        self.sext32 = w32.then_some(m.d);
+        true
     }
 
     /// Records `add v, v, imm` / `sub v, v, imm` as a fusion candidate.
@@ -1409,6 +1747,14 @@ impl<'a> Lower<'a> {
         } else {
             self.fast_call(proto, &target, &mut args)
         };
+        if let (Some(_), Target::Direct(Callee::Interp(f))) = (fast, target) {
+            if self.try_inline(f, &args, &results)? {
+                for (st, off) in stores {
+                    self.finish(st, off)?;
+                }
+                return Ok(());
+            }
+        }
         let int_args = fast == Some(0)
             && args.len() <= MAX_INT_ARGS
             && args
@@ -1418,6 +1764,16 @@ impl<'a> Lower<'a> {
         if int_args {
             for (d, a) in iargs.iter_mut().zip(&args) {
                 *d = IntArg::new(a.off, a.conv);
+            }
+        }
+        // Indirect calls: each argument's extension per its kind (the
+        // callee's parameter extension is applied by `calls::call_ind`).
+        let ind_args = matches!(target, Target::Indirect(_))
+            && args.len() <= MAX_INT_ARGS
+            && args.iter().all(|a| kind_ext(a.kind).is_some());
+        if ind_args {
+            for (d, a) in iargs.iter_mut().zip(&args) {
+                *d = IntArg::new(a.off, kind_ext(a.kind).unwrap_or(Type::I64));
             }
         }
         let rext = match (&target, results.first()) {
@@ -1458,22 +1814,405 @@ impl<'a> Lower<'a> {
                 Target::Indirect(_) => hsel!(t, calls::call_ind),
             }
         };
+        let scalar_args = args.iter().all(|a| {
+            matches!(
+                a.kind,
+                ArgKind::I8
+                    | ArgKind::U8
+                    | ArgKind::I16
+                    | ArgKind::U16
+                    | ArgKind::I32
+                    | ArgKind::U32
+                    | ArgKind::I64
+                    | ArgKind::F
+                    | ArgKind::D
+            )
+        });
+        let (va_layout, va_bytes) = if scalar_args {
+            va_layout(&args)
+        } else {
+            (Box::default(), 0)
+        };
         self.calls.push(CallSite {
             target,
             code: AtomicPtr::new(std::ptr::null_mut()),
+            entry: AtomicPtr::new(std::ptr::null_mut()),
+            fsize: AtomicU64::new(0),
+            ff: AtomicU64::new(u64::MAX),
             args: args.into_boxed_slice(),
             results: results.into_boxed_slice(),
             sig,
             jcall,
+            ind_args,
+            scalar_args,
+            va_layout,
+            va_bytes,
             extra: fast.unwrap_or(0),
             iargs,
             rk,
             rext: rext.unwrap_or_default(),
+            retpack: 0,
         });
         let i = self.emit(h, 0, 0, 0, 0);
         self.call_fix.push((i, self.calls.len() - 1));
         for (st, off) in stores {
             self.finish(st, off)?;
+        }
+        Ok(())
+    }
+
+    /// Whether `callee` can be inlined: a small leaf (no calls, frame
+    /// memory, variadic machinery, label addresses, `switch` or `addr`)
+    /// ending in `ret`.
+    fn inline_info(callee: &Func) -> Option<InlineInfo> {
+        if callee.sig.vararg
+            || callee.vars.len() > INLINE_MAX_VARS
+            || callee.num_insns() > 2 * INLINE_MAX_INSNS
+        {
+            return None;
+        }
+        let mut n = 0;
+        let mut writes = false;
+        let mut written = 0u64;
+        let mut wide = 0u64;
+        for insn in callee.insns() {
+            let fam = insn.op.family();
+            let low32 = matches!(
+                fam,
+                Family::IBin { w32: true, .. }
+                    | Family::ICmp { w32: true, .. }
+                    | Family::BICmp { w32: true, .. }
+            );
+            for (k, op) in insn.operands.iter().enumerate() {
+                let mut mark = |v: VarId| {
+                    if v.index() < 64 {
+                        wide |= 1 << v.index();
+                    }
+                };
+                match op {
+                    Operand::Reg(v) if !(low32 && k > 0) => mark(*v),
+                    Operand::Mem(m) => {
+                        m.base.into_iter().chain(m.index).for_each(&mut mark);
+                    }
+                    _ => {}
+                }
+            }
+            if !matches!(
+                fam,
+                Family::Label
+                    | Family::Ret
+                    | Family::Jmp
+                    | Family::BTest { .. }
+                    | Family::BOvf { .. }
+                    | Family::BICmp { .. }
+                    | Family::BFCmp { .. }
+                    | Family::PrSet
+                    | Family::PrBranch { .. }
+            ) {
+                // The first operand is the output.
+                if let Some(Operand::Reg(v)) = insn.operands.first() {
+                    if v.index() < 64 {
+                        written |= 1 << v.index();
+                    }
+                }
+            }
+            match fam {
+                Family::Label => continue,
+                Family::Call
+                | Family::Inline
+                | Family::JCall
+                | Family::JRet
+                | Family::Alloca
+                | Family::BStart
+                | Family::BEnd
+                | Family::VaStart
+                | Family::VaArg
+                | Family::VaBlockArg
+                | Family::VaEnd
+                | Family::Laddr
+                | Family::Jmpi
+                | Family::Switch
+                | Family::Addr { .. }
+                | Family::Unspec
+                | Family::Use
+                | Family::Phi
+                | Family::Invalid => return None,
+                Family::Ret => {}
+                _ => writes |= matches!(insn.operands.first(), Some(Operand::Mem(_))),
+            }
+            n += 1;
+        }
+        let last_ret = callee
+            .last_insn()
+            .is_some_and(|i| i.op.family() == Family::Ret);
+        (n <= INLINE_MAX_INSNS && last_ret && callee.sig.params.len() <= 64).then_some(InlineInfo {
+            writes_mem: writes,
+            written,
+            wide,
+        })
+    }
+
+    /// Whether this function takes the address of a variable.
+    fn has_addr(&mut self) -> bool {
+        *self.has_addr.get_or_insert_with(|| {
+            self.func
+                .insns()
+                .any(|i| matches!(i.op.family(), Family::Addr { .. }))
+        })
+    }
+
+    /// Inlines a direct call of the small leaf function `f` (see
+    /// [`Lower::inline_info`]): the arguments are moved into the callee's
+    /// variables, which live in a region of this frame, the body is
+    /// lowered in place with each `ret` becoming moves into the result
+    /// slots, and traps in the body name the callee and its instruction
+    /// ([`Code::inl_src`]). `args` carry the combined conversions of
+    /// [`Lower::fast_call`]. Returns false (having emitted nothing) when
+    /// the call is not inlined.
+    fn try_inline(&mut self, f: FuncIdx, args: &[ArgSrc], results: &[ResDst]) -> R<bool> {
+        if !self.optimize || self.inl_base.is_some() || f == self.fidx {
+            return Ok(false);
+        }
+        let prog: &'a Program = self.prog;
+        let Some((midx, item)) = prog.func_item(f) else {
+            return Ok(false);
+        };
+        let module: &'a Module = &prog.modules[midx.0 as usize];
+        let Some(ItemKind::Func(callee)) = module.items.get(item.index()).map(|i| &i.kind) else {
+            return Ok(false);
+        };
+        let callee: &'a Func = callee;
+        let info = match self.inl_info.get(&f) {
+            Some(&i) => i,
+            None => {
+                let i = Self::inline_info(callee);
+                self.inl_info.insert(f, i);
+                i
+            }
+        };
+        let Some(info) = info else {
+            return Ok(false);
+        };
+        if self.inl_count + callee.num_insns() > INLINE_BUDGET + self.func.num_insns()
+            || callee.sig.results.len() != results.len()
+            || callee
+                .sig
+                .results
+                .iter()
+                .zip(results)
+                .any(|(&r, d)| r.class() != d.ty.class())
+        {
+            return Ok(false);
+        }
+        let snap = (
+            self.insts.len(),
+            self.br_fix.len(),
+            self.inst_fix.len(),
+            self.str_fix.len(),
+            self.inl_src.len(),
+        );
+        let saved = (
+            self.func,
+            self.module,
+            self.midx,
+            self.insn,
+            self.has_ret,
+            self.temp_next,
+        );
+        let labels = std::mem::replace(&mut self.labels, vec![u32::MAX; callee.labels.len()]);
+        let r = self.inline_body(f, callee, module, midx, info, args, results);
+        self.labels = labels;
+        self.inl_alias.clear();
+        (
+            self.func,
+            self.module,
+            self.midx,
+            self.insn,
+            self.has_ret,
+            self.temp_next,
+        ) = saved;
+        self.inl_base = None;
+        self.src_tag = None;
+        self.cbr.retain(|&at, _| at < snap.0);
+        self.last_add = None;
+        self.sext32 = None;
+        // Control joins after the body: no fusion across it.
+        self.label_here = true;
+        if r.is_err() {
+            // Keep the callee's own errors for its own lowering (at its
+            // first call): emit a real call instead.
+            self.insts.truncate(snap.0);
+            self.masks.truncate(snap.0);
+            self.src.truncate(snap.0);
+            self.br_fix.truncate(snap.1);
+            self.inst_fix.truncate(snap.2);
+            self.str_fix.truncate(snap.3);
+            self.inl_src.truncate(snap.4);
+            return Ok(false);
+        }
+        self.inl_count += callee.num_insns();
+        Ok(true)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn inline_body(
+        &mut self,
+        f: FuncIdx,
+        callee: &'a Func,
+        module: &'a Module,
+        midx: ModuleIdx,
+        info: InlineInfo,
+        args: &[ArgSrc],
+        results: &[ResDst],
+    ) -> R<()> {
+        let t = self.tail;
+        let br_start = self.br_fix.len();
+        let writes_mem = info.writes_mem;
+        // A parameter the body never assigns can read the argument's slot
+        // itself when no conversion is needed and the slot cannot change
+        // during the body: the callee writes no memory or nothing here has
+        // its address taken, and it is not a result slot (the `ret` moves
+        // write those).
+        let stable = !writes_mem || !self.has_addr();
+        let mut alias = vec![None; callee.vars.len()];
+        // Arguments (still in the caller's context for errors).
+        let mut area = callee.vars.len() as u32 * SLOT;
+        let mut moves = Vec::with_capacity(args.len());
+        for (k, a) in args.iter().enumerate() {
+            if k >= callee.vars.len() {
+                return Err(self.err("inlined callee lacks parameter variables"));
+            }
+            let d = INL_TAG | (k as u32 * SLOT);
+            let plain = match a.conv {
+                Type::I64 | Type::U64 | Type::P | Type::F | Type::D | Type::LD | Type::RBlk => true,
+                // Only the low half is ever read: no extension needed.
+                Type::I32 | Type::U32 => k < 64 && info.wide >> k & 1 == 0,
+                ty => ty.is_block() && !writes_mem,
+            };
+            if plain
+                && stable
+                && k < 64
+                && info.written >> k & 1 == 0
+                && !results.iter().any(|r| r.off == a.off)
+            {
+                alias[k] = Some(a.off);
+                continue;
+            }
+            match a.conv {
+                Type::Blk0 | Type::Blk1 | Type::Blk2 | Type::Blk3 | Type::Blk4 if writes_mem => {
+                    let size = match a.kind {
+                        ArgKind::Blk { size, .. } => size,
+                        _ => 0,
+                    };
+                    let x = (INL_TAG | area) as u64 | (size as u64) << 32;
+                    moves.push((hsel!(t, blk_copy), d, a.off, x, RA | RB | RXLO));
+                    area = area
+                        .checked_add(size.checked_add(15).ok_or_else(|| self.err("block"))? & !15)
+                        .ok_or_else(|| self.err("block too large"))?;
+                }
+                ty => moves.push((mov_handler(t, ty), d, a.off, 0, RA | RB)),
+            }
+        }
+        for (h, d, s, x, m) in moves {
+            self.emit(h, d, s, x, m);
+        }
+        // A local that every `ret` returns in one position can live in
+        // that result's slot, when no conversion is needed and nothing
+        // else can see the slot during the body (as for parameters).
+        let rets: Vec<&[Operand]> = callee
+            .insns()
+            .filter(|i| i.op.family() == Family::Ret)
+            .map(|i| i.operands)
+            .collect();
+        let same = |a: Type, b: Type| {
+            let int = |t: Type| matches!(t, Type::I64 | Type::U64 | Type::P);
+            (int(a) && int(b)) || (a == b && matches!(a, Type::F | Type::D | Type::LD))
+        };
+        for (r, (d, &ty)) in results.iter().zip(&callee.sig.results).enumerate() {
+            let Some(Operand::Reg(x)) = rets.first().and_then(|o| o.get(r)) else {
+                continue;
+            };
+            let x = *x;
+            if stable
+                && same(ty, d.ty)
+                && x.index() >= args.len()
+                && x.index() < alias.len()
+                && alias[x.index()].is_none()
+                && callee.vars[x.index()].hard_reg.is_none()
+                && results.iter().filter(|e| e.off == d.off).count() == 1
+                && rets
+                    .iter()
+                    .all(|o| matches!(o.get(r), Some(Operand::Reg(y)) if *y == x))
+            {
+                alias[x.index()] = Some(d.off);
+            }
+        }
+        self.inl_alias = alias;
+        self.inl_size = self.inl_size.max(area);
+        // The body.
+        self.func = callee;
+        self.module = module;
+        self.midx = midx;
+        self.has_ret = false;
+        self.inl_base = Some(0);
+        let tbase = self.temp_next;
+        let n = callee.num_insns();
+        let mut ret_jumps = Vec::new();
+        for (k, insn) in callee.insns().enumerate() {
+            self.insn = k as u32;
+            self.temp_next = tbase;
+            self.insn_start = self.insts.len();
+            self.src_tag = Some(INL_SRC | self.inl_src.len() as u32);
+            self.inl_src.push((f, k as u32));
+            if insn.op.family() != Family::Ret {
+                self.lower_insn(insn)?;
+                continue;
+            }
+            if insn.operands.len() != results.len() {
+                return Err(self.err("ret value count"));
+            }
+            let mut vals = Vec::with_capacity(results.len());
+            for (op, &ty) in insn.operands.iter().zip(&callee.sig.results) {
+                vals.push((self.slot(op)?, ty));
+            }
+            for (&(s, ty), d) in vals.iter().zip(results) {
+                if s == d.off {
+                    // The value is already there (see above).
+                    continue;
+                }
+                // The callee's extension, then the prototype's.
+                let e = IntArg::combine(0, ty, d.ty);
+                match (ty.is_int() && d.ty.is_int(), e) {
+                    (true, Some(e)) => {
+                        let h = mov_handler(t, ext_type(e));
+                        self.emit(h, d.off, s, 0, RA | RB);
+                    }
+                    (true, None) => {
+                        self.emit(mov_handler(t, ty), d.off, s, 0, RA | RB);
+                        self.emit(mov_handler(t, d.ty), d.off, d.off, 0, RA | RB);
+                    }
+                    _ => {
+                        let h = hsel!(t, slot_un::<Mov16>);
+                        self.emit(h, d.off, s, 0, RA | RB);
+                    }
+                }
+            }
+            if k + 1 != n {
+                let h = hsel!(t, jmp);
+                ret_jumps.push(self.emit(h, 0, 0, 0, 0));
+            }
+        }
+        let end = self.insts.len() as u32;
+        for i in ret_jumps {
+            self.inst_fix.push((i, end));
+        }
+        let fixes: Vec<(usize, LabelId)> = self.br_fix.drain(br_start..).collect();
+        for (i, l) in fixes {
+            let pos = self.labels[l.index()];
+            if pos == u32::MAX {
+                return Err(self.err("undefined label"));
+            }
+            self.inst_fix.push((i, pos));
         }
         Ok(())
     }
@@ -1545,12 +2284,15 @@ impl<'a> Lower<'a> {
         let va_off = nvars * SLOT;
         let temp_base = va_off + if func.sig.vararg { 2 * SLOT } else { 0 };
         let const_base = temp_base + self.temp_max * SLOT;
-        let frame_size = (const_base + self.consts.len() as u32 * SLOT).max(SLOT);
+        let inl_base = const_base + self.consts.len() as u32 * SLOT;
+        let frame_size = (inl_base + self.inl_size).max(SLOT);
         let reloc = |off: u32| -> u32 {
             if off & TEMP_TAG != 0 {
                 temp_base + (off & !TEMP_TAG) * SLOT
             } else if off & CONST_TAG != 0 {
                 const_base + (off & !CONST_TAG) * SLOT
+            } else if off & INL_TAG != 0 {
+                inl_base + (off & !INL_TAG)
             } else {
                 off
             }
@@ -1576,7 +2318,14 @@ impl<'a> Lower<'a> {
             for a in cs.iargs.iter_mut() {
                 a.off = reloc(a.off);
             }
+            for (a, _) in cs.va_layout.iter_mut() {
+                a.off = reloc(a.off);
+            }
             cs.rext.off = reloc(cs.rext.off);
+            cs.retpack = cs.rk as u64
+                | (cs.rext.sh as u64) << 8
+                | (cs.rext.sgn as u64) << 16
+                | (cs.rext.off as u64) << 32;
             for r in cs.results.iter_mut() {
                 r.off = reloc(r.off);
             }
@@ -1590,6 +2339,9 @@ impl<'a> Lower<'a> {
             }
         }
 
+        if self.optimize {
+            pair_int_ri(self.tail, &mut self.insts);
+        }
         let n = self.insts.len();
         if n >= (i32::MAX as usize) / INST_SIZE {
             return Err(self.err("function too large"));
@@ -1658,6 +2410,7 @@ impl<'a> Lower<'a> {
             name: self.name,
             insts,
             src: self.src.into_boxed_slice(),
+            inl_src: self.inl_src.into_boxed_slice(),
             labels: self.labels.into_boxed_slice(),
             label_bits: label_bits.into_boxed_slice(),
             params: func
@@ -1676,6 +2429,13 @@ impl<'a> Lower<'a> {
                     .params
                     .iter()
                     .any(|p| p.ty.is_block() && p.ty != Type::RBlk),
+            ld_params: func.sig.params.iter().any(|p| p.ty == Type::LD),
+            pext: func
+                .sig
+                .params
+                .iter()
+                .map(|p| IntArg::new(0, p.ty))
+                .collect(),
             va_off,
             frame_size,
             const_off: const_base,
@@ -1685,6 +2445,84 @@ impl<'a> Lower<'a> {
             _switches: switches,
             _strings: self.strings.into_boxed_slice(),
         })
+    }
+}
+
+/// The extension of an argument passed as `k` (as a type), for the scalar
+/// kinds other than `ld`.
+fn kind_ext(k: ArgKind) -> Option<Type> {
+    Some(match k {
+        ArgKind::I8 => Type::I8,
+        ArgKind::U8 => Type::U8,
+        ArgKind::I16 => Type::I16,
+        ArgKind::U16 => Type::U16,
+        ArgKind::I32 => Type::I32,
+        ArgKind::U32 => Type::U32,
+        ArgKind::I64 | ArgKind::F | ArgKind::D | ArgKind::RBlk { .. } => Type::I64,
+        _ => return None,
+    })
+}
+
+/// Where scalar arguments go in a SysV va_list image (see
+/// `CallSite::va_layout`).
+fn va_layout(args: &[ArgSrc]) -> (Box<[(IntArg, u32)]>, u32) {
+    use crate::valist::{FP_END, GP_END};
+    let (mut gp, mut xp, mut sp) = (0u32, GP_END, FP_END);
+    let layout = args
+        .iter()
+        .map(|a| {
+            let (conv, sse) = match a.kind {
+                ArgKind::F => (Type::U32, true),
+                ArgKind::D => (Type::I64, true),
+                ArgKind::I8 => (Type::I8, false),
+                ArgKind::U8 => (Type::U8, false),
+                ArgKind::I16 => (Type::I16, false),
+                ArgKind::U16 => (Type::U16, false),
+                ArgKind::I32 => (Type::I32, false),
+                ArgKind::U32 => (Type::U32, false),
+                _ => (Type::I64, false),
+            };
+            let at = if sse && xp < FP_END {
+                xp += 16;
+                xp - 16
+            } else if !sse && gp < GP_END {
+                gp += 8;
+                gp - 8
+            } else {
+                sp += 8;
+                sp - 8
+            };
+            (IntArg::new(a.off, conv), at)
+        })
+        .collect();
+    (layout, (sp + 15) & !15)
+}
+
+/// The move of a value converted per `ty` into a slot: the extension of
+/// a narrow integer type, a 16-byte copy for `ld`, else an 8-byte copy.
+fn mov_handler(t: bool, ty: Type) -> Handler {
+    match ty {
+        Type::I8 => hsel!(t, int_un::<Ext8>),
+        Type::U8 => hsel!(t, int_un::<UExt8>),
+        Type::I16 => hsel!(t, int_un::<Ext16>),
+        Type::U16 => hsel!(t, int_un::<UExt16>),
+        Type::I32 => hsel!(t, int_un::<Ext32>),
+        Type::U32 => hsel!(t, int_un::<UExt32>),
+        Type::LD => hsel!(t, slot_un::<Mov16>),
+        _ => hsel!(t, slot_un::<Mov8>),
+    }
+}
+
+/// The narrow type whose extension is `e` (I64 for none).
+fn ext_type(e: IntArg) -> Type {
+    match (e.sh, e.sgn) {
+        (56, true) => Type::I8,
+        (56, false) => Type::U8,
+        (48, true) => Type::I16,
+        (48, false) => Type::U16,
+        (32, true) => Type::I32,
+        (32, false) => Type::U32,
+        _ => Type::I64,
     }
 }
 
@@ -1814,6 +2652,88 @@ fn add_br_handler(t: bool, add32: bool, c: ICond, w32: bool, imm: bool) -> Handl
         (ICond::Uge, false) => pick!(Uge),
         (ICond::Uge, true) => pick!(UgeS),
     }
+}
+
+/// Two consecutive `int_ri` additions or subtractions (`add sp, sp, 1;
+/// add pc, pc, 2`): the first runs both in one dispatch, the second stays
+/// in place for anything jumping to it. A final pass over the finished
+/// instructions, so no later fusion rewrites either one.
+fn pair_int_ri(t: bool, insts: &mut [Inst]) {
+    macro_rules! ops {
+        ($($O:ty),*) => { [$(hsel!(t, int_ri::<$O>) as usize),*] };
+    }
+    let singles = ops!(o::Add, o::Sub, AddS, SubS);
+    macro_rules! pairs {
+        ($($A:ty: $($B:ty),*;)*) => {
+            [$($(hsel!(t, int_ri_pair::<$A, $B>)),*),*]
+        };
+    }
+    let pairs: [Handler; 16] = pairs! {
+        o::Add: o::Add, o::Sub, AddS, SubS;
+        o::Sub: o::Add, o::Sub, AddS, SubS;
+        AddS: o::Add, o::Sub, AddS, SubS;
+        SubS: o::Add, o::Sub, AddS, SubS;
+    };
+    let kind = |h: Handler| singles.iter().position(|&s| s == h as usize);
+    let mut k = 0;
+    while k + 1 < insts.len() {
+        if let (Some(a), Some(b)) = (kind(insts[k].h), kind(insts[k + 1].h)) {
+            insts[k].h = pairs[a * 4 + b];
+            // The second may not start another pair (its first half would
+            // run twice).
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// [`int2`] for `mul` then `add` (32- or 64-bit each) and the operand
+/// forms.
+fn int2_handler(t: bool, add: bool, mul32: bool, add32: bool, ai: bool, bi: bool) -> Handler {
+    macro_rules! forms {
+        ($A:ty, $B:ty) => {
+            match (ai, bi) {
+                (false, false) => hsel!(t, int2::<$A, $B, false, false>),
+                (true, false) => hsel!(t, int2::<$A, $B, true, false>),
+                (false, true) => hsel!(t, int2::<$A, $B, false, true>),
+                (true, true) => hsel!(t, int2::<$A, $B, true, true>),
+            }
+        };
+    }
+    match (add, mul32, add32) {
+        (false, false, false) => forms!(o::Mul, o::Add),
+        (false, false, true) => forms!(o::Mul, AddS),
+        (false, true, false) => forms!(MulS, o::Add),
+        (false, true, true) => forms!(MulS, AddS),
+        (true, false, false) => forms!(o::Add, o::Add),
+        (true, false, true) => forms!(o::Add, AddS),
+        (true, true, false) => forms!(AddS, o::Add),
+        (true, true, true) => forms!(AddS, AddS),
+    }
+}
+
+/// Division or unsigned remainder by an immediate power of two (at least
+/// 2): a shift or mask handler (immediate form) and the shift.
+fn pow2_handler(t: bool, op: IBinOp, w32: bool, b: &Operand) -> Option<(Handler, i64)> {
+    let Operand::Int(k) = *b else {
+        return None;
+    };
+    let k = if w32 { k as i32 as i64 } else { k };
+    let max = if w32 { 30 } else { 62 };
+    if k < 2 || k.count_ones() != 1 || k.trailing_zeros() > max {
+        return None;
+    }
+    let h = match (op, w32) {
+        (IBinOp::Div, false) => hsel!(t, int_ri::<DivP2>),
+        (IBinOp::Div, true) => hsel!(t, int_ri::<DivP2S>),
+        (IBinOp::UDiv, false) => hsel!(t, int_ri::<UDivP2>),
+        (IBinOp::UDiv, true) => hsel!(t, int_ri::<UDivP2S>),
+        (IBinOp::UMod, false) => hsel!(t, int_ri::<UModP2>),
+        (IBinOp::UMod, true) => hsel!(t, int_ri::<UModP2S>),
+        _ => return None,
+    };
+    Some((h, k.trailing_zeros() as i64))
 }
 
 fn ibin_handler(t: bool, op: IBinOp, w32: bool, imm: bool) -> Handler {

@@ -132,6 +132,22 @@ int_ops! {
     LeS(a, b) => ((a as i32) <= (b as i32)) as u64;
     Ule(a, b) => (a <= b) as u64;
     UleS(a, b) => ((a as u32) <= (b as u32)) as u64;
+    // Division and remainder by 2^b (1 <= b <= 62, or 30 for the 32-bit
+    // forms; chosen at lowering for power-of-two immediates): no trap is
+    // possible; signed division rounds toward zero.
+    DivP2(a, b) => {
+        let bias = (((a as i64) >> 63) as u64) >> (64 - b);
+        ((a.wrapping_add(bias) as i64) >> b) as u64
+    };
+    DivP2S(a, b) => {
+        let x = a as i32;
+        let bias = ((x >> 31) as u32) >> (32 - b);
+        (x.wrapping_add(bias as i32) >> b) as i64 as u64
+    };
+    UDivP2(a, b) => a >> b;
+    UDivP2S(a, b) => ((a as u32) >> b) as u64;
+    UModP2(a, b) => a & ((1u64 << b) - 1);
+    UModP2S(a, b) => ((a as u32) & ((1u32 << b) - 1)) as u64;
     Gt(a, b) => ((a as i64) > (b as i64)) as u64;
     GtS(a, b) => ((a as i32) > (b as i32)) as u64;
     Ugt(a, b) => (a > b) as u64;
@@ -582,6 +598,45 @@ pub(crate) unsafe fn ovf_ri<const T: bool, O: OvfOp>(
     next!(T, ip.add(1), fp, cx)
 }
 
+/// Two fused integer operations through the destination: `A a, b, y;
+/// B a, a, z` (lowering fuses `mul t, i, n; add t, t, j`, index
+/// arithmetic). y is slot x.lo, or with `AI` the i32 immediate x.lo; z is
+/// slot x.hi, or with `BI` the i32 immediate x.hi.
+pub(crate) unsafe fn int2<const T: bool, A: IntOp, B: IntOp, const AI: bool, const BI: bool>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let (lo, hi) = (i.x as u32, (i.x >> 32) as u32);
+    let y = if AI {
+        lo as i32 as i64 as u64
+    } else {
+        rd(fp, lo)
+    };
+    let z = if BI {
+        hi as i32 as i64 as u64
+    } else {
+        rd(fp, hi)
+    };
+    wr(fp, i.a, B::f(A::f(rd(fp, i.b), y), z));
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// `int_ri::<A>` at ip, then `int_ri::<B>` at ip + 1, in one dispatch (a
+/// jump to the second still runs it alone).
+pub(crate) unsafe fn int_ri_pair<const T: bool, A: IntOp, B: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    wr(fp, i.a, A::f(rd(fp, i.b), i.x));
+    let j = &*ip.add(1);
+    wr(fp, j.a, B::f(rd(fp, j.b), j.x));
+    next!(T, ip.add(2), fp, cx)
+}
+
 /// a = x (64-bit immediate).
 pub(crate) unsafe fn movi<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let i = &*ip;
@@ -799,6 +854,27 @@ pub(crate) unsafe fn fp_rmw_mi<const T: bool, O: MemOp, const SH: u32>(
     next!(T, ip.add(1), fp, cx)
 }
 
+/// A pair kept as two instructions, run by the first in one dispatch:
+/// `slot_op_mi::<A, SH1>` at ip, then `fp_rmw_mi::<B, SH2>` at ip + 1 (a
+/// jump to the second still runs it alone).
+pub(crate) unsafe fn fp_op_rmw_mi<
+    const T: bool,
+    A: SlotOp,
+    B: MemOp,
+    const SH1: u32,
+    const SH2: u32,
+>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    A::f(slot(fp, i.a), slot(fp, i.b), mi_addr::<SH1>(fp, i.x));
+    let j = &*ip.add(1);
+    B::rmw(mi_addr::<SH2>(fp, j.x), slot(fp, j.a));
+    next!(T, ip.add(2), fp, cx)
+}
+
 // ---------------------------------------------------------------------------
 // Control flow. Branch displacements are in `b`.
 
@@ -830,6 +906,25 @@ pub(crate) unsafe fn br_ri<const T: bool, O: IntOp>(
 ) -> Exit {
     let i = &*ip;
     let to = if O::f(rd(fp, i.a), i.x) != 0 {
+        jump(ip, i.b)
+    } else {
+        ip.add(1)
+    };
+    next!(T, to, fp, cx)
+}
+
+/// Fused `and a, s, imm` + a branch on whether the result is zero (`if (x
+/// & mask)`): slot a = A(slot x.lo, x.hi as an i32 immediate), then branch
+/// to b if `C(a, 0)`.
+pub(crate) unsafe fn and_br<const T: bool, A: IntOp, C: IntOp>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let v = A::f(rd(fp, i.x as u32), (i.x >> 32) as i32 as i64 as u64);
+    wr(fp, i.a, v);
+    let to = if C::f(v, 0) != 0 {
         jump(ip, i.b)
     } else {
         ip.add(1)
@@ -926,17 +1021,67 @@ pub(crate) unsafe fn switch<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mu
     )
 }
 
+/// `switch` with a default: slot a indexes the table at x (b cases, then
+/// the default's displacement, taken for any index >= b).
+pub(crate) unsafe fn switch_def<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let i = &*ip;
+    let idx = rd(fp, i.a).min(i.b as u64);
+    let disp = *(i.x as *const i64).add(idx as usize);
+    next!(
+        T,
+        (ip as *const u8).offset(disp as isize) as *const Inst,
+        fp,
+        cx
+    )
+}
+
 /// `jmpi`: to the label address in slot a of the current function.
 pub(crate) unsafe fn jmpi<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
-    let to = rd(fp, (*ip).a);
+    jump_to::<T>(ip, fp, cx, rd(fp, (*ip).a))
+}
+
+/// Continues at label address `to` of the current function (`jmpi`).
+#[inline(always)]
+unsafe fn jump_to<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx, to: u64) -> Exit {
     let ok = match cx.top_code() {
         Some(code) => code.is_label_address(to),
         None => false,
     };
     if !ok {
-        return trap(cx, ip, TrapKind::BadJump(to));
+        return bad_jump(cx, ip, to);
     }
     next!(T, to as usize as *const Inst, fp, cx)
+}
+
+#[cold]
+#[inline(never)]
+fn bad_jump(cx: &mut Cx, ip: *const Inst, to: u64) -> Exit {
+    trap(cx, ip, TrapKind::BadJump(to))
+}
+
+/// A 64-bit load as in `ld_bi` followed by `jmpi` of the loaded slot
+/// (`mov t, i64:(table, op, 8); jmpi t`: threaded-code dispatch).
+pub(crate) unsafe fn ld_jmpi_bi<const T: bool, const SH: u32>(
+    ip: *const Inst,
+    fp: *mut u8,
+    cx: &mut Cx,
+) -> Exit {
+    let i = &*ip;
+    let to = (bi_addr::<SH>(fp, i) as usize as *const u64).read_unaligned();
+    wr(fp, i.a, to);
+    jump_to::<T>(ip, fp, cx, to)
+}
+
+/// A by-value block argument of an inlined call (see `lower`): copies
+/// x.hi bytes from the address in slot b to the frame area at offset x.lo
+/// and puts the area's address into slot a, as a call's frame set-up
+/// would.
+pub(crate) unsafe fn blk_copy<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let i = &*ip;
+    let dst = slot(fp, i.x as u32);
+    crate::calls::copy_small(rd(fp, i.b) as *const u8, dst, (i.x >> 32) as usize);
+    wr(fp, i.a, dst as u64);
+    next!(T, ip.add(1), fp, cx)
 }
 
 /// The end of a function that has a `ret` elsewhere.
@@ -1036,10 +1181,43 @@ pub(crate) unsafe fn va_start<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
 /// of the va_list at the address in slot b.
 pub(crate) unsafe fn va_arg<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let i = &*ip;
+    let va = rd(fp, i.b) as *mut u8;
+    let ty = i.x as u8;
+    // Scalars in registers, the common case, inline (the fields of the
+    // SysV va_list at their offsets, see `VaList`); the rest out of line.
+    let (at, end, step) = if ty == Type::F as u8 || ty == Type::D as u8 {
+        (4, crate::valist::FP_END, 16)
+    } else {
+        (0, crate::valist::GP_END, 8)
+    };
+    let offp = va.add(at) as *mut u32;
+    let off = offp.read_unaligned();
+    if ty == Type::LD as u8 || off > end - step {
+        return va_arg_slow::<T>(ip, fp, cx);
+    }
+    offp.write_unaligned(off + step);
+    let p = (va.add(16) as *const u64)
+        .read_unaligned()
+        .wrapping_add(off as u64);
+    wr(fp, i.a, p);
+    next!(T, ip.add(1), fp, cx)
+}
+
+/// `va_arg` from the stack or of `ld` (reached by a jump, so that the
+/// common case saves no registers).
+#[inline(never)]
+unsafe fn va_arg_slow<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    let i = &*ip;
     let p = va_arg_at(rd(fp, i.b) as *mut VaList, i.x as u8);
     wr(fp, i.a, p as u64);
     next!(T, ip.add(1), fp, cx)
 }
+
+const _: () = assert!(
+    core::mem::offset_of!(VaList, gp_offset) == 0
+        && core::mem::offset_of!(VaList, fp_offset) == 4
+        && core::mem::offset_of!(VaList, reg_save_area) == 16
+);
 
 // The va_list helpers work on a local copy whose address escapes into the
 // (possibly not inlined) reader: kept out of line so that the handlers

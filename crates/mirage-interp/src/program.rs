@@ -101,6 +101,29 @@ pub trait LinkEnv: Send + Sync {
     /// (integers already converted to their kind; for blocks the slot holds
     /// the block's address).
     fn call_native(&self, addr: u64, sig: &CallSig, slots: &mut [Val]) -> Result<(), Trap>;
+
+    /// A token that makes later calls with signature `sig` cheaper
+    /// ([`LinkEnv::call_native_prepared`]); 0 for none. The interpreter
+    /// asks once per call site.
+    fn prepare_native(&self, _sig: &CallSig) -> u64 {
+        0
+    }
+
+    /// [`LinkEnv::call_native`] with a token from
+    /// [`LinkEnv::prepare_native`].
+    ///
+    /// # Safety
+    /// `token` must be 0 or a value [`LinkEnv::prepare_native`] of this
+    /// environment returned for `sig`.
+    unsafe fn call_native_prepared(
+        &self,
+        _token: u64,
+        addr: u64,
+        sig: &CallSig,
+        slots: &mut [Val],
+    ) -> Result<(), Trap> {
+        self.call_native(addr, sig, slots)
+    }
 }
 
 /// How handlers pass control to each other.
@@ -169,6 +192,9 @@ pub struct Program {
     pub(crate) tail: bool,
     pub(crate) trace: Option<TraceSink>,
     pub(crate) interp_config: InterpConfig,
+    /// Unique per program (interpreters drop their caches of call targets
+    /// when they run another program).
+    pub(crate) id: u64,
 }
 
 impl fmt::Debug for Program {
@@ -234,6 +260,10 @@ impl Program {
             tail,
             trace: options.trace,
             interp_config: options.interp,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            },
         }
     }
 

@@ -3381,3 +3381,515 @@ endmodule
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Inlined calls (small leaf callees are inlined at lowering).
+
+#[test]
+fn trap_in_inlined_callee_names_the_callee() {
+    let src = "m: module
+p_d: proto i64, i64:a, i64:b
+d: func i64, i64:a, i64:b
+  local i64:r
+  div r, a, b
+  ret r
+endfunc
+f: func i64, i64:x, i64:y
+  local i64:r
+  call p_d, d, r, x, y
+  add r, r, 1
+  ret r
+endfunc
+endmodule
+";
+    assert_eq!(run_i(src, "f", &[7, 2]), 4);
+    let e = run(src, "f", &[1, 0]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "division by zero in function 'd' at instruction 0 ('div r, a, b', line 5)"
+    );
+}
+
+#[test]
+fn inlined_callees_keep_call_semantics() {
+    // Narrow parameters and results are extended as by a call; a block
+    // passed by value is a copy even when the callee writes the memory it
+    // came from; several results; branches and labels in the callee; the
+    // caller's loop around the inlined body.
+    let src = "m: module
+p_n: proto i32, i8:a, u16:b
+p_w: proto i64, i64, blk:16(s), p:d
+p_m: proto i64, i64:x
+n: func i32, i8:a, u16:b
+  local i64:r
+  add r, a, b
+  ret r
+endfunc
+w: func i64, i64, blk:16(s), p:d
+  local i64:r, i64:q
+  mov i64:0(d), 100
+  mov r, i64:0(s)
+  mov q, i64:8(s)
+  ret r, q
+endfunc
+m: func i64, i64:x
+  bgt L1, x, 10
+  ret 1
+L1: blt L2, x, 20
+  ret 2
+L2: ret 3
+endfunc
+f: func i64, i64:x
+  local i64:r, i64:p, i64:a, i64:b, i64:i, i64:s, i64:k
+  call p_n, n, r, 0x1ff, 0x10001
+  alloca p, 16
+  mov i64:0(p), 5
+  mov i64:8(p), 6
+  call p_w, w, a, b, blk:16(p), p
+  add r, r, a
+  mul b, b, 1000
+  add r, r, b
+  mul r, r, 1000
+  add r, r, i64:0(p)
+  mov s, 0
+  mov i, 0
+L: call p_m, m, k, i
+  add s, s, k
+  add i, i, 1
+  blt L, i, 30
+  mul r, r, 1000
+  add r, r, s
+  ret r
+endfunc
+endmodule
+";
+    // n: -1 + 1 = 0 (i8 0x1ff = -1, u16 0x10001 = 1); w: 5 and 6; the
+    // store through d after the copy; m over 0..30: 11*1 + 9*3 + 10*2.
+    assert_eq!(run_i(src, "f", &[0]), ((5 + 6000) * 1000 + 100) * 1000 + 58);
+}
+
+#[test]
+fn fused_mul_add_forms() {
+    // `mul t, a, b; add t, t, c` pairs in every operand form and width,
+    // including 32-bit wrap-around and a label that blocks fusion.
+    let src = "m: module
+f: func i64, i64:a, i64:b, i64:c
+  local i64:t, i64:r
+  muls t, a, b
+  adds t, t, c
+  mov r, t
+  mul t, a, 100000
+  add t, c, t
+  add r, r, t
+  mul t, a, b
+  add t, t, -7
+  xor r, r, t
+  muls t, a, 3
+  adds t, t, 5
+  xor r, r, t
+  muls t, a, b
+  add t, t, c
+  xor r, r, t
+  mul t, a, b
+L: adds t, t, c
+  xor r, r, t
+  ret r
+endfunc
+endmodule
+";
+    let f = |a: i64, b: i64, c: i64| -> i64 {
+        let s32 = |v: i64| v as i32 as i64;
+        let mut r = s32(s32(a.wrapping_mul(b)).wrapping_add(c));
+        r = r.wrapping_add(a.wrapping_mul(100000).wrapping_add(c));
+        r ^= a.wrapping_mul(b).wrapping_add(-7);
+        r ^= s32(s32(a.wrapping_mul(3)).wrapping_add(5));
+        r ^= s32(a.wrapping_mul(b)).wrapping_add(c);
+        r ^= s32(a.wrapping_mul(b).wrapping_add(c));
+        r
+    };
+    for (a, b, c) in [
+        (3, 4, 5),
+        (0x7fff_ffff, 3, 9),
+        (-5, 0x1_0000_0007, i64::MAX),
+        (1 << 40, 1 << 30, -1),
+    ] {
+        assert_eq!(run_i(src, "f", &[a, b, c]), f(a, b, c), "{a} {b} {c}");
+    }
+}
+
+#[test]
+fn fused_table_jump_traps_at_the_jmpi() {
+    // `mov a, i64:(t, i, 8); jmpi a` runs as one instruction; a bad entry
+    // still traps naming the jmpi, and misaligned or out-of-range
+    // addresses near the code are refused.
+    let src = module(
+        "f: func i64, i64:i, i64:bad
+  local i64:t, i64:a, i64:r
+  alloca t, 16
+  laddr a, l0
+  mov i64:0(t), a
+  add a, a, bad
+  mov i64:8(t), a
+  mov r, 0
+  mov a, i64:(t, i, 8)
+  jmpi a
+l0: add r, r, 1
+  ret r
+endfunc",
+    );
+    let p = Progs::new(&src);
+    assert_eq!(p.call_i("f", &[0, 0]).unwrap()[0].i64(), 1);
+    assert_eq!(p.call_i("f", &[1, 0]).unwrap()[0].i64(), 1);
+    // (Each dispatch mode separately: the addresses differ.)
+    for prog in &p.0 {
+        let f = prog.find_func("f").unwrap();
+        for bad in [1, 8, 12, 24, -24, 1 << 20] {
+            let mut res = [Val::ZERO];
+            let args = [Val::from_i64(1), Val::from_i64(bad)];
+            let e = Interp::default()
+                .call(prog, f, &args, &mut res)
+                .unwrap_err();
+            assert!(matches!(e, Trap::BadJump { .. }), "{e}");
+            assert!(e.to_string().contains("'jmpi a'"), "{e}");
+        }
+    }
+}
+
+#[test]
+fn inlined_arguments_shared_with_results_or_memory() {
+    // Parameters may read the argument slots directly; results that are
+    // also arguments (a swap), an assigned parameter, and a store through
+    // a pointer to an argument variable must still behave as a call.
+    let src = "m: module
+p_sw: proto i64, i64, i64:x, i64:y
+p_inc: proto i64, i64:x
+p_st: proto i64, p:q, i64:v
+sw: func i64, i64, i64:x, i64:y
+  ret y, x
+endfunc
+inc: func i64, i64:x
+  add x, x, 1
+  ret x
+endfunc
+st: func i64, p:q, i64:v
+  mov i64:0(q), 7
+  ret v
+endfunc
+f: func i64, i64:a, i64:b
+  local i64:r, i64:c, i64:q
+  call p_sw, sw, a, b, a, b
+  call p_inc, inc, c, a
+  add r, a, c
+  mul r, r, 100
+  add r, r, b
+  addr q, b
+  call p_st, st, c, q, b
+  mul r, r, 100
+  add r, r, c
+  mul r, r, 100
+  add r, r, b
+  ret r
+endfunc
+endmodule
+";
+    // After the swap a = 2, b = 1; inc(2) = 3; r = 5*100 + 1 = 501;
+    // st returns the old b (1), then b = 7.
+    assert_eq!(run_i(src, "f", &[1, 2]), (501 * 100 + 1) * 100 + 7);
+}
+
+#[test]
+fn division_by_powers_of_two() {
+    // Immediate powers of two become shifts and masks; results must match
+    // the general division (rounding toward zero, 32-bit forms on the low
+    // halves with garbage above).
+    let src = "m: module
+f: func i64, i64:x, i64:sel
+  local i64:r
+  beq L1, sel, 1
+  beq L2, sel, 2
+  beq L3, sel, 3
+  beq L4, sel, 4
+  beq L5, sel, 5
+  div r, x, 8
+  ret r
+L1: divs r, x, 0x100000004
+  ret r
+L2: udiv r, x, 1024
+  ret r
+L3: udivs r, x, 2
+  ret r
+L4: umod r, x, 4096
+  ret r
+L5: umods r, x, 16
+  ret r
+endfunc
+endmodule
+";
+    let p = Progs::new(src);
+    for x in [
+        0i64,
+        1,
+        -1,
+        7,
+        -7,
+        8,
+        -8,
+        9,
+        -9,
+        i64::MIN,
+        i64::MAX,
+        0x1234_5678_9abc_def1,
+        -0x8000_0001,
+    ] {
+        let want = [
+            x / 8,
+            (x as i32 / 4) as i64,
+            (x as u64 / 1024) as i64,
+            (x as u32 / 2) as i64,
+            (x as u64 % 4096) as i64,
+            (x as u32 % 16) as i64,
+        ];
+        for (sel, w) in want.iter().enumerate() {
+            let got = p.call_i("f", &[x, sel as i64]).unwrap()[0].i64();
+            assert_eq!(got, *w, "x={x} sel={sel}");
+        }
+    }
+}
+
+#[test]
+fn inlined_narrow_parameters() {
+    // An i32 parameter read only by 32-bit operations may use the caller's
+    // slot unextended; one read by a 64-bit operation is extended.
+    let src = "m: module
+p_g: proto i64, i32:x, i32:y
+g: func i64, i32:x, i32:y
+  local i64:r, i64:s
+  adds r, x, 1
+  add s, y, 1
+  mul r, r, 1000
+  add r, r, s
+  ret r
+endfunc
+f: func i64, i64:a
+  local i64:r
+  call p_g, g, r, a, a
+  ret r
+endfunc
+endmodule
+";
+    assert_eq!(run_i(src, "f", &[0x1_0000_0005]), 6 * 1000 + 6);
+    assert_eq!(run_i(src, "f", &[0xffff_ffff]), 0);
+}
+
+#[test]
+fn inlined_results_in_place() {
+    // Locals returned by every `ret` may live in the result slots; the
+    // same slot for two results, one local in two positions, and rets of
+    // different locals must still behave as a call.
+    let src = "m: module
+p_two: proto i64, i64, i64:a
+p_pick: proto i64, i64:a
+two: func i64, i64, i64:a
+  local i64:x, i64:y
+  add x, a, 1
+  add y, a, 2
+  ret x, y
+endfunc
+dup: func i64, i64, i64:a
+  local i64:x
+  add x, a, 5
+  ret x, x
+endfunc
+pick: func i64, i64:a
+  local i64:x, i64:y
+  mov x, 10
+  mov y, 20
+  bgt L, a, 0
+  ret x
+L: ret y
+endfunc
+f: func i64, i64:a
+  local i64:r, i64:s, i64:t
+  call p_two, two, r, r, a
+  call p_two, dup, s, t, a
+  mul r, r, 1000
+  add r, r, s
+  mul r, r, 1000
+  add r, r, t
+  call p_pick, pick, s, a
+  mul r, r, 100
+  add r, r, s
+  ret r
+endfunc
+endmodule
+";
+    // r = a+2 (second result wins), s = t = a+5, pick 20 for a > 0.
+    assert_eq!(
+        run_i(src, "f", &[3]),
+        ((5 * 1000 + 8) * 1000 + 8) * 100 + 20
+    );
+    assert_eq!(run_i(src, "f", &[-3]), ((-1000 + 2) * 1000 + 2) * 100 + 10);
+}
+
+#[test]
+fn fused_and_branch_forms() {
+    // `and t, x, imm` then a zero test of t (bt/bf, beq/bne with 0, 32-
+    // and 64-bit), fused; t keeps its value.
+    let src = "m: module
+f: func i64, i64:x
+  local i64:t, i64:r
+  mov r, 0
+  ands t, x, 6
+  bnes L1, t, 0
+  add r, r, 1
+L1: and t, x, 0x100000000
+  beq L2, t, 0
+  add r, r, 10
+L2: ands t, x, -1
+  bt L3, t
+  add r, r, 100
+L3: and t, x, 3
+  bfs L4, t
+  add r, r, 1000
+L4: ands t, x, 0x80000000
+  beqs L5, t, 0x100000000
+  add r, r, 10000
+L5: mul r, r, 1000
+  add r, r, t
+  ret r
+endfunc
+endmodule
+";
+    let f = |x: i64| -> i64 {
+        let mut r = 0;
+        if (x as u32 & 6) == 0 {
+            r += 1;
+        }
+        if x & 0x1_0000_0000 != 0 {
+            r += 10;
+        }
+        if x as u32 == 0 {
+            r += 100;
+        }
+        if x & 3 != 0 {
+            r += 1000;
+        }
+        let t = (x as u32 & 0x8000_0000) as i32 as i64;
+        if t as u32 != 0 {
+            r += 10000;
+        }
+        r * 1000 + t
+    };
+    for x in [
+        0i64,
+        1,
+        2,
+        4,
+        0x1_0000_0000,
+        0x1_0000_0002,
+        -1,
+        0x8000_0000,
+        3,
+    ] {
+        assert_eq!(run_i(src, "f", &[x]), f(x), "x={x:#x}");
+    }
+}
+
+#[test]
+fn fused_add_add_forms() {
+    // `add t, a, b; add t, t, c` pairs (the destination chained), 32- and
+    // 64-bit, immediate and register forms.
+    let src = "m: module
+f: func i64, i64:a, i64:b, i64:c
+  local i64:t, i64:r
+  adds t, a, b
+  adds t, t, 1
+  mov r, t
+  add t, a, 5
+  add t, c, t
+  xor r, r, t
+  adds t, a, b
+  add t, t, c
+  xor r, r, t
+  add t, a, b
+  adds t, t, c
+  xor r, r, t
+  ret r
+endfunc
+endmodule
+";
+    let f = |a: i64, b: i64, c: i64| -> i64 {
+        let s32 = |v: i64| v as i32 as i64;
+        let mut r = s32(s32(a.wrapping_add(b)).wrapping_add(1));
+        r ^= a.wrapping_add(5).wrapping_add(c);
+        r ^= s32(a.wrapping_add(b)).wrapping_add(c);
+        r ^= s32(a.wrapping_add(b).wrapping_add(c));
+        r
+    };
+    for (a, b, c) in [
+        (1, 2, 3),
+        (0x7fff_ffff, 1, -5),
+        (i64::MAX, 1, i64::MIN),
+        (-1 << 40, 7, 9),
+    ] {
+        assert_eq!(run_i(src, "f", &[a, b, c]), f(a, b, c), "{a} {b} {c}");
+    }
+}
+
+#[test]
+fn fused_dmul_dadd_pair() {
+    // `dmul x, a, d:(b, i, 8); dadd d:(c, j, 8), d:(c, j, 8), x` runs as
+    // one dispatch; a jump straight to the dadd still runs it alone.
+    let src = "m: module
+f: func i64, i64:skip
+  local i64:b, i64:c, i64:i, d:x, d:a, i64:r
+  alloca b, 32
+  alloca c, 32
+  dmov d:0(b), 1.5
+  dmov d:8(b), 2.5
+  dmov d:0(c), 10.0
+  dmov d:8(c), 20.0
+  dmov a, 2.0
+  dmov x, 100.0
+  mov i, 1
+  bt L, skip
+  dmul x, a, d:(b, i, 8)
+L: dadd d:(c, i, 8), d:(c, i, 8), x
+  dmul x, a, d:(b, i, 8)
+  dadd d:(c, i, 8), d:(c, i, 8), x
+  d2i r, d:8(c)
+  ret r
+endfunc
+endmodule
+";
+    assert_eq!(run_i(src, "f", &[0]), 20 + 5 + 5);
+    assert_eq!(run_i(src, "f", &[1]), 20 + 100 + 5);
+}
+
+#[test]
+fn paired_immediate_adds() {
+    // Consecutive add/sub-immediate instructions run in pairs; jumping to
+    // the second of a pair runs it alone.
+    let src = "m: module
+f: func i64, i64:skip
+  local i64:a, i64:b, i64:c
+  mov a, 100
+  mov b, 200
+  mov c, 300
+  bt L, skip
+  add a, a, 1
+L: sub b, b, 2
+  adds c, c, 3
+  subs a, a, 4
+  add b, b, 5
+  mul a, a, 1000000
+  mul b, b, 1000
+  add a, a, b
+  add a, a, c
+  ret a
+endfunc
+endmodule
+";
+    assert_eq!(run_i(src, "f", &[0]), 97 * 1_000_000 + 203 * 1000 + 303);
+    assert_eq!(run_i(src, "f", &[1]), 96 * 1_000_000 + 203 * 1000 + 303);
+}

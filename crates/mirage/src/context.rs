@@ -25,7 +25,7 @@
 //! is off).
 
 use crate::bridge::{
-    emit_interp_shim, ff_call_generic, BridgeError, CodeMemory, FfCallCache, VaList,
+    emit_interp_shim, ff_call_generic, BridgeError, CodeMemory, FfCallCache, FfCallFn, VaList,
 };
 use crate::data::{layout, DataArena};
 use crate::sig::MirFn;
@@ -238,6 +238,44 @@ impl LinkEnv for Env {
                     .map_err(|e| Trap::Host(e.to_string()))
             }
         }
+    }
+
+    /// The address of the ff-call stub for `sig` (generated now if needed),
+    /// so that the interpreter's later calls skip the stub cache's lock and
+    /// lookup; 0 without code generation (the generic path is used).
+    fn prepare_native(&self, sig: &CallSig) -> u64 {
+        let Some(native) = &self.native else {
+            return 0;
+        };
+        let Ok(mut n) = native.lock() else {
+            return 0;
+        };
+        let Native { mem, ff } = &mut *n;
+        match ff.get(mem, sig) {
+            Ok(f) => f as usize as u64,
+            Err(_) => 0,
+        }
+    }
+
+    unsafe fn call_native_prepared(
+        &self,
+        token: u64,
+        addr: u64,
+        sig: &CallSig,
+        slots: &mut [Val],
+    ) -> Result<(), Trap> {
+        if token == 0 {
+            return self.call_native(addr, sig, slots);
+        }
+        // SAFETY: a nonzero token is the address of the stub that
+        // `prepare_native` of this environment got for `sig` (the caller's
+        // contract); stubs live as long as the environment's code memory,
+        // and the rest is as in `call_native`.
+        unsafe {
+            let stub = std::mem::transmute::<usize, FfCallFn>(token as usize);
+            stub(addr as usize as *const u8, slots.as_mut_ptr());
+        }
+        Ok(())
     }
 }
 
