@@ -32,6 +32,7 @@
 
 pub mod cfg;
 mod coalesce;
+mod globals;
 mod isa;
 pub mod opt;
 mod regalloc;

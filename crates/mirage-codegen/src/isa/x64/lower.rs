@@ -119,6 +119,11 @@ pub(crate) struct Lower<'a> {
     st0: Option<VarId>,
     /// The instruction being lowered.
     cur: usize,
+    /// Globals isolated into moves (`crate::globals`) with their
+    /// registers: the prologue stores each register into the global's
+    /// home slot before the parameter moves (which use scratch registers),
+    /// and instruction `k` of the body (`copy = global k`) reads it there.
+    pub hr_entry: Vec<(VarId, Gpr)>,
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -215,6 +220,7 @@ impl<'a> Lower<'a> {
             fold: &[],
             st0: None,
             cur: 0,
+            hr_entry: Vec::new(),
         }
     }
 
@@ -1812,6 +1818,18 @@ impl<'a> Lower<'a> {
                 need(2)?;
                 if self.fold.get(i).copied().unwrap_or(false) {
                     return self.lower_folded(i);
+                }
+                if let Some(&(g, _)) = self.hr_entry.get(i) {
+                    if ops[1] == Operand::Reg(g) {
+                        let slot = self.var_slot(g);
+                        self.e(Inst::MovRM {
+                            size: Size::S64,
+                            dst: RAX,
+                            src: slot,
+                        });
+                        self.int_store(&ops[0], RAX)?;
+                        return Ok(1);
+                    }
                 }
                 self.lower_mov(&ops[0], &ops[1], class)?;
             }

@@ -524,6 +524,17 @@ pub(crate) fn compile(
     } else {
         f
     };
+    // Globals bound to scratch registers work on local copies.
+    let isolated;
+    let mut hr_entry = Vec::new();
+    let f = match crate::globals::isolate(f, m) {
+        Some((g, entry)) => {
+            isolated = g;
+            hr_entry = entry;
+            &isolated
+        }
+        None => f,
+    };
     let cfg = Cfg::build(f, m, item.index())?;
     dumper.after("cfg", || cfg_text(f, &cfg));
     let use_ra = opts.runs("regalloc");
@@ -586,7 +597,12 @@ pub(crate) fn compile(
     for (v, var) in f.vars.iter().enumerate() {
         if let Some(r) = &var.hard_reg {
             match alloc.locs[v] {
-                Loc::Gpr(g) if matches!(g.index(), 0..=2 | 4 | 5 | 10 | 11) => {
+                // rax, rcx and rdx are isolated into moves (`globals`);
+                // rsp, rbp, r10, r11 and xmm8 (like xmm9 and the x87
+                // stack) are rejected by the verifier (spec §4.8): the
+                // stack and frame pointers cannot hold a variable, and the
+                // others are the generator's permanent scratch registers.
+                Loc::Gpr(g) if matches!(g.index(), 4 | 5 | 10 | 11) => {
                     return Err(CodegenError::Unsupported(format!(
                         "global variable bound to {r} (a register the generator reserves)"
                     )))
@@ -646,6 +662,7 @@ pub(crate) fn compile(
     let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
     lw.ld_keep = &keep;
     lw.fold = &fold;
+    lw.hr_entry = hr_entry;
     {
         let kinds: Vec<ArgKind> = f
             .sig
