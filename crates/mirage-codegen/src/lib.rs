@@ -36,6 +36,7 @@ mod globals;
 mod isa;
 pub mod opt;
 mod regalloc;
+mod split;
 
 use mirage_ir::{ItemId, ItemKind, Module};
 use std::fmt;
@@ -136,7 +137,7 @@ impl CodegenOptions {
     pub fn runs(&self, name: &str) -> bool {
         let min = match name {
             "opt" => 1,
-            "live" | "regalloc" | "coalesce" | "fuse" | "peephole" => 1,
+            "live" | "regalloc" | "split" | "coalesce" | "fuse" | "peephole" => 1,
             _ => 0,
         };
         self.opt_level >= min && !self.disable.iter().any(|d| d == name)

@@ -130,6 +130,9 @@ fn convert(
     }
 }
 
+/// Call sites of inlined bodies are inlined again, up to this many levels.
+const MAX_DEPTH: u32 = 3;
+
 pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
     let Some(resolve) = ctx.resolve else {
         return;
@@ -140,8 +143,8 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
     let nblocks = body.blocks.len();
     // Blocks whose call sites may be inlined: the caller's own (and the
     // continuations split off them).
-    let mut scan: Vec<BlockId> = (0..nblocks as u32).map(BlockId).collect();
-    while let Some(b) = scan.pop() {
+    let mut scan: Vec<(BlockId, u32)> = (0..nblocks as u32).map(|b| (BlockId(b), 0)).collect();
+    while let Some((b, depth)) = scan.pop() {
         if body.block(b).dead {
             continue;
         }
@@ -168,7 +171,9 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
                 continue;
             };
             let same_module = std::ptr::eq(cm, body.module);
-            let ok = !std::ptr::eq(cf, this)
+            // The caller itself only into its own body (one level of
+            // recursion unrolled), other callees up to `MAX_DEPTH` levels.
+            let ok = (!std::ptr::eq(cf, this) || depth == 0)
                 && call_proto(body.module, insn).is_some_and(|p| proto_matches(p, cf))
                 && callee_ok(cm, cf, same_module, limit)
                 && block_args_ok(insn, cf);
@@ -177,8 +182,18 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
                 continue;
             }
             size += cf.insns.len();
+            let first = body.blocks.len() as u32;
             let cont = inline_at(body, b, k, cm, cf, same_module);
-            scan.push(cont);
+            scan.push((cont, depth));
+            if depth + 1 < MAX_DEPTH {
+                let last = body.blocks.len() as u32;
+                scan.extend(
+                    (first..last)
+                        .map(BlockId)
+                        .filter(|&x| x != cont)
+                        .map(|x| (x, depth + 1)),
+                );
+            }
             break;
         }
     }

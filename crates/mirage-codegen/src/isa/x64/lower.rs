@@ -970,8 +970,9 @@ impl<'a> Lower<'a> {
                     IBinOp::Or => AluOp::Or,
                     _ => AluOp::Xor,
                 };
-                // add d, a, imm / add d, a, b with all in distinct registers: lea.
-                if op == IBinOp::Add && !w32 {
+                // add d, a, imm / add d, a, b with all in distinct registers:
+                // lea (the 32-bit forms sign-extend the low half after it).
+                if op == IBinOp::Add {
                     if let (Operand::Reg(dv), Operand::Reg(av)) = (d, a) {
                         if let (Loc::Gpr(gd), Loc::Gpr(ga)) = (self.loc(*dv), self.loc(*av)) {
                             if gd != ga {
@@ -988,6 +989,9 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bd(ga, imm as i32),
                                     });
+                                    if w32 {
+                                        self.sext32(gd);
+                                    }
                                     return Ok(());
                                 }
                                 if let Some(gb) = br.filter(|&g| g != Gpr::Rsp) {
@@ -995,6 +999,9 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bisd(ga, gb, 1, 0),
                                     });
+                                    if w32 {
+                                        self.sext32(gd);
+                                    }
                                     return Ok(());
                                 }
                             }

@@ -506,6 +506,91 @@ fn run_opt(
     Ok(out)
 }
 
+/// The analyses and allocation of one function.
+struct State {
+    cfg: Cfg,
+    live: Option<Live>,
+    fold: Vec<bool>,
+    folded: Vec<bool>,
+    rep: Vec<u32>,
+    alloc: regalloc::Alloc,
+}
+
+/// Loop-weighted occurrences of the register candidates that live in
+/// memory (what an allocation costs in memory accesses).
+fn spill_cost(f: &Func, st: &State) -> u64 {
+    let Some(l) = &st.live else { return 0 };
+    (0..f.vars.len())
+        .filter(|&v| {
+            st.alloc.locs[v] == Loc::Slot
+                && f.vars[v].kind != mirage_ir::VarKind::Global
+                && f.vars[v].class() != mirage_ir::Class::LD
+                && !l.addr_taken[v]
+                && !st.folded[v]
+        })
+        .map(|v| l.weight[v])
+        .sum()
+}
+
+/// CFG, liveness, load folding, coalescing and register allocation
+/// (`no_coalesce`: variables kept out of coalescing classes).
+fn allocate(
+    f: &Func,
+    m: &Module,
+    item: ItemId,
+    opts: &CodegenOptions,
+    fp: bool,
+    no_coalesce: &[bool],
+) -> Result<State, CodegenError> {
+    let cfg = Cfg::build(f, m, item.index())?;
+    let use_ra = opts.runs("regalloc");
+    let live = (use_ra || opts.runs("fuse")).then(|| Live::compute(f, m, &cfg));
+    let fold = match (&live, opts.runs("fuse")) {
+        (Some(l), true) => fold_loads(f, m, &cfg, l),
+        _ => Vec::new(),
+    };
+    // Variables of folded loads never exist.
+    let mut folded = vec![false; f.vars.len()];
+    for (i, &x) in fold.iter().enumerate() {
+        if let (true, Some(Operand::Reg(t))) = (x, f.insns[i].operands.first()) {
+            folded[t.index()] = true;
+        }
+    }
+    // Coalescing classes (`ld` classes share one slot).
+    let mut rep: Vec<u32> = Vec::new();
+    let alloc = match (&live, use_ra) {
+        (Some(l), true) => {
+            let h = if opts.runs("coalesce") {
+                hints(f, m, l)
+            } else {
+                Vec::new()
+            };
+            rep = if opts.runs("coalesce") {
+                crate::coalesce::classes(f, m, &cfg, l, &|v| {
+                    let var = &f.vars[v];
+                    var.kind != mirage_ir::VarKind::Global
+                        && !folded[v]
+                        && !l.addr_taken[v]
+                        && l.start[v] != u32::MAX
+                        && !no_coalesce.get(v).copied().unwrap_or(false)
+                })
+            } else {
+                Vec::new()
+            };
+            regalloc::linear_scan(f, l, &h, &rep, &clobbers(f, m), !fp)
+        }
+        _ => regalloc::fast(f),
+    };
+    Ok(State {
+        cfg,
+        live,
+        fold,
+        folded,
+        rep,
+        alloc,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn compile(
     modules: &[Module],
@@ -535,8 +620,6 @@ pub(crate) fn compile(
         }
         None => f,
     };
-    let cfg = Cfg::build(f, m, item.index())?;
-    dumper.after("cfg", || cfg_text(f, &cfg));
     let use_ra = opts.runs("regalloc");
     // A frame pointer only where rsp moves within the body or the frame is
     // reached from outside (alloca, block start/end, va_start, jcall/jret),
@@ -554,45 +637,73 @@ pub(crate) fn compile(
                     | Family::JCall
             )
         });
-    let live = (use_ra || opts.runs("fuse")).then(|| Live::compute(f, m, &cfg));
+    let mut st = allocate(f, m, item, opts, fp, &[])?;
+    // Live-range splitting around loops, then allocation again. Variables
+    // whose split copy did not get a register are not split in a second
+    // try; the best of the allocations is kept, by the memory accesses of
+    // variables in slots (weighted by loop depth, the split's own moves
+    // included).
+    let split_f;
+    let f = match (&st.live, use_ra && opts.runs("split")) {
+        (Some(l), true) => {
+            let mut skip = vec![false; f.vars.len()];
+            let mut best: Option<(Func, State, u64)> = None;
+            let base_cost = spill_cost(f, &st);
+            for _ in 0..2 {
+                let eligible = |v: usize| {
+                    let var = &f.vars[v];
+                    var.kind != mirage_ir::VarKind::Global
+                        && !st.folded[v]
+                        && !l.addr_taken[v]
+                        && !skip[v]
+                };
+                let split = crate::split::split(f, m, &st.cfg, l, &st.alloc.locs, &eligible);
+                let Some((g, originals)) = split else { break };
+                let st2 = allocate(&g, m, item, opts, fp, &originals)?;
+                let cost = spill_cost(&g, &st2);
+                // Originals whose copy (the variables added after them,
+                // in order) stayed in memory.
+                let mut failed = false;
+                let mut c = f.vars.len();
+                for (v, &o) in originals.iter().enumerate().take(f.vars.len()) {
+                    if o {
+                        if st2.alloc.locs[c] == Loc::Slot {
+                            skip[v] = true;
+                            failed = true;
+                        }
+                        c += 1;
+                    }
+                }
+                if cost < best.as_ref().map_or(base_cost, |b| b.2) {
+                    best = Some((g, st2, cost));
+                }
+                if !failed {
+                    break;
+                }
+            }
+            match best {
+                Some((g, st2, _)) => {
+                    split_f = g;
+                    st = st2;
+                    &split_f
+                }
+                None => f,
+            }
+        }
+        _ => f,
+    };
+    let State {
+        cfg,
+        live,
+        fold,
+        rep,
+        alloc,
+        ..
+    } = st;
+    dumper.after("cfg", || cfg_text(f, &cfg));
     if let Some(l) = &live {
         dumper.after("live", || live_text(f, &cfg, l));
     }
-    let fold = match (&live, opts.runs("fuse")) {
-        (Some(l), true) => fold_loads(f, m, &cfg, l),
-        _ => Vec::new(),
-    };
-    // Variables of folded loads never exist.
-    let mut folded = vec![false; f.vars.len()];
-    for (i, &x) in fold.iter().enumerate() {
-        if let (true, Some(Operand::Reg(t))) = (x, f.insns[i].operands.first()) {
-            folded[t.index()] = true;
-        }
-    }
-    // Coalescing classes (`ld` classes share one slot).
-    let mut rep: Vec<u32> = Vec::new();
-    let alloc = match (&live, use_ra) {
-        (Some(l), true) => {
-            let h = if opts.runs("coalesce") {
-                hints(f, m, l)
-            } else {
-                Vec::new()
-            };
-            rep = if opts.runs("coalesce") {
-                crate::coalesce::classes(f, m, &cfg, l, &|v| {
-                    let var = &f.vars[v];
-                    var.kind != mirage_ir::VarKind::Global
-                        && !folded[v]
-                        && !l.addr_taken[v]
-                        && l.start[v] != u32::MAX
-                })
-            } else {
-                Vec::new()
-            };
-            regalloc::linear_scan(f, l, &h, &rep, &clobbers(f, m), !fp)
-        }
-        _ => regalloc::fast(f),
-    };
     dumper.after("regalloc", || alloc_text(f, &alloc.locs));
     for (v, var) in f.vars.iter().enumerate() {
         if let Some(r) = &var.hard_reg {
@@ -698,6 +809,7 @@ pub(crate) fn compile(
         .collect();
     dumper.after("isel", || Lower::text(&insts));
     if opts.runs("peephole") {
+        peephole::rotate(&mut insts, &mut lw.nlabels);
         peephole::run(&mut insts);
         dumper.after("peephole", || Lower::text(&insts));
     }
