@@ -970,14 +970,22 @@ impl<'a> Lower<'a> {
                     IBinOp::Or => AluOp::Or,
                     _ => AluOp::Xor,
                 };
-                // add d, a, imm / add d, a, b with all in distinct registers:
-                // lea (the 32-bit forms sign-extend the low half after it).
-                if op == IBinOp::Add {
+                // add d, a, imm / add d, a, b / sub d, a, imm with d and a in
+                // distinct registers: lea (the 32-bit forms sign-extend the
+                // low half after it).
+                let neg_imm = match (op, b) {
+                    (IBinOp::Sub, Operand::Int(i)) if *i != i64::MIN && fits_i32(-*i) => {
+                        Some(Operand::Int(-*i))
+                    }
+                    _ => None,
+                };
+                let lb = neg_imm.as_ref().unwrap_or(b);
+                if op == IBinOp::Add || neg_imm.is_some() {
                     if let (Operand::Reg(dv), Operand::Reg(av)) = (d, a) {
                         if let (Loc::Gpr(gd), Loc::Gpr(ga)) = (self.loc(*dv), self.loc(*av)) {
                             if gd != ga {
-                                let bi = self.imm_value(b)?;
-                                let br = match b {
+                                let bi = self.imm_value(lb)?;
+                                let br = match lb {
                                     Operand::Reg(bv) => match self.loc(*bv) {
                                         Loc::Gpr(g) => Some(g),
                                         _ => None,

@@ -50,8 +50,7 @@ pub(crate) fn run(insts: &mut Vec<MInst>) {
                     from: Size::S32,
                     dst,
                     src,
-                }) if matches!(out.last(), Some(MInst::I(Inst::MovsxRR { from: Size::S32, dst: p, .. })) if p == src) =>
-                {
+                }) if sext_known(&out, *src) => {
                     // The source is already a sign-extended 32-bit value.
                     if dst != src {
                         out.push(MInst::I(Inst::MovRR {
@@ -154,6 +153,25 @@ pub(crate) fn run(insts: &mut Vec<MInst>) {
             break;
         }
     }
+}
+
+/// Whether register `r` holds a sign-extended 32-bit value at the end of
+/// `out`: a `movsxd r, …` before it, with only compares and conditional
+/// branches (which write no register) in between, and no label.
+fn sext_known(out: &[MInst], r: Gpr) -> bool {
+    for mi in out.iter().rev().take(4) {
+        match mi {
+            MInst::I(Inst::MovsxRR {
+                from: Size::S32,
+                dst,
+                ..
+            }) if *dst == r => return true,
+            MInst::I(Inst::Jcc { .. }) => {}
+            MInst::I(i) if is_compare(i) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether `i` only compares (sets flags from registers or memory).
