@@ -10,9 +10,10 @@
 //! | `live` | liveness and live intervals | 1, 2 |
 //! | `regalloc` | linear scan over MIR variables (else: every variable in its slot) | 1, 2 |
 //! | `coalesce` | copy coalescing by exact interference (`coalesce.rs`), register hints for copies, parameters and arguments | 1, 2 |
+//! | `split` | live-range splitting around loops of variables left in memory, then allocation again (`split.rs`) | 1, 2 |
 //! | `isel` | instruction selection, SysV ABI lowering, frame layout | all |
 //! | `fuse` | compare-and-branch fusion, loads folded into the next operation, `ld` results kept on the x87 stack (part of `isel`) | 1, 2 |
-//! | `peephole` | local clean-ups on the selected instructions | 1, 2 |
+//! | `peephole` | local clean-ups and loop rotation on the selected instructions | 1, 2 |
 //! | `emit` | encoding, branch relaxation, constant pool | all |
 //!
 //! The target is x86-64 System V (`isa/x64`); the encoder lives in
