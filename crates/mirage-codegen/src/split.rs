@@ -1,4 +1,4 @@
-//! Live-range splitting around loops (pass `split`, `-O1` and `-O2`).
+//! Live-range splitting around loops (pass `split`, `-O2`).
 //!
 //! The allocator gives a variable one location for its whole life, so a
 //! variable that loses the competition for a register lives in its slot
@@ -40,6 +40,7 @@ pub(crate) fn split(
     cfg: &Cfg,
     live: &Live,
     locs: &[Loc],
+    rep: &[u32],
     eligible: &dyn Fn(usize) -> bool,
 ) -> Option<(Func, Vec<bool>)> {
     let nb = cfg.blocks.len();
@@ -135,21 +136,68 @@ pub(crate) fn split(
     // Only where the loop is hotter than every use outside it (else the
     // copy competes on equal terms and the split only adds moves).
     let mut out_depth = vec![0u32; nv];
+    let mut in_weight = vec![0u64; nv];
     for (i, insn) in f.insns.iter().enumerate() {
         let b = block_of[i] as usize;
         let d = cfg.blocks[b].loop_depth;
         for_each_var(insn, m, |x, _| {
             let x = x.index();
-            if x < nv && region[x].is_some_and(|(h, l)| b < h || l < b) {
-                out_depth[x] = out_depth[x].max(d);
+            match region.get(x).copied().flatten() {
+                Some((h, l)) if b < h || l < b => out_depth[x] = out_depth[x].max(d),
+                Some(_) => in_weight[x] += 10u64.pow(d.min(6)),
+                None => {}
             }
         });
     }
-    for v in 0..nv {
-        if let Some((h, _)) = region[v] {
-            if out_depth[v] >= cfg.blocks[h].loop_depth {
-                region[v] = None;
+    // Registers the first allocation gave to classes: (start, end, weight)
+    // per register index (0-15 GPR, 16-31 XMM).
+    let mut held: Vec<Vec<(u32, u32, u64)>> = vec![Vec::new(); 32];
+    {
+        let rep_of = |v: usize| rep.get(v).map_or(v, |&r| r as usize);
+        let mut span = vec![(u32::MAX, 0u32, 0u64); nv];
+        for v in 0..nv {
+            if live.start[v] == u32::MAX {
+                continue;
             }
+            let r = rep_of(v);
+            let sp = &mut span[r];
+            sp.0 = sp.0.min(live.start[v]);
+            sp.1 = sp.1.max(live.end[v]);
+            sp.2 = sp.2.saturating_add(live.weight[v]);
+        }
+        for (v, &(s0, e0, w)) in span.iter().enumerate() {
+            let k = match locs[v] {
+                Loc::Gpr(g) => g.index() as usize,
+                Loc::Xmm(x) => 16 + x.index() as usize,
+                Loc::Slot => continue,
+            };
+            if f.vars[v].kind == mirage_ir::VarKind::Global {
+                held[k].push((0, u32::MAX, u64::MAX));
+            } else if s0 != u32::MAX && rep_of(v) == v {
+                held[k].push((s0, e0, w));
+            }
+        }
+    }
+    for v in 0..nv {
+        let Some((h, l)) = region[v] else { continue };
+        if out_depth[v] >= cfg.blocks[h].loop_depth {
+            region[v] = None;
+            continue;
+        }
+        // A copy can only win a register some class holds in the loop if
+        // that class weighs less; none such: the split would fail.
+        let (s0, e0) = (2 * cfg.blocks[h].start, 2 * cfg.blocks[l].end + 1);
+        let int = f.vars[v].class() == Class::Int;
+        let w = in_weight[v];
+        // Allocatable: every GPR but rax, rsp, rbp, r10, r11; every XMM
+        // but xmm8.
+        let open = held.iter().enumerate().any(|(k, list)| {
+            (k < 16) == int
+                && !matches!(k, 0 | 4 | 5 | 10 | 11 | 24)
+                && list.iter().all(|&(a, b, hw)| b < s0 || e0 < a || hw < w)
+        });
+        if !open {
+            region[v] = None;
         }
     }
     let chosen: Vec<usize> = (0..nv).filter(|&v| region[v].is_some()).collect();

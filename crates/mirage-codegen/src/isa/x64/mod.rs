@@ -657,7 +657,8 @@ pub(crate) fn compile(
                         && !l.addr_taken[v]
                         && !skip[v]
                 };
-                let split = crate::split::split(f, m, &st.cfg, l, &st.alloc.locs, &eligible);
+                let split =
+                    crate::split::split(f, m, &st.cfg, l, &st.alloc.locs, &st.rep, &eligible);
                 let Some((g, originals)) = split else { break };
                 let st2 = allocate(&g, m, item, opts, fp, &originals)?;
                 let cost = spill_cost(&g, &st2);
