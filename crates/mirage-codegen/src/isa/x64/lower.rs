@@ -938,6 +938,25 @@ impl<'a> Lower<'a> {
         self.int_store(d, t)
     }
 
+    /// `k` when `b` is the constant 2^k, 1 ≤ k < width - 1 (as a signed
+    /// divisor) or < width (unsigned).
+    fn pow2_divisor(&self, b: &Operand, w32: bool, unsigned: bool) -> Option<u8> {
+        let Operand::Int(v) = b else { return None };
+        let v = if w32 {
+            if unsigned {
+                u64::from(*v as u32)
+            } else {
+                (*v as i32) as i64 as u64
+            }
+        } else {
+            *v as u64
+        };
+        let width = if w32 { 32 } else { 64 };
+        let max = if unsigned { width - 1 } else { width - 2 };
+        (v.is_power_of_two() && (1..=max).contains(&v.trailing_zeros()))
+            .then(|| v.trailing_zeros() as u8)
+    }
+
     fn lower_ibin(
         &mut self,
         op: IBinOp,
@@ -1047,6 +1066,47 @@ impl<'a> Lower<'a> {
                     }),
                 }
                 if w32 {
+                    self.sext32(t);
+                }
+                self.int_store(d, t)
+            }
+            IBinOp::Div | IBinOp::UDiv
+                if self.pow2_divisor(b, w32, op == IBinOp::UDiv).is_some() =>
+            {
+                // Division by 2^k: a shift (signed: rounding toward zero
+                // by adding 2^k - 1 to negative dividends first). RDX is
+                // free: division clobbers it.
+                let k = self.pow2_divisor(b, w32, op == IBinOp::UDiv).unwrap_or(1);
+                let bits = if w32 { 32 } else { 64 };
+                let t = self.int_target(d, &[]);
+                self.int_load(a, t)?;
+                if op == IBinOp::Div {
+                    self.mov_rr(RDX, t);
+                    self.e(Inst::ShiftRI {
+                        op: ShiftOp::Sar,
+                        size,
+                        dst: RDX,
+                        imm: bits - 1,
+                    });
+                    self.e(Inst::ShiftRI {
+                        op: ShiftOp::Shr,
+                        size,
+                        dst: RDX,
+                        imm: bits - k,
+                    });
+                    self.alu(AluOp::Add, size, t, Rmi::R(RDX));
+                }
+                self.e(Inst::ShiftRI {
+                    op: if op == IBinOp::Div {
+                        ShiftOp::Sar
+                    } else {
+                        ShiftOp::Shr
+                    },
+                    size,
+                    dst: t,
+                    imm: k,
+                });
+                if w32 && op == IBinOp::Div {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
