@@ -23,10 +23,15 @@
 //! (the branch is retargeted to it). The allocation then runs again on the
 //! rewritten function; the original variable and its copy are never
 //! coalesced (that would undo the split). Each variable is split around
-//! the innermost loop holding its most deeply nested occurrence; float
-//! variables only around loops without calls (SysV keeps no XMM register
-//! across a call). Functions with address-taken labels (`jmpi`, `jcall`
-//! targets) are left alone.
+//! the innermost loop holding its most deeply nested occurrence, when that
+//! loop is nested deeper than all its other occurrences and some register
+//! of its class is not held in the loop by a heavier class of the first
+//! allocation (else the copy would lose again); float variables only
+//! around loops without calls (SysV keeps no XMM register across a call).
+//! Functions with address-taken labels (`jmpi`, `jcall` targets) are left
+//! alone. The caller (`isa::x64::compile`) keeps the split only if it
+//! lowers the loop-weighted memory accesses, and retries once without the
+//! variables whose copies stayed in memory.
 
 use crate::cfg::{for_each_var, Cfg, Live};
 use crate::regalloc::Loc;
