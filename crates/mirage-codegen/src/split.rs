@@ -30,8 +30,8 @@
 //! around loops without calls (SysV keeps no XMM register across a call).
 //! Functions with address-taken labels (`jmpi`, `jcall` targets) are left
 //! alone. The caller (`isa::x64::compile`) keeps the split only if it
-//! lowers the loop-weighted memory accesses, and retries once without the
-//! variables whose copies stayed in memory.
+//! lowers the loop-weighted memory accesses; when the first try does not,
+//! it retries once without the variables whose copies stayed in memory.
 
 use crate::cfg::{for_each_var, Cfg, Live};
 use crate::regalloc::Loc;

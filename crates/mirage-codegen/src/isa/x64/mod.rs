@@ -638,9 +638,9 @@ pub(crate) fn compile(
             )
         });
     let mut st = allocate(f, m, item, opts, fp, &[])?;
-    // Live-range splitting around loops, then allocation again. Variables
-    // whose split copy did not get a register are not split in a second
-    // try; the best of the allocations is kept, by the memory accesses of
+    // Live-range splitting around loops, then allocation again. If that
+    // does not pay off, variables whose split copy did not get a register
+    // are not split in a second try; the best of the allocations is kept, by the memory accesses of
     // variables in slots (weighted by loop depth, the split's own moves
     // included).
     let split_f;
@@ -678,7 +678,8 @@ pub(crate) fn compile(
                 if cost < best.as_ref().map_or(base_cost, |b| b.2) {
                     best = Some((g, st2, cost));
                 }
-                if !failed {
+                // A second try only when the first did not pay off.
+                if !failed || best.is_some() {
                     break;
                 }
             }
