@@ -349,24 +349,25 @@ impl Live {
         let mut live_in = vec![vec![0u64; words]; nb];
         let mut live_out = vec![vec![0u64; words]; nb];
         let mut changed = true;
+        let mut out = vec![0u64; words];
         while changed {
             changed = false;
             for b in (0..nb).rev() {
-                let mut out = vec![0u64; words];
+                out.iter_mut().for_each(|w| *w = 0);
                 for &s in &cfg.blocks[b].succs {
                     for (o, x) in out.iter_mut().zip(&live_in[s as usize]) {
                         *o |= x;
                     }
                 }
-                let mut inn = vec![0u64; words];
+                let inn = &mut live_in[b];
                 for k in 0..words {
-                    inn[k] = uses[b][k] | (out[k] & !defs[b][k]);
+                    let x = uses[b][k] | (out[k] & !defs[b][k]);
+                    if x != inn[k] {
+                        inn[k] = x;
+                        changed = true;
+                    }
                 }
-                if inn != live_in[b] {
-                    live_in[b] = inn;
-                    changed = true;
-                }
-                live_out[b] = out;
+                live_out[b].copy_from_slice(&out);
             }
         }
         for (b, blk) in cfg.blocks.iter().enumerate() {

@@ -10,9 +10,10 @@
 //! | `live` | liveness and live intervals | 1, 2 |
 //! | `regalloc` | linear scan over MIR variables (else: every variable in its slot) | 1, 2 |
 //! | `coalesce` | copy coalescing by exact interference (`coalesce.rs`), register hints for copies, parameters and arguments | 1, 2 |
+//! | `split` | live-range splitting around loops of variables left in memory, then allocation again (`split.rs`) | 2 |
 //! | `isel` | instruction selection, SysV ABI lowering, frame layout | all |
 //! | `fuse` | compare-and-branch fusion, loads folded into the next operation, `ld` results kept on the x87 stack (part of `isel`) | 1, 2 |
-//! | `peephole` | local clean-ups on the selected instructions | 1, 2 |
+//! | `peephole` | local clean-ups and loop rotation on the selected instructions | 1, 2 |
 //! | `emit` | encoding, branch relaxation, constant pool | all |
 //!
 //! The target is x86-64 System V (`isa/x64`); the encoder lives in
@@ -32,9 +33,11 @@
 
 pub mod cfg;
 mod coalesce;
+mod globals;
 mod isa;
 pub mod opt;
 mod regalloc;
+mod split;
 
 use mirage_ir::{ItemId, ItemKind, Module};
 use std::fmt;
@@ -100,7 +103,7 @@ pub struct CodegenOptions {
     /// 1: the MIR optimizer at its level 1, register allocation,
     /// compare-and-branch fusion, peephole;
     /// 2 (default): the same with the optimizer at level 2 (inlining,
-    /// LICM, redundant load elimination).
+    /// LICM, redundant load elimination) and live-range splitting.
     pub opt_level: u8,
     /// Names of passes to skip (see the crate documentation). Names of the
     /// optimizer's passes ([`opt::PASSES`]) are forwarded to it; its `cfg`
@@ -136,6 +139,7 @@ impl CodegenOptions {
         let min = match name {
             "opt" => 1,
             "live" | "regalloc" | "coalesce" | "fuse" | "peephole" => 1,
+            "split" => 2,
             _ => 0,
         };
         self.opt_level >= min && !self.disable.iter().any(|d| d == name)

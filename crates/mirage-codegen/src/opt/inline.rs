@@ -5,8 +5,9 @@
 //! [`OptContext`](super::OptContext) resolves its operand 1 to a MIR function
 //! definition and:
 //!
-//! * the callee is not the caller itself, is not variadic, and has at most
-//!   50 instructions (200 for `inline`);
+//! * the callee is not variadic and has at most 50 instructions (200 for
+//!   `inline`); the caller itself is inlined only at its own call sites
+//!   (one level of recursion unrolled);
 //! * the prototype matches the callee (same number of results and
 //!   arguments, same classes, equal block types and sizes);
 //! * the callee uses no `laddr`, `jmpi`, `jcall`, `jret`, `va_start`, no
@@ -17,18 +18,22 @@
 //! * the caller has not grown past its budget (twice its size, at least
 //!   400 more instructions).
 //!
-//! Only call sites of the original caller are inlined (one level), so
-//! recursion cannot expand without bound.
+//! Call sites that come from inlined bodies are inlined in turn, up to
+//! three levels deep (and within the budget), so recursion cannot expand
+//! without bound.
 //!
 //! The call becomes: arguments copied into fresh variables with the
 //! conversion the call performs (to the prototype's type) and the one the
 //! callee's entry performs (re-extension to the parameter's type, spec
 //! §3.3); `blkN` arguments copied into fresh `alloca` memory (the callee
-//! sees a private copy); `rblk` arguments passed as the address; the body
-//! with variables and blocks renamed; each `ret` turned into moves to the
+//! sees a private copy) — except when the callee writes no memory and calls
+//! nothing, which then reads the caller's block in place (nothing can
+//! change it before the reads, so the copy would be identical); `rblk`
+//! arguments passed as the address; the body with variables and blocks
+//! renamed; each `ret` turned into moves to the
 //! call's result operands (narrow results truncated and re-extended by the
 //! callee's then the prototype's type, spec §3.4) and a jump to the code
-//! after the call. A callee with any `alloca` (or block parameter) is
+//! after the call. A callee with any `alloca` (or copied block parameter) is
 //! bracketed by `bstart`/`bend`, so that its stack memory is released when
 //! it "returns" even inside a loop. Falling off the end of the callee goes
 //! to the caller's fall-off block (the same trap).
@@ -130,6 +135,9 @@ fn convert(
     }
 }
 
+/// Call sites of inlined bodies are inlined again, up to this many levels.
+const MAX_DEPTH: u32 = 3;
+
 pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
     let Some(resolve) = ctx.resolve else {
         return;
@@ -140,8 +148,8 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
     let nblocks = body.blocks.len();
     // Blocks whose call sites may be inlined: the caller's own (and the
     // continuations split off them).
-    let mut scan: Vec<BlockId> = (0..nblocks as u32).map(BlockId).collect();
-    while let Some(b) = scan.pop() {
+    let mut scan: Vec<(BlockId, u32)> = (0..nblocks as u32).map(|b| (BlockId(b), 0)).collect();
+    while let Some((b, depth)) = scan.pop() {
         if body.block(b).dead {
             continue;
         }
@@ -168,7 +176,9 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
                 continue;
             };
             let same_module = std::ptr::eq(cm, body.module);
-            let ok = !std::ptr::eq(cf, this)
+            // The caller itself only into its own body (one level of
+            // recursion unrolled), other callees up to `MAX_DEPTH` levels.
+            let ok = (!std::ptr::eq(cf, this) || depth == 0)
                 && call_proto(body.module, insn).is_some_and(|p| proto_matches(p, cf))
                 && callee_ok(cm, cf, same_module, limit)
                 && block_args_ok(insn, cf);
@@ -177,8 +187,18 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
                 continue;
             }
             size += cf.num_insns();
+            let first = body.blocks.len() as u32;
             let cont = inline_at(body, b, k, cm, cf, same_module);
-            scan.push(cont);
+            scan.push((cont, depth));
+            if depth + 1 < MAX_DEPTH {
+                let last = body.blocks.len() as u32;
+                scan.extend(
+                    (first..last)
+                        .map(BlockId)
+                        .filter(|&x| x != cont)
+                        .map(|x| (x, depth + 1)),
+                );
+            }
             break;
         }
     }
@@ -246,11 +266,15 @@ fn inline_at(
     };
     let block_base = body.blocks.len() as u32;
     let map_block = |x: BlockId| BlockId(block_base + x.0);
+    // A callee that writes no memory and calls nothing reads its block
+    // parameters in place: nothing can change the caller's memory between
+    // the call and the reads, so the private copy would be identical.
+    let in_place = reads_only(cf);
     let bracket = cf
         .sig
         .params
         .iter()
-        .any(|p| p.ty.is_block() && p.ty != Type::RBlk)
+        .any(|p| p.ty.is_block() && p.ty != Type::RBlk && !in_place)
         || cf.insns().any(|i| i.op == Opcode::Alloca);
     let save = bracket.then(|| body.new_var(Class::Int));
     // Entry code in b.
@@ -264,7 +288,7 @@ fn inline_at(
         if p.ty.is_block() {
             let Operand::Mem(m) = arg else { continue };
             let src = m.base.expect("checked");
-            if p.ty == Type::RBlk {
+            if p.ty == Type::RBlk || in_place {
                 entry.push(Insn::new(Opcode::Mov, vec![pv, Operand::Reg(src)]));
             } else {
                 let size = p.size as i64;
@@ -354,6 +378,33 @@ fn remap_insn(i: &Insn, map_var: &impl Fn(VarId) -> VarId, same_module: bool) ->
 }
 
 /// Copies `size` bytes from the address in `src` to the address in `dst`.
+/// Whether `f` writes no memory and calls nothing (every memory operand is
+/// read).
+fn reads_only(f: &Func) -> bool {
+    f.insns().all(|i| {
+        let fam = i.op.family();
+        if matches!(
+            fam,
+            Family::Call
+                | Family::Inline
+                | Family::JCall
+                | Family::VaStart
+                | Family::VaEnd
+                | Family::VaArg
+                | Family::VaBlockArg
+                | Family::Alloca
+                | Family::BStart
+                | Family::BEnd
+        ) {
+            return false;
+        }
+        let specs = i.op.info().operands;
+        i.operands.iter().enumerate().all(|(k, op)| {
+            !matches!(op, Operand::Mem(_)) || !specs.get(k).is_some_and(|s| s.is_output())
+        })
+    })
+}
+
 fn copy_bytes(body: &mut Body, out: &mut Vec<Insn>, dst: VarId, src: VarId, size: i64) {
     let mut off = 0;
     for (w, ty) in [

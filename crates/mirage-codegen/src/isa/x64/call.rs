@@ -1078,6 +1078,9 @@ impl<'a> Lower<'a> {
                 self.frame.var_slot_index(k);
             }
         }
+        for (g, _) in self.hr_entry.clone() {
+            self.frame.var_slot_index(g.index());
+        }
         // Parameter moves, made again until the frame stops growing (the
         // incoming arguments' rsp offsets depend on its size).
         let moves = loop {
@@ -1130,6 +1133,14 @@ impl<'a> Lower<'a> {
                     src: Xmm::new(k),
                 });
             }
+        }
+        for (g, r) in self.hr_entry.clone() {
+            let dst = self.var_slot(g);
+            self.e(Inst::MovMR {
+                size: Size::S64,
+                dst,
+                src: r,
+            });
         }
         let mut pro = std::mem::take(&mut self.out);
         pro.extend(moves);

@@ -119,6 +119,11 @@ pub(crate) struct Lower<'a> {
     st0: Option<VarId>,
     /// The instruction being lowered.
     cur: usize,
+    /// Globals isolated into moves (`crate::globals`) with their
+    /// registers: the prologue stores each register into the global's
+    /// home slot before the parameter moves (which use scratch registers),
+    /// and instruction `k` of the body (`copy = global k`) reads it there.
+    pub hr_entry: Vec<(VarId, Gpr)>,
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -215,6 +220,7 @@ impl<'a> Lower<'a> {
             fold: &[],
             st0: None,
             cur: 0,
+            hr_entry: Vec::new(),
         }
     }
 
@@ -932,6 +938,25 @@ impl<'a> Lower<'a> {
         self.int_store(d, t)
     }
 
+    /// `k` when `b` is the constant 2^k, 1 ≤ k < width - 1 (as a signed
+    /// divisor) or < width (unsigned).
+    fn pow2_divisor(&self, b: &Operand, w32: bool, unsigned: bool) -> Option<u8> {
+        let Operand::Int(v) = b else { return None };
+        let v = if w32 {
+            if unsigned {
+                u64::from(*v as u32)
+            } else {
+                (*v as i32) as i64 as u64
+            }
+        } else {
+            *v as u64
+        };
+        let width = if w32 { 32 } else { 64 };
+        let max = if unsigned { width - 1 } else { width - 2 };
+        (v.is_power_of_two() && (1..=max).contains(&v.trailing_zeros()))
+            .then(|| v.trailing_zeros() as u8)
+    }
+
     fn lower_ibin(
         &mut self,
         op: IBinOp,
@@ -964,13 +989,22 @@ impl<'a> Lower<'a> {
                     IBinOp::Or => AluOp::Or,
                     _ => AluOp::Xor,
                 };
-                // add d, a, imm / add d, a, b with all in distinct registers: lea.
-                if op == IBinOp::Add && !w32 {
+                // add d, a, imm / add d, a, b / sub d, a, imm with d and a in
+                // distinct registers: lea (the 32-bit forms sign-extend the
+                // low half after it).
+                let neg_imm = match (op, b) {
+                    (IBinOp::Sub, Operand::Int(i)) if *i != i64::MIN && fits_i32(-*i) => {
+                        Some(Operand::Int(-*i))
+                    }
+                    _ => None,
+                };
+                let lb = neg_imm.as_ref().unwrap_or(b);
+                if op == IBinOp::Add || neg_imm.is_some() {
                     if let (Operand::Reg(dv), Operand::Reg(av)) = (d, a) {
                         if let (Loc::Gpr(gd), Loc::Gpr(ga)) = (self.loc(*dv), self.loc(*av)) {
                             if gd != ga {
-                                let bi = self.imm_value(b)?;
-                                let br = match b {
+                                let bi = self.imm_value(lb)?;
+                                let br = match lb {
                                     Operand::Reg(bv) => match self.loc(*bv) {
                                         Loc::Gpr(g) => Some(g),
                                         _ => None,
@@ -982,6 +1016,9 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bd(ga, imm as i32),
                                     });
+                                    if w32 {
+                                        self.sext32(gd);
+                                    }
                                     return Ok(());
                                 }
                                 if let Some(gb) = br.filter(|&g| g != Gpr::Rsp) {
@@ -989,6 +1026,9 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bisd(ga, gb, 1, 0),
                                     });
+                                    if w32 {
+                                        self.sext32(gd);
+                                    }
                                     return Ok(());
                                 }
                             }
@@ -1026,6 +1066,47 @@ impl<'a> Lower<'a> {
                     }),
                 }
                 if w32 {
+                    self.sext32(t);
+                }
+                self.int_store(d, t)
+            }
+            IBinOp::Div | IBinOp::UDiv
+                if self.pow2_divisor(b, w32, op == IBinOp::UDiv).is_some() =>
+            {
+                // Division by 2^k: a shift (signed: rounding toward zero
+                // by adding 2^k - 1 to negative dividends first). RDX is
+                // free: division clobbers it.
+                let k = self.pow2_divisor(b, w32, op == IBinOp::UDiv).unwrap_or(1);
+                let bits = if w32 { 32 } else { 64 };
+                let t = self.int_target(d, &[]);
+                self.int_load(a, t)?;
+                if op == IBinOp::Div {
+                    self.mov_rr(RDX, t);
+                    self.e(Inst::ShiftRI {
+                        op: ShiftOp::Sar,
+                        size,
+                        dst: RDX,
+                        imm: bits - 1,
+                    });
+                    self.e(Inst::ShiftRI {
+                        op: ShiftOp::Shr,
+                        size,
+                        dst: RDX,
+                        imm: bits - k,
+                    });
+                    self.alu(AluOp::Add, size, t, Rmi::R(RDX));
+                }
+                self.e(Inst::ShiftRI {
+                    op: if op == IBinOp::Div {
+                        ShiftOp::Sar
+                    } else {
+                        ShiftOp::Shr
+                    },
+                    size,
+                    dst: t,
+                    imm: k,
+                });
+                if w32 && op == IBinOp::Div {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1812,6 +1893,18 @@ impl<'a> Lower<'a> {
                 need(2)?;
                 if self.fold.get(i).copied().unwrap_or(false) {
                     return self.lower_folded(i);
+                }
+                if let Some(&(g, _)) = self.hr_entry.get(i) {
+                    if ops[1] == Operand::Reg(g) {
+                        let slot = self.var_slot(g);
+                        self.e(Inst::MovRM {
+                            size: Size::S64,
+                            dst: RAX,
+                            src: slot,
+                        });
+                        self.int_store(&ops[0], RAX)?;
+                        return Ok(1);
+                    }
                 }
                 self.lower_mov(&ops[0], &ops[1], class)?;
             }

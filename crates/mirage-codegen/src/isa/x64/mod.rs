@@ -506,47 +506,45 @@ fn run_opt(
     Ok(out)
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn compile(
-    modules: &[Module],
-    module: usize,
-    item: ItemId,
+/// The analyses and allocation of one function.
+struct State {
+    cfg: Cfg,
+    live: Option<Live>,
+    fold: Vec<bool>,
+    folded: Vec<bool>,
+    rep: Vec<u32>,
+    alloc: regalloc::Alloc,
+}
+
+/// Loop-weighted occurrences of the register candidates that live in
+/// memory (what an allocation costs in memory accesses).
+fn spill_cost(f: &Func, st: &State) -> u64 {
+    let Some(l) = &st.live else { return 0 };
+    (0..f.vars.len())
+        .filter(|&v| {
+            st.alloc.locs[v] == Loc::Slot
+                && f.vars[v].kind != mirage_ir::VarKind::Global
+                && f.vars[v].class() != mirage_ir::Class::LD
+                && !l.addr_taken[v]
+                && !st.folded[v]
+        })
+        .map(|v| l.weight[v])
+        .sum()
+}
+
+/// CFG, liveness, load folding, coalescing and register allocation
+/// (`no_coalesce`: variables kept out of coalescing classes).
+fn allocate(
     f: &Func,
-    env: &dyn CodegenEnv,
+    m: &Module,
+    item: ItemId,
     opts: &CodegenOptions,
-    dumper: &mut Dumper,
-) -> Result<Compiled, CodegenError> {
-    let m = &modules[module];
-    let optimized;
-    let f = if opts.runs("opt") {
-        optimized = run_opt(m, item, f, opts, dumper)?;
-        &optimized
-    } else {
-        f
-    };
+    fp: bool,
+    no_coalesce: &[bool],
+) -> Result<State, CodegenError> {
     let cfg = Cfg::build(f, m, item.index())?;
-    dumper.after("cfg", || cfg_text(f, &cfg));
     let use_ra = opts.runs("regalloc");
-    // A frame pointer only where rsp moves within the body or the frame is
-    // reached from outside (alloca, block start/end, va_start, jcall/jret),
-    // and at -O0; elsewhere rbp is one more callee-saved register.
-    let fp = !use_ra
-        || f.sig.vararg
-        || f.insns().any(|i| {
-            matches!(
-                i.op.family(),
-                Family::Alloca
-                    | Family::BStart
-                    | Family::BEnd
-                    | Family::VaStart
-                    | Family::JRet
-                    | Family::JCall
-            )
-        });
     let live = (use_ra || opts.runs("fuse")).then(|| Live::compute(f, m, &cfg));
-    if let Some(l) = &live {
-        dumper.after("live", || live_text(f, &cfg, l));
-    }
     let fold = match (&live, opts.runs("fuse")) {
         (Some(l), true) => fold_loads(f, m, &cfg, l),
         _ => Vec::new(),
@@ -574,6 +572,7 @@ pub(crate) fn compile(
                         && !folded[v]
                         && !l.addr_taken[v]
                         && l.start[v] != u32::MAX
+                        && !no_coalesce.get(v).copied().unwrap_or(false)
                 })
             } else {
                 Vec::new()
@@ -582,11 +581,141 @@ pub(crate) fn compile(
         }
         _ => regalloc::fast(f),
     };
+    Ok(State {
+        cfg,
+        live,
+        fold,
+        folded,
+        rep,
+        alloc,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn compile(
+    modules: &[Module],
+    module: usize,
+    item: ItemId,
+    f: &Func,
+    env: &dyn CodegenEnv,
+    opts: &CodegenOptions,
+    dumper: &mut Dumper,
+) -> Result<Compiled, CodegenError> {
+    let m = &modules[module];
+    let optimized;
+    let f = if opts.runs("opt") {
+        optimized = run_opt(m, item, f, opts, dumper)?;
+        &optimized
+    } else {
+        f
+    };
+    // Globals bound to scratch registers work on local copies.
+    let isolated;
+    let mut hr_entry = Vec::new();
+    let f = match crate::globals::isolate(f, m) {
+        Some((g, entry)) => {
+            isolated = g;
+            hr_entry = entry;
+            &isolated
+        }
+        None => f,
+    };
+    let use_ra = opts.runs("regalloc");
+    // A frame pointer only where rsp moves within the body or the frame is
+    // reached from outside (alloca, block start/end, va_start, jcall/jret),
+    // and at -O0; elsewhere rbp is one more callee-saved register.
+    let fp = !use_ra
+        || f.sig.vararg
+        || f.insns().any(|i| {
+            matches!(
+                i.op.family(),
+                Family::Alloca
+                    | Family::BStart
+                    | Family::BEnd
+                    | Family::VaStart
+                    | Family::JRet
+                    | Family::JCall
+            )
+        });
+    let mut st = allocate(f, m, item, opts, fp, &[])?;
+    // Live-range splitting around loops, then allocation again. If that
+    // does not pay off, variables whose split copy did not get a register
+    // are not split in a second try; the best of the allocations is kept, by the memory accesses of
+    // variables in slots (weighted by loop depth, the split's own moves
+    // included).
+    let split_f;
+    let f = match (&st.live, use_ra && opts.runs("split")) {
+        (Some(l), true) => {
+            let mut skip = vec![false; f.vars.len()];
+            let mut best: Option<(Func, State, u64)> = None;
+            let base_cost = spill_cost(f, &st);
+            for _ in 0..2 {
+                let eligible = |v: usize| {
+                    let var = &f.vars[v];
+                    var.kind != mirage_ir::VarKind::Global
+                        && !st.folded[v]
+                        && !l.addr_taken[v]
+                        && !skip[v]
+                };
+                let split =
+                    crate::split::split(f, m, &st.cfg, l, &st.alloc.locs, &st.rep, &eligible);
+                let Some((g, originals)) = split else { break };
+                let st2 = allocate(&g, m, item, opts, fp, &originals)?;
+                let cost = spill_cost(&g, &st2);
+                // Originals whose copy (the variables added after them,
+                // in order) stayed in memory.
+                let mut failed = false;
+                let mut c = f.vars.len();
+                for (v, &o) in originals.iter().enumerate().take(f.vars.len()) {
+                    if o {
+                        if st2.alloc.locs[c] == Loc::Slot {
+                            skip[v] = true;
+                            failed = true;
+                        }
+                        c += 1;
+                    }
+                }
+                if cost < best.as_ref().map_or(base_cost, |b| b.2) {
+                    best = Some((g, st2, cost));
+                }
+                // A second try only when the first did not pay off.
+                if !failed || best.is_some() {
+                    break;
+                }
+            }
+            match best {
+                Some((g, st2, _)) => {
+                    split_f = g;
+                    st = st2;
+                    &split_f
+                }
+                None => f,
+            }
+        }
+        _ => f,
+    };
+    let State {
+        cfg,
+        live,
+        fold,
+        rep,
+        alloc,
+        ..
+    } = st;
+    dumper.after("cfg", || cfg_text(f, &cfg));
+    if let Some(l) = &live {
+        dumper.after("live", || live_text(f, &cfg, l));
+    }
     dumper.after("regalloc", || alloc_text(f, &alloc.locs));
     for (v, var) in f.vars.iter().enumerate() {
         if let Some(r) = &var.hard_reg {
             match alloc.locs[v] {
-                Loc::Gpr(g) if matches!(g.index(), 0..=2 | 4 | 5 | 10 | 11) => {
+                // rax, rcx and rdx are isolated into moves (`globals`);
+                // rsp, rbp, r10, r11 and xmm8 (like xmm9 and the x87
+                // stack) are rejected by the verifier (spec §4.8): the
+                // stack and frame pointers cannot hold a variable, and the
+                // others are the generator's permanent scratch registers.
+                Loc::Gpr(g) if matches!(g.index(), 4 | 5 | 10 | 11) => {
                     return Err(CodegenError::Unsupported(format!(
                         "global variable bound to {r} (a register the generator reserves)"
                     )))
@@ -646,6 +775,7 @@ pub(crate) fn compile(
     let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
     lw.ld_keep = &keep;
     lw.fold = &fold;
+    lw.hr_entry = hr_entry;
     {
         let kinds: Vec<ArgKind> = f
             .sig
@@ -681,6 +811,7 @@ pub(crate) fn compile(
         .collect();
     dumper.after("isel", || Lower::text(&insts));
     if opts.runs("peephole") {
+        peephole::rotate(&mut insts, &mut lw.nlabels);
         peephole::run(&mut insts);
         dumper.after("peephole", || Lower::text(&insts));
     }

@@ -12,7 +12,7 @@
 //! label, so it cannot change what reaches a branch target.
 
 use super::lower::MInst;
-use mirage_target::x64::{Amode, FpSize, Gpr, Inst, Size, SseOp};
+use mirage_target::x64::{Amode, FpSize, Gpr, Inst, Label, Size, SseOp};
 
 fn rbp_slot(a: &Amode) -> bool {
     matches!(
@@ -50,8 +50,7 @@ pub(crate) fn run(insts: &mut Vec<MInst>) {
                     from: Size::S32,
                     dst,
                     src,
-                }) if matches!(out.last(), Some(MInst::I(Inst::MovsxRR { from: Size::S32, dst: p, .. })) if p == src) =>
-                {
+                }) if sext_known(&out, *src) => {
                     // The source is already a sign-extended 32-bit value.
                     if dst != src {
                         out.push(MInst::I(Inst::MovRR {
@@ -154,4 +153,127 @@ pub(crate) fn run(insts: &mut Vec<MInst>) {
             break;
         }
     }
+}
+
+/// Whether register `r` holds a sign-extended 32-bit value at the end of
+/// `out`: a `movsxd r, …` before it, with only compares and conditional
+/// branches (which write no register) in between, and no label.
+fn sext_known(out: &[MInst], r: Gpr) -> bool {
+    for mi in out.iter().rev().take(4) {
+        match mi {
+            MInst::I(Inst::MovsxRR {
+                from: Size::S32,
+                dst,
+                ..
+            }) if *dst == r => return true,
+            MInst::I(Inst::Jcc { .. }) => {}
+            MInst::I(i) if is_compare(i) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether `i` only compares (sets flags from registers or memory).
+fn is_compare(i: &Inst) -> bool {
+    use mirage_target::x64::AluOp;
+    match i {
+        Inst::AluRR { op, .. }
+        | Inst::AluRM { op, .. }
+        | Inst::AluMR { op, .. }
+        | Inst::AluRI { op, .. }
+        | Inst::AluMI { op, .. } => *op == AluOp::Cmp,
+        Inst::TestRR { .. } | Inst::TestRI { .. } => true,
+        _ => false,
+    }
+}
+
+/// Loop rotation on the selected code: `jmp L` where `L: cmp …; jcc E`
+/// and `E` is bound right after the `jmp` (a loop's back edge to its
+/// test, the exit right after the loop) becomes `cmp …; jncc B` with `B`
+/// bound after the `jcc`: one jump less per iteration. The compare reads
+/// the same state on both paths, so the branch goes the same way.
+pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
+    let mut bind_at: std::collections::BTreeMap<u32, usize> = Default::default();
+    for (k, mi) in insts.iter().enumerate() {
+        if let MInst::Bind(l) = mi {
+            bind_at.insert(l.0, k);
+        }
+    }
+    // (position of the jmp, compare, condition, exit label, position after
+    // the test's jcc).
+    let mut edits: Vec<(usize, Inst, mirage_target::x64::Cond, usize)> = Vec::new();
+    for (i, mi) in insts.iter().enumerate() {
+        let MInst::I(Inst::Jmp { target }) = mi else {
+            continue;
+        };
+        let Some(&p) = bind_at.get(&target.0) else {
+            continue;
+        };
+        let mut q = p;
+        while let Some(MInst::Bind(_)) = insts.get(q) {
+            q += 1;
+        }
+        let (Some(MInst::I(c)), Some(MInst::I(Inst::Jcc { cond, target: e }))) =
+            (insts.get(q), insts.get(q + 1))
+        else {
+            continue;
+        };
+        if !is_compare(c) || q + 1 == i || q + 2 >= insts.len() {
+            continue;
+        }
+        // The exit must be bound right after the jmp.
+        let mut k = i + 1;
+        let mut hit = false;
+        while let Some(MInst::Bind(l)) = insts.get(k) {
+            if l == e {
+                hit = true;
+                break;
+            }
+            k += 1;
+        }
+        if hit {
+            edits.push((i, *c, *cond, q + 2));
+        }
+    }
+    if edits.is_empty() {
+        return;
+    }
+    // Labels after the tests' jcc (reusing a bound one).
+    let mut after: std::collections::BTreeMap<usize, Label> = Default::default();
+    for &(_, _, _, a) in &edits {
+        if after.contains_key(&a) {
+            continue;
+        }
+        let l = match insts.get(a) {
+            Some(MInst::Bind(l)) => *l,
+            _ => {
+                *nlabels += 1;
+                Label(*nlabels - 1)
+            }
+        };
+        after.insert(a, l);
+    }
+    let mut out = Vec::with_capacity(insts.len() + edits.len() * 2);
+    let mut e = edits.iter().peekable();
+    for (k, mi) in insts.drain(..).enumerate() {
+        if let Some(&l) = after.get(&k) {
+            if !matches!(&mi, MInst::Bind(b) if *b == l) {
+                out.push(MInst::Bind(l));
+            }
+        }
+        if let Some(&&(i, c, cond, a)) = e.peek() {
+            if i == k {
+                e.next();
+                out.push(MInst::I(c));
+                out.push(MInst::I(Inst::Jcc {
+                    cond: cond.invert(),
+                    target: after[&a],
+                }));
+                continue;
+            }
+        }
+        out.push(mi);
+    }
+    *insts = out;
 }
