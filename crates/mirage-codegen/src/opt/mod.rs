@@ -50,6 +50,7 @@ mod gvn;
 mod inline;
 mod ir;
 mod licm;
+mod loops;
 mod outssa;
 mod repl;
 mod ssa;
@@ -60,7 +61,17 @@ use mirage_ir::{Func, ItemKind, Module, Operand};
 use std::fmt;
 
 /// The names of the passes, in pipeline order.
-pub const PASSES: &[&str] = &["inline", "cfg", "ssa", "gvn", "dce", "licm", "out-of-ssa"];
+pub const PASSES: &[&str] = &[
+    "inline",
+    "cfg",
+    "rotate",
+    "ssa",
+    "gvn",
+    "dce",
+    "licm",
+    "iv",
+    "out-of-ssa",
+];
 
 /// Resolves a call's operand 1 to the MIR function it calls (possibly in
 /// another module), for inlining.
@@ -205,11 +216,11 @@ pub fn optimize_func(
     let level = opts.level;
     let want = |p: &str| -> bool {
         let at_level = match p {
-            "inline" | "licm" => level >= 2,
+            "inline" | "rotate" | "licm" | "iv" => level >= 2,
             _ => true,
         };
         let ssa_on = !disabled("ssa") && !disabled("out-of-ssa");
-        let needs_ssa = matches!(p, "ssa" | "gvn" | "dce" | "licm" | "out-of-ssa");
+        let needs_ssa = matches!(p, "ssa" | "gvn" | "dce" | "licm" | "iv" | "out-of-ssa");
         at_level && !disabled(p) && (!needs_ssa || ssa_on)
     };
     let run: Vec<&str> = PASSES.iter().copied().filter(|p| want(p)).collect();
@@ -220,10 +231,12 @@ pub fn optimize_func(
         match pass {
             "inline" => inline::run(&mut body, ctx, func),
             "cfg" => cfg::simplify(&mut body),
+            "rotate" => loops::rotate(&mut body),
             "ssa" => ssa::build(&mut body),
             "gvn" => gvn::run(&mut body, level >= 2),
             "dce" => dce::run(&mut body),
             "licm" => licm::run(&mut body),
+            "iv" => loops::run_iv(&mut body),
             "out-of-ssa" => {
                 outssa::run(&mut body);
                 cfg::simplify(&mut body);

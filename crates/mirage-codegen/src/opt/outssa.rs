@@ -8,13 +8,20 @@
 //!    avoids the *lost-copy* problem: a copy is never placed where it
 //!    would also run on a path that does not lead to the phi's block. It
 //!    also keeps copies out of the window between an overflow instruction
-//!    and its branch.
+//!    and its branch. One exception keeps a rotated loop's back edge a
+//!    single branch: an integer conditional branch whose other successor
+//!    is not dominated by the phis' block (so none of the phis' values is
+//!    live there), whose test does not read a phi's value, and whose other
+//!    successor's phis do not read one on that edge, gets the copies
+//!    before its branch.
 //! 2. The copies of one edge form a *parallel* copy (all phis read their
 //!    arguments before any writes): it is sequentialized so that no copy
 //!    overwrites a variable another copy still has to read, breaking
 //!    cycles (the *swap* problem, `a, b = b, a`) with one temporary.
 
-use super::ir::{mov_op, Body, Term};
+use super::dom::DomTree;
+use super::ir::{mov_op, BlockId, Body, Term};
+use mirage_ir::opcode::Family;
 use mirage_ir::{Insn, Operand, VarId};
 
 pub(crate) fn run(body: &mut Body) {
@@ -38,7 +45,44 @@ pub(crate) fn run(body: &mut Body) {
     body.compute_preds();
 }
 
+/// Whether the copies of the edge `p -> s` may go before `p`'s branch (see
+/// the module documentation).
+fn copies_before_branch(body: &Body, dom: &DomTree, p: BlockId, s: BlockId) -> bool {
+    let pb = body.block(p);
+    let Term::Cond(test) = &pb.term else {
+        return false;
+    };
+    if !matches!(
+        test.op.family(),
+        Family::BICmp { .. } | Family::BTest { .. }
+    ) || pb.succs.iter().filter(|&&x| x == s).count() != 1
+    {
+        return false;
+    }
+    let phis = &body.block(s).phis;
+    let is_dst = |op: &Operand| matches!(op, Operand::Reg(v) if phis.iter().any(|ph| ph.dst == *v));
+    if test.operands.iter().any(is_dst) {
+        return false;
+    }
+    // Blocks made by splitting edges are not in `dom`: left alone.
+    let known = |b: BlockId| b.index() < dom.rpo_num.len() && dom.reachable(b);
+    if !known(s) || !known(p) {
+        return false;
+    }
+    pb.succs.iter().filter(|&&x| x != s).all(|&x| {
+        if !known(x) || dom.dominates(s, x) {
+            return false;
+        }
+        let xb = body.block(x);
+        xb.preds
+            .iter()
+            .enumerate()
+            .all(|(k, &q)| q != p || xb.phis.iter().all(|ph| !is_dst(&ph.args[k])))
+    })
+}
+
 fn split_critical_edges(body: &mut Body) {
+    let mut dom: Option<DomTree> = None;
     for s in body.live_blocks().collect::<Vec<_>>() {
         if body.block(s).phis.is_empty() {
             continue;
@@ -48,6 +92,12 @@ fn split_critical_edges(body: &mut Body) {
             let p = body.block(s).preds[j];
             if matches!(body.block(p).term, Term::Goto) && body.block(p).succs.len() == 1 {
                 continue;
+            }
+            if matches!(body.block(p).term, Term::Cond(_)) {
+                let d = dom.get_or_insert_with(|| DomTree::compute(body));
+                if copies_before_branch(body, d, p, s) {
+                    continue;
+                }
             }
             // Which occurrence of s in p's successors is this edge?
             let nth = body.block(s).preds[..j].iter().filter(|&&x| x == p).count();

@@ -1,0 +1,636 @@
+//! Loop passes: `rotate` (before SSA) and `iv` (on SSA form).
+//!
+//! # `rotate`
+//!
+//! A `for`/`while` loop as MIR code writes it tests at the top and jumps
+//! back at the bottom:
+//!
+//! ```text
+//! H:  bges E, i, n        # exit test
+//! B:  ...                 # body
+//!     jmp H
+//! E:
+//! ```
+//!
+//! Every iteration runs the jump and the test. Rotation copies the test
+//! (with the few instructions the header computes before it) to the end of
+//! each latch that jumps back with a goto, inverted when that makes the
+//! loop's own block the branch target:
+//!
+//! ```text
+//! H:  bges E, i, n        # now only the guard on entry
+//! B:  ...
+//!     blts B, i, n        # the back edge is one conditional branch
+//! E:
+//! ```
+//!
+//! Before SSA, the copy is exactly what control did next (go to `H` and run
+//! it), so no value needs renaming: SSA construction then puts the phis in
+//! `B`. Headers that end in an overflow branch (which reads the flags of
+//! the instruction before it) or have more than [`MAX_HEADER`] instructions
+//! or a call are left alone, as are exit tests on floating values when the
+//! test cannot be inverted (NaN): those keep their shape, a branch plus a
+//! jump.
+//!
+//! # `iv`
+//!
+//! Induction variables, on SSA form after `licm`. A *basic* induction
+//! variable is a header phi `j` whose value on every back edge is one
+//! instruction `j' = adds j, c` (or `add`, `sub`, `subs`; `c` a constant).
+//!
+//! * **Strength reduction modulo 2^32.** An `adds t, a, j` in the loop with
+//!   `a` invariant is `ext32` of `a + j` computed in 64 bits, *whatever*
+//!   the wraparound: only the low 32 bits matter. So a new 64-bit phi `k`
+//!   starts at `adds a, init` (in the preheader) and steps with `j`
+//!   (`k' = add k, c`, right after `j'`), and `t` becomes `ext32 t, k`:
+//!   one extension instead of a copy, an add and an extension per use.
+//!   At most [`MAX_NEW_IVS`] such phis are made per loop (each is a
+//!   register live across the loop).
+//! * **Widening.** `j' = adds j, 1` equals `add j, 1` (no extension needed)
+//!   when `j` is sign-extended (its start value and `j'` are) and
+//!   `j <s n` holds in the whole loop, i.e. on every edge into the header
+//!   (the guard's entry edge and each rotated back edge assert it for the
+//!   value they bring), as then `j + 1 <= INT32_MAX`. Likewise a step of
+//!   -1 under `j >s n`. Compares are 32-bit (`blts`, `bges`, …) or 64-bit
+//!   with a sign-extended bound.
+//! * **Redundant extensions.** `ext32 d, x` of an `x` that is already
+//!   sign-extended (a result of a signed 32-bit operation, `ext8/16/32`,
+//!   `uext8/16`, a comparison, a widened counter) is `x`.
+
+use super::dce;
+use super::dom::{find_loops, DomTree};
+use super::ir::{outputs, BlockId, Body, Phi, Term};
+use super::repl::Repl;
+use mirage_ir::opcode::{Family, IBinOp, ICond};
+use mirage_ir::{Class, Insn, Opcode, Operand, VarId};
+
+/// Most new induction variables made per loop.
+const MAX_NEW_IVS: usize = 4;
+
+/// Largest header (in instructions before the test) that is copied.
+const MAX_HEADER: usize = 4;
+
+/// The branch that is taken exactly when `op` is not (integer tests only).
+pub(crate) fn invert_branch(op: Opcode) -> Option<Opcode> {
+    use Opcode::*;
+    Some(match op {
+        Bt => Bf,
+        Bf => Bt,
+        BtS => BfS,
+        BfS => BtS,
+        Beq => Bne,
+        Bne => Beq,
+        BeqS => BneS,
+        BneS => BeqS,
+        Blt => Bge,
+        Bge => Blt,
+        BltS => BgeS,
+        BgeS => BltS,
+        Ble => Bgt,
+        Bgt => Ble,
+        BleS => BgtS,
+        BgtS => BleS,
+        UBlt => UBge,
+        UBge => UBlt,
+        UBltS => UBgeS,
+        UBgeS => UBltS,
+        UBle => UBgt,
+        UBgt => UBle,
+        UBleS => UBgtS,
+        UBgtS => UBleS,
+        _ => return None,
+    })
+}
+
+/// The `rotate` pass (see the module documentation). Not for SSA bodies.
+pub(crate) fn rotate(body: &mut Body) {
+    debug_assert!(!body.ssa);
+    let dom = DomTree::compute(body);
+    let loops = find_loops(body, &dom);
+    let mut in_loop = vec![false; body.blocks.len()];
+    let mut changed = false;
+    for l in &loops {
+        let h = l.header;
+        let hb = body.block(h);
+        let Term::Cond(test) = &hb.term else {
+            continue;
+        };
+        if matches!(test.op.family(), Family::BOvf { .. })
+            || hb.insns.len() > MAX_HEADER
+            || hb
+                .insns
+                .iter()
+                .any(|i| matches!(i.op.family(), Family::Call | Family::Inline))
+        {
+            continue;
+        }
+        for &b in &l.blocks {
+            in_loop[b.index()] = true;
+        }
+        let (s0, s1) = (hb.succs[0], hb.succs[1]);
+        let test = test.clone();
+        let insns = hb.insns.clone();
+        // Which successor stays in the loop (exactly one must).
+        let shape = match (in_loop[s0.index()], in_loop[s1.index()]) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        };
+        let latches: Vec<BlockId> = body
+            .block(h)
+            .preds
+            .iter()
+            .copied()
+            .filter(|&p| {
+                in_loop[p.index()]
+                    && matches!(body.block(p).term, Term::Goto)
+                    && body.block(p).succs.len() == 1
+                    && p != h
+            })
+            .collect();
+        for &b in &l.blocks {
+            in_loop[b.index()] = false;
+        }
+        let Some(stay_fall) = shape else {
+            continue;
+        };
+        // The latch's branch: taken means "stay in the loop" when possible.
+        let (term, succs) = match (stay_fall, invert_branch(test.op)) {
+            (true, Some(inv)) => {
+                let mut t = test.clone();
+                t.op = inv;
+                (t, vec![s1, s0])
+            }
+            _ => (test.clone(), vec![s0, s1]),
+        };
+        for p in latches {
+            let pb = body.block_mut(p);
+            pb.insns.extend(insns.iter().cloned());
+            pb.term = Term::Cond(term.clone());
+            pb.succs = succs.clone();
+            changed = true;
+        }
+    }
+    if changed {
+        body.compute_preds();
+    }
+}
+
+/// Where an SSA value is defined.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Def {
+    None,
+    Phi(BlockId),
+    Insn(BlockId, usize),
+}
+
+struct Defs {
+    site: Vec<Def>,
+}
+
+impl Defs {
+    fn compute(body: &Body) -> Defs {
+        let mut site = vec![Def::None; body.vars.len()];
+        for b in body.live_blocks() {
+            let blk = body.block(b);
+            for p in &blk.phis {
+                site[p.dst.index()] = Def::Phi(b);
+            }
+            for (k, insn) in blk.insns.iter().enumerate() {
+                for i in outputs(body.module, insn) {
+                    if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                        if body.promoted[v.index()] {
+                            site[v.index()] = Def::Insn(b, k);
+                        }
+                    }
+                }
+            }
+        }
+        Defs { site }
+    }
+    fn get(&self, v: VarId) -> Def {
+        self.site.get(v.index()).copied().unwrap_or(Def::None)
+    }
+    fn block(&self, v: VarId) -> Option<BlockId> {
+        match self.get(v) {
+            Def::None => None,
+            Def::Phi(b) | Def::Insn(b, _) => Some(b),
+        }
+    }
+    fn insn<'a>(&self, body: &'a Body, v: VarId) -> Option<&'a Insn> {
+        match self.get(v) {
+            Def::Insn(b, k) => body.block(b).insns.get(k),
+            _ => None,
+        }
+    }
+}
+
+/// Whether an instruction's integer result is its low 32 bits
+/// sign-extended (the interpreter's semantics for signed `…s` forms).
+fn sign_extends(insn: &Insn) -> bool {
+    match insn.op.family() {
+        Family::IBin { op, w32: true } => !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh),
+        Family::Ext { bits, signed } => bits < 32 || signed,
+        Family::ICmp { .. } | Family::FCmp { .. } => true,
+        Family::Neg {
+            class: Class::Int,
+            w32: true,
+        } => true,
+        _ => false,
+    }
+}
+
+fn const_i32(op: &Operand) -> bool {
+    matches!(op, Operand::Int(c) if *c == *c as i32 as i64)
+}
+
+/// Whether `op` is known to be a sign-extended 32-bit value (`extra`: values
+/// proven so by this pass).
+fn canonical(body: &Body, defs: &Defs, extra: &[VarId], op: &Operand) -> bool {
+    match op {
+        Operand::Int(_) => const_i32(op),
+        Operand::Reg(v) => {
+            body.promoted[v.index()]
+                && (extra.contains(v) || defs.insn(body, *v).is_some_and(sign_extends))
+        }
+        _ => false,
+    }
+}
+
+/// A basic induction variable.
+struct Basic {
+    phi: VarId,
+    /// The value on the back edges and where it is computed.
+    next: VarId,
+    next_at: (BlockId, usize),
+    /// Added per iteration (64-bit; for `…s` steps the sign-extended
+    /// 32-bit constant, equal modulo 2^32).
+    step: i64,
+    w32: bool,
+    /// The value from outside.
+    init: Operand,
+}
+
+/// Recognizes `phi` of `header` (with outside predecessor number `out`) as
+/// a basic induction variable.
+fn basic_iv(body: &Body, defs: &Defs, header: BlockId, out: usize, phi: &Phi) -> Option<Basic> {
+    if body.class_of(phi.dst) != Class::Int {
+        return None;
+    }
+    let preds = &body.block(header).preds;
+    let mut next = None;
+    for (k, a) in phi.args.iter().enumerate() {
+        if k == out {
+            continue;
+        }
+        let Operand::Reg(v) = a else {
+            return None;
+        };
+        if next.is_some_and(|n| n != *v) {
+            return None;
+        }
+        next = Some(*v);
+    }
+    let next = next?;
+    let Def::Insn(b, k) = defs.get(next) else {
+        return None;
+    };
+    let _ = preds;
+    let insn = &body.block(b).insns[k];
+    let Family::IBin { op, w32 } = insn.op.family() else {
+        return None;
+    };
+    let me = Operand::Reg(phi.dst);
+    let (x, y) = (insn.operands.get(1)?, insn.operands.get(2)?);
+    let c = match (op, x, y) {
+        (IBinOp::Add, _, Operand::Int(c)) if *x == me => *c,
+        (IBinOp::Add, Operand::Int(c), _) if *y == me => *c,
+        (IBinOp::Sub, _, Operand::Int(c)) if *x == me => c.wrapping_neg(),
+        _ => return None,
+    };
+    let step = if w32 { c as i32 as i64 } else { c };
+    Some(Basic {
+        phi: phi.dst,
+        next,
+        next_at: (b, k),
+        step,
+        w32,
+        init: phi.args[out].clone(),
+    })
+}
+
+/// Whether the edge `from -> to` (or the chain of single-predecessor gotos
+/// above it) asserts `x < n` (`up`) or `x > n` (signed, 32-bit), for the
+/// bound `n` returned.
+fn edge_bound(
+    body: &Body,
+    defs: &Defs,
+    extra: &[VarId],
+    mut from: BlockId,
+    mut to: BlockId,
+    x: &Operand,
+    up: bool,
+) -> Option<Operand> {
+    for _ in 0..4 {
+        let fb = body.block(from);
+        match &fb.term {
+            Term::Goto if fb.preds.len() == 1 => {
+                to = from;
+                from = fb.preds[0];
+            }
+            Term::Cond(t) => {
+                if fb.succs[0] == fb.succs[1] {
+                    return None;
+                }
+                let taken = fb.succs[1] == to;
+                let Family::BICmp { cond, w32 } = t.op.family() else {
+                    return None;
+                };
+                let (a, b) = (t.operands.get(1)?, t.operands.get(2)?);
+                // The relation that holds on this edge, as `a REL b`.
+                let rel = if taken { cond } else { negate(cond)? };
+                // Normalize to `x REL' n`.
+                let (rel, n) = if a == x {
+                    (rel, b)
+                } else if b == x {
+                    (swap(rel)?, a)
+                } else {
+                    return None;
+                };
+                let want = if up { ICond::Lt } else { ICond::Gt };
+                if rel != want {
+                    return None;
+                }
+                if !w32 && !canonical(body, defs, extra, n) {
+                    return None;
+                }
+                return Some(n.clone());
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn negate(c: ICond) -> Option<ICond> {
+    Some(match c {
+        ICond::Lt => ICond::Ge,
+        ICond::Ge => ICond::Lt,
+        ICond::Le => ICond::Gt,
+        ICond::Gt => ICond::Le,
+        _ => return None,
+    })
+}
+
+fn swap(c: ICond) -> Option<ICond> {
+    Some(match c {
+        ICond::Lt => ICond::Gt,
+        ICond::Gt => ICond::Lt,
+        ICond::Le => ICond::Ge,
+        ICond::Ge => ICond::Le,
+        _ => return None,
+    })
+}
+
+/// The `iv` pass (see the module documentation).
+pub(crate) fn run_iv(body: &mut Body) {
+    debug_assert!(body.ssa);
+    let dom = DomTree::compute(body);
+    let loops = find_loops(body, &dom);
+    let mut widened: Vec<VarId> = Vec::new();
+    let mut changed = redundant_ext(body, &widened);
+    if !loops.is_empty() {
+        let mut in_loop = vec![false; body.blocks.len()];
+        for l in &loops {
+            for &b in &l.blocks {
+                in_loop[b.index()] = true;
+            }
+            changed |= one_loop(body, l.header, &l.blocks, &in_loop, &mut widened);
+            for &b in &l.blocks {
+                in_loop[b.index()] = false;
+            }
+        }
+    }
+    if !widened.is_empty() {
+        changed |= redundant_ext(body, &widened);
+    }
+    if changed {
+        dce::run(body);
+    }
+}
+
+fn one_loop(
+    body: &mut Body,
+    header: BlockId,
+    blocks: &[BlockId],
+    in_loop: &[bool],
+    widened: &mut Vec<VarId>,
+) -> bool {
+    let defs = Defs::compute(body);
+    let preds = body.block(header).preds.clone();
+    let outs: Vec<usize> = (0..preds.len())
+        .filter(|&k| !in_loop[preds[k].index()])
+        .collect();
+    let [out] = outs[..] else {
+        return false;
+    };
+    let pre = preds[out];
+    if pre == header
+        || matches!(&body.block(pre).term, Term::Cond(t) if matches!(t.op.family(), Family::BOvf { .. }))
+    {
+        return false;
+    }
+    let ivs: Vec<Basic> = body
+        .block(header)
+        .phis
+        .iter()
+        .filter_map(|p| basic_iv(body, &defs, header, out, p))
+        .collect();
+    if ivs.is_empty() {
+        return false;
+    }
+    let mut changed = false;
+    // Widening.
+    for iv in &ivs {
+        if !iv.w32 || (iv.step != 1 && iv.step != -1) {
+            continue;
+        }
+        if !canonical(body, &defs, widened, &iv.init) {
+            continue;
+        }
+        let up = iv.step == 1;
+        let mut bound: Option<Operand> = None;
+        let mut ok = true;
+        for (k, &p) in preds.iter().enumerate() {
+            let x = if k == out {
+                iv.init.clone()
+            } else {
+                Operand::Reg(iv.next)
+            };
+            match edge_bound(body, &defs, widened, p, header, &x, up) {
+                Some(n) if bound.as_ref().is_none_or(|b| *b == n) => bound = Some(n),
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        // The bound must not change inside the loop (it is an SSA value or
+        // a constant; a value defined in the loop could differ per edge).
+        let invariant = match &bound {
+            Some(Operand::Reg(v)) => defs.block(*v).is_none_or(|b| !in_loop[b.index()]),
+            Some(Operand::Int(_)) => true,
+            _ => false,
+        };
+        if ok && invariant {
+            let (b, k) = iv.next_at;
+            let insn = &mut body.block_mut(b).insns[k];
+            insn.op = if insn.op == Opcode::AddS {
+                Opcode::Add
+            } else {
+                Opcode::Sub
+            };
+            // `subs j, 1` / `adds j, -1` keep their constant (sign-extended
+            // already: ±1).
+            widened.push(iv.next);
+            widened.push(iv.phi);
+            changed = true;
+        }
+    }
+    // Strength reduction of `adds t, a, j`.
+    let mut made: Vec<(VarId, Operand, VarId)> = Vec::new(); // (j, a, k)
+    let mut inserts: Vec<(BlockId, usize, Insn)> = Vec::new();
+    let mut new_phis: Vec<Phi> = Vec::new();
+    let mut pre_insns: Vec<Insn> = Vec::new();
+    for &b in blocks {
+        for k in 0..body.block(b).insns.len() {
+            let insn = &body.block(b).insns[k];
+            if insn.op != Opcode::AddS {
+                continue;
+            }
+            let (Some(Operand::Reg(t)), Some(x), Some(y)) = (
+                insn.operands.first(),
+                insn.operands.get(1),
+                insn.operands.get(2),
+            ) else {
+                continue;
+            };
+            let t = *t;
+            let is_inv = |op: &Operand| match op {
+                Operand::Int(_) => true,
+                // A value without a definition is a parameter.
+                Operand::Reg(v) => {
+                    body.promoted[v.index()] && defs.block(*v).is_none_or(|db| !in_loop[db.index()])
+                }
+                _ => false,
+            };
+            let find = |op: &Operand| {
+                ivs.iter()
+                    .position(|iv| *op == Operand::Reg(iv.phi) && iv.next != t)
+            };
+            let (ivi, a) = match (find(x), find(y)) {
+                (Some(i), _) if is_inv(y) => (i, y.clone()),
+                (_, Some(i)) if is_inv(x) => (i, x.clone()),
+                _ => continue,
+            };
+            let iv = &ivs[ivi];
+            let kv = match made.iter().find(|(j, aa, _)| *j == iv.phi && *aa == a) {
+                Some(&(_, _, kv)) => kv,
+                None => {
+                    if made.len() >= MAX_NEW_IVS {
+                        continue;
+                    }
+                    // The start value, `adds a, init`, folded when simple.
+                    let k0 = match (&a, &iv.init) {
+                        (Operand::Int(x), Operand::Int(y)) => {
+                            Operand::Int(x.wrapping_add(*y) as i32 as i64)
+                        }
+                        (_, Operand::Int(0)) if canonical(body, &defs, widened, &a) => a.clone(),
+                        (Operand::Int(0), _) if canonical(body, &defs, widened, &iv.init) => {
+                            iv.init.clone()
+                        }
+                        _ => {
+                            let k0 = body.new_var(Class::Int);
+                            let insn = match &iv.init {
+                                Operand::Int(0) => {
+                                    Insn::new(Opcode::Ext32, vec![Operand::Reg(k0), a.clone()])
+                                }
+                                _ => Insn::new(
+                                    Opcode::AddS,
+                                    vec![Operand::Reg(k0), a.clone(), iv.init.clone()],
+                                ),
+                            };
+                            pre_insns.push(insn);
+                            Operand::Reg(k0)
+                        }
+                    };
+                    let kv = body.new_var(Class::Int);
+                    let kn = body.new_var(Class::Int);
+                    let args = (0..preds.len())
+                        .map(|p| {
+                            if p == out {
+                                k0.clone()
+                            } else {
+                                Operand::Reg(kn)
+                            }
+                        })
+                        .collect();
+                    new_phis.push(Phi { dst: kv, args });
+                    let (nb, nk) = iv.next_at;
+                    inserts.push((
+                        nb,
+                        nk + 1,
+                        Insn::new(
+                            Opcode::Add,
+                            vec![Operand::Reg(kn), Operand::Reg(kv), Operand::Int(iv.step)],
+                        ),
+                    ));
+                    made.push((iv.phi, a.clone(), kv));
+                    kv
+                }
+            };
+            let pos = body.block(b).insns[k].pos;
+            let mut e = Insn::new(Opcode::Ext32, vec![Operand::Reg(t), Operand::Reg(kv)]);
+            e.pos = pos;
+            body.block_mut(b).insns[k] = e;
+            changed = true;
+        }
+    }
+    if made.is_empty() {
+        return changed;
+    }
+    body.block_mut(pre).insns.extend(pre_insns);
+    body.block_mut(header).phis.extend(new_phis);
+    // Insert from the back so earlier positions stay valid.
+    inserts.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    for (b, k, insn) in inserts {
+        body.block_mut(b).insns.insert(k, insn);
+    }
+    true
+}
+
+/// `ext32 d, x` of a sign-extended `x` becomes `x` (see the module
+/// documentation).
+fn redundant_ext(body: &mut Body, widened: &[VarId]) -> bool {
+    let defs = Defs::compute(body);
+    let mut repl = Repl::new(body.vars.len());
+    for b in body.live_blocks() {
+        for insn in &body.block(b).insns {
+            if insn.op != Opcode::Ext32 {
+                continue;
+            }
+            if let (Some(Operand::Reg(d)), Some(x)) = (insn.operands.first(), insn.operands.get(1))
+            {
+                if body.promoted[d.index()]
+                    && matches!(x, Operand::Reg(_))
+                    && canonical(body, &defs, widened, x)
+                {
+                    repl.set(*d, x.clone());
+                }
+            }
+        }
+    }
+    let any = repl.any;
+    repl.apply(body);
+    any
+}
