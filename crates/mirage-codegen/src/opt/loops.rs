@@ -67,6 +67,12 @@ use mirage_ir::{Class, Insn, Opcode, Operand, VarId};
 /// Most new induction variables made per loop.
 const MAX_NEW_IVS: usize = 4;
 
+/// Most loops versioned per function (each copies a loop).
+const MAX_VERSIONS: usize = 16;
+
+/// Largest loop (in instructions) that is versioned.
+const MAX_VERSION_SIZE: usize = 120;
+
 /// Largest header (in instructions before the test) that is copied.
 const MAX_HEADER: usize = 4;
 
@@ -399,17 +405,40 @@ pub(crate) fn run_iv(body: &mut Body) {
     let loops = find_loops(body, &dom);
     let mut widened: Vec<VarId> = Vec::new();
     let mut changed = redundant_ext(body, &widened);
-    if !loops.is_empty() {
+    // Headers already handled (versioning adds blocks and loops: the loops
+    // are then found again and the remaining ones handled).
+    let mut done: Vec<BlockId> = Vec::new();
+    let mut loops = loops;
+    let mut rounds = 0;
+    'again: while !loops.is_empty() {
         let mut in_loop = vec![false; body.blocks.len()];
         for l in &loops {
+            if done.contains(&l.header) {
+                continue;
+            }
+            done.push(l.header);
             for &b in &l.blocks {
                 in_loop[b.index()] = true;
             }
-            changed |= one_loop(body, l.header, &l.blocks, &in_loop, &mut widened);
+            let nblocks = body.blocks.len();
+            let (c, versioned) = one_loop(body, l.header, &l.blocks, &in_loop, &mut widened);
+            changed |= c;
             for &b in &l.blocks {
                 in_loop[b.index()] = false;
             }
+            if versioned {
+                // The slow copy's blocks are new: never transformed.
+                done.extend((nblocks..body.blocks.len()).map(|i| BlockId(i as u32)));
+                rounds += 1;
+                if rounds > MAX_VERSIONS {
+                    break;
+                }
+                let dom = DomTree::compute(body);
+                loops = find_loops(body, &dom);
+                continue 'again;
+            }
         }
+        break;
     }
     if !widened.is_empty() {
         changed |= redundant_ext(body, &widened);
@@ -425,20 +454,20 @@ fn one_loop(
     blocks: &[BlockId],
     in_loop: &[bool],
     widened: &mut Vec<VarId>,
-) -> bool {
+) -> (bool, bool) {
     let defs = Defs::compute(body);
     let preds = body.block(header).preds.clone();
     let outs: Vec<usize> = (0..preds.len())
         .filter(|&k| !in_loop[preds[k].index()])
         .collect();
     let [out] = outs[..] else {
-        return false;
+        return (false, false);
     };
     let pre = preds[out];
     if pre == header
         || matches!(&body.block(pre).term, Term::Cond(t) if matches!(t.op.family(), Family::BOvf { .. }))
     {
-        return false;
+        return (false, false);
     }
     let ivs: Vec<Basic> = body
         .block(header)
@@ -447,11 +476,13 @@ fn one_loop(
         .filter_map(|p| basic_iv(body, &defs, header, out, p))
         .collect();
     if ivs.is_empty() {
-        return false;
+        return (false, false);
     }
     let mut changed = false;
-    // Widening.
-    for iv in &ivs {
+    // Widening. `proven`: (iv, bound) of counters known to stay below the
+    // bound.
+    let mut proven: Vec<(usize, Operand)> = Vec::new();
+    for (ivi, iv) in ivs.iter().enumerate() {
         if !iv.w32 || (iv.step != 1 && iv.step != -1) {
             continue;
         }
@@ -495,7 +526,18 @@ fn one_loop(
             widened.push(iv.next);
             widened.push(iv.phi);
             changed = true;
+            if up {
+                proven.push((ivi, bound.clone().unwrap()));
+            }
         }
+    }
+    if changed {
+        // Extensions of the widened counters inside the loop go now, so
+        // that the uses below see the counters themselves.
+        redundant_ext_in(body, &defs, blocks, widened);
+    }
+    if version(body, &defs, header, blocks, in_loop, out, &ivs, &proven) {
+        return (true, true);
     }
     // Strength reduction of `adds t, a, j`.
     let mut made: Vec<(VarId, Operand, VarId)> = Vec::new(); // (j, a, k)
@@ -597,7 +639,7 @@ fn one_loop(
         }
     }
     if made.is_empty() {
-        return changed;
+        return (changed, false);
     }
     body.block_mut(pre).insns.extend(pre_insns);
     body.block_mut(header).phis.extend(new_phis);
@@ -606,7 +648,33 @@ fn one_loop(
     for (b, k, insn) in inserts {
         body.block_mut(b).insns.insert(k, insn);
     }
-    true
+    (true, false)
+}
+
+/// [`redundant_ext`] for the uses inside `blocks` only.
+fn redundant_ext_in(body: &mut Body, defs: &Defs, blocks: &[BlockId], widened: &[VarId]) {
+    let mut repl = Repl::new(body.vars.len());
+    for &b in blocks {
+        for insn in &body.block(b).insns {
+            if insn.op != Opcode::Ext32 {
+                continue;
+            }
+            if let (Some(Operand::Reg(d)), Some(x @ Operand::Reg(_))) =
+                (insn.operands.first(), insn.operands.get(1))
+            {
+                if body.promoted[d.index()] && canonical(body, defs, widened, x) {
+                    repl.set(*d, x.clone());
+                }
+            }
+        }
+    }
+    if repl.any {
+        for &b in blocks {
+            let mut blk = std::mem::replace(body.block_mut(b), super::ir::Block::new());
+            repl.block(body, &mut blk);
+            *body.block_mut(b) = blk;
+        }
+    }
 }
 
 /// `ext32 d, x` of a sign-extended `x` becomes `x` (see the module
@@ -633,4 +701,421 @@ fn redundant_ext(body: &mut Body, widened: &[VarId]) -> bool {
     let any = repl.any;
     repl.apply(body);
     any
+}
+
+/// Loop versioning for in-range indexes (see the module documentation):
+/// when the counter `j` of `proven` runs from a constant `c >= 0` up to
+/// below its bound `n`, each `adds t, a, j` used as a memory index is
+/// `sext(a) + j` without wraparound exactly when `sext(a) + sext(n) <=
+/// 2^31`. Preheader checks choose between the loop with the indexes
+/// rewritten to base-plus-counter addresses and an unchanged copy.
+#[allow(clippy::too_many_arguments)]
+fn version(
+    body: &mut Body,
+    defs: &Defs,
+    header: BlockId,
+    blocks: &[BlockId],
+    in_loop: &[bool],
+    out: usize,
+    ivs: &[Basic],
+    proven: &[(usize, Operand)],
+) -> bool {
+    let Some((ivi, bound)) = proven.iter().find(
+        |(i, _)| matches!(ivs[*i].init, Operand::Int(c) if (0..=i32::MAX as i64).contains(&c)),
+    ) else {
+        return false;
+    };
+    let j = ivs[*ivi].phi;
+    // Candidates: `adds t, a, j` with `a` invariant and `t` a memory index
+    // (with an invariant base) somewhere in the loop.
+    let mut size = 0;
+    let mut index_uses: Vec<VarId> = Vec::new();
+    for &b in blocks {
+        let blk = body.block(b);
+        size += blk.insns.len() + blk.phis.len();
+        for insn in &blk.insns {
+            for op in &insn.operands {
+                if let Operand::Mem(m) = op {
+                    if let Some(x) = m.index {
+                        let base_ok = m
+                            .base
+                            .is_none_or(|bv| invariant(body, defs, in_loop, &Operand::Reg(bv)));
+                        if base_ok && !index_uses.contains(&x) {
+                            index_uses.push(x);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if size > MAX_VERSION_SIZE || blocks.iter().any(|&b| dom_loop_has_call_ret(body, b)) {
+        return false;
+    }
+    let mut cands: Vec<(VarId, Operand)> = Vec::new(); // (t, a)
+    let mut avals: Vec<Operand> = Vec::new();
+    for &b in blocks {
+        for insn in &body.block(b).insns {
+            if insn.op != Opcode::AddS {
+                continue;
+            }
+            let (Some(Operand::Reg(t)), Some(x), Some(y)) = (
+                insn.operands.first(),
+                insn.operands.get(1),
+                insn.operands.get(2),
+            ) else {
+                continue;
+            };
+            let jr = Operand::Reg(j);
+            let a = if *x == jr && invariant(body, defs, in_loop, y) {
+                y.clone()
+            } else if *y == jr && invariant(body, defs, in_loop, x) {
+                x.clone()
+            } else {
+                continue;
+            };
+            if !index_uses.contains(t) {
+                continue;
+            }
+            if !avals.contains(&a) {
+                if avals.len() >= 3 {
+                    continue;
+                }
+                avals.push(a.clone());
+            }
+            cands.push((*t, a));
+        }
+    }
+    if cands.is_empty() {
+        return false;
+    }
+    // Values of the loop used outside it must be read only by phis of exit
+    // blocks on edges from the loop (the copy then adds its own edge).
+    let mut def_in = vec![false; body.vars.len()];
+    for &b in blocks {
+        let blk = body.block(b);
+        for p in &blk.phis {
+            def_in[p.dst.index()] = true;
+        }
+        for insn in &blk.insns {
+            for i in outputs(body.module, insn) {
+                if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                    def_in[v.index()] = true;
+                }
+            }
+        }
+    }
+    let is_in = |v: VarId| def_in.get(v.index()).copied().unwrap_or(false);
+    for b in body.live_blocks() {
+        if in_loop[b.index()] {
+            continue;
+        }
+        let blk = body.block(b);
+        let mut bad = false;
+        for insn in blk.insns.iter().chain(term_insn(&blk.term)) {
+            dce::for_each_use(body, insn, |v| bad |= is_in(v));
+        }
+        for p in &blk.phis {
+            for (k, a) in p.args.iter().enumerate() {
+                if matches!(a, Operand::Reg(v) if is_in(*v)) && !in_loop[blk.preds[k].index()] {
+                    bad = true;
+                }
+            }
+        }
+        if bad {
+            return false;
+        }
+    }
+    let pre = body.block(header).preds[out];
+    if body
+        .block(pre)
+        .succs
+        .iter()
+        .filter(|&&s| s == header)
+        .count()
+        != 1
+    {
+        return false;
+    }
+
+    // The copy (the slow loop).
+    let mut bmap: Vec<Option<BlockId>> = vec![None; body.blocks.len()];
+    for &b in blocks {
+        bmap[b.index()] = Some(body.new_block());
+    }
+    let mut vmap = Repl::new(body.vars.len());
+    let fresh = |body: &mut Body, v: VarId, vmap: &mut Repl| {
+        let mut var = body.vars[v.index()].clone();
+        var.name = String::new();
+        body.vars.push(var);
+        body.promoted.push(true);
+        let w = VarId::new(body.vars.len() - 1);
+        vmap.set(v, Operand::Reg(w));
+    };
+    for &b in blocks {
+        let dsts: Vec<VarId> = {
+            let blk = body.block(b);
+            let mut d: Vec<VarId> = blk.phis.iter().map(|p| p.dst).collect();
+            for insn in &blk.insns {
+                for i in outputs(body.module, insn) {
+                    if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                        if body.promoted[v.index()] {
+                            d.push(*v);
+                        }
+                    }
+                }
+            }
+            d
+        };
+        for v in dsts {
+            fresh(body, v, &mut vmap);
+        }
+    }
+    // The checks: one block per distinct `a`, chained; the last one falls
+    // into the fast loop.
+    let nchk = avals.len();
+    let chks: Vec<BlockId> = (0..nchk).map(|_| body.new_block()).collect();
+    let slow_header = bmap[header.index()].unwrap();
+    let n64 = match bound {
+        Operand::Int(c) => Operand::Int(*c as i32 as i64),
+        Operand::Reg(_) if canonical(body, defs, &[], bound) => bound.clone(),
+        _ => {
+            let v = body.new_var(Class::Int);
+            body.block_mut(chks[0]).insns.push(Insn::new(
+                Opcode::Ext32,
+                vec![Operand::Reg(v), bound.clone()],
+            ));
+            Operand::Reg(v)
+        }
+    };
+    let mut a64s: Vec<Operand> = Vec::new();
+    for (ci, a) in avals.iter().enumerate() {
+        let c = chks[ci];
+        let a64 = match a {
+            Operand::Int(x) => Operand::Int(*x as i32 as i64),
+            _ if canonical(body, defs, &[], a) => a.clone(),
+            _ => {
+                let v = body.new_var(Class::Int);
+                body.block_mut(c)
+                    .insns
+                    .push(Insn::new(Opcode::Ext32, vec![Operand::Reg(v), a.clone()]));
+                Operand::Reg(v)
+            }
+        };
+        let sum = body.new_var(Class::Int);
+        body.block_mut(c).insns.push(Insn::new(
+            Opcode::Add,
+            vec![Operand::Reg(sum), a64.clone(), n64.clone()],
+        ));
+        let test = Insn::new(
+            Opcode::Bgt,
+            vec![
+                Operand::Label(mirage_ir::LabelId(0)),
+                Operand::Reg(sum),
+                Operand::Int(1 << 31),
+            ],
+        );
+        let next = if ci + 1 < nchk { chks[ci + 1] } else { header };
+        let cb = body.block_mut(c);
+        cb.term = Term::Cond(test);
+        cb.succs = vec![next, slow_header];
+        cb.preds = vec![if ci == 0 { pre } else { chks[ci - 1] }];
+        a64s.push(a64);
+    }
+    let last = chks[nchk - 1];
+    for s in &mut body.block_mut(pre).succs {
+        if *s == header {
+            *s = chks[0];
+        }
+    }
+    // Copy the blocks.
+    let exits_before: Vec<(BlockId, Vec<BlockId>)> = blocks
+        .iter()
+        .map(|&b| (b, body.block(b).succs.clone()))
+        .collect();
+    for &b in blocks {
+        let mut nb = body.block(b).clone();
+        nb.label = None;
+        for p in &mut nb.phis {
+            p.dst = match vmap.get(p.dst) {
+                Some(Operand::Reg(w)) => w,
+                _ => p.dst,
+            };
+        }
+        vmap.block(body, &mut nb);
+        for insn in &mut nb.insns {
+            for i in outputs(body.module, insn) {
+                if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                    if let Some(Operand::Reg(w)) = vmap.get(*v) {
+                        insn.operands[i] = Operand::Reg(w);
+                    }
+                }
+            }
+        }
+        for s in &mut nb.succs {
+            if let Some(c) = bmap[s.index()] {
+                *s = c;
+            }
+        }
+        for p in &mut nb.preds {
+            if let Some(c) = bmap[p.index()] {
+                *p = c;
+            } else if b == header {
+                *p = last;
+            }
+        }
+        *body.block_mut(bmap[b.index()].unwrap()) = nb;
+    }
+    // The fast header's outside edge now comes from the last check.
+    for p in &mut body.block_mut(header).preds {
+        if *p == pre {
+            *p = last;
+        }
+    }
+    // Exit edges of the copy: one more predecessor of each exit block.
+    for (b, succs) in exits_before {
+        let cb = bmap[b.index()].unwrap();
+        for (occ, &x) in succs.iter().enumerate() {
+            if in_loop[x.index()] {
+                continue;
+            }
+            // Which occurrence of the edge b -> x this is.
+            let nth = succs[..occ].iter().filter(|&&y| y == x).count();
+            let xb = body.block(x);
+            let Some(k) = xb
+                .preds
+                .iter()
+                .enumerate()
+                .filter(|(_, &p)| p == b)
+                .nth(nth)
+                .map(|(k, _)| k)
+            else {
+                continue;
+            };
+            let args: Vec<Operand> = xb.phis.iter().map(|p| vmap.operand(&p.args[k])).collect();
+            let xb = body.block_mut(x);
+            xb.preds.push(cb);
+            for (p, a) in xb.phis.iter_mut().zip(args) {
+                p.args.push(a);
+            }
+        }
+    }
+    // The fast loop: indexes become base-plus-counter addresses.
+    let mut t_of: Vec<(VarId, usize)> = Vec::new(); // (t, which a)
+    for (t, a) in &cands {
+        let ai = avals.iter().position(|x| x == a).unwrap();
+        t_of.push((*t, ai));
+    }
+    let mut bases: Vec<(Option<VarId>, usize, u8, VarId)> = Vec::new();
+    let mut offs: Vec<(usize, u8, VarId)> = Vec::new();
+    for &b in blocks {
+        let mut blk = std::mem::replace(body.block_mut(b), super::ir::Block::new());
+        for k in 0..blk.insns.len() {
+            // `adds t, a, j` itself: `add t, a64, j` (exact here).
+            if let Some(Operand::Reg(t)) = blk.insns[k].operands.first() {
+                if blk.insns[k].op == Opcode::AddS {
+                    if let Some(&(_, ai)) = t_of.iter().find(|(x, _)| x == t) {
+                        let pos = blk.insns[k].pos;
+                        let mut e = Insn::new(
+                            Opcode::Add,
+                            vec![Operand::Reg(*t), a64s[ai].clone(), Operand::Reg(j)],
+                        );
+                        e.pos = pos;
+                        blk.insns[k] = e;
+                        continue;
+                    }
+                }
+            }
+            for oi in 0..blk.insns[k].operands.len() {
+                let Operand::Mem(m) = &blk.insns[k].operands[oi] else {
+                    continue;
+                };
+                let Some(x) = m.index else {
+                    continue;
+                };
+                let Some(&(_, ai)) = t_of.iter().find(|(t, _)| *t == x) else {
+                    continue;
+                };
+                if !m
+                    .base
+                    .is_none_or(|bv| invariant(body, defs, in_loop, &Operand::Reg(bv)))
+                {
+                    continue;
+                }
+                let key = (m.base, ai, m.scale);
+                let nb = match bases.iter().find(|e| (e.0, e.1, e.2) == key) {
+                    Some(e) => e.3,
+                    None => {
+                        let off = match offs.iter().find(|e| (e.0, e.1) == (ai, m.scale)) {
+                            Some(e) => e.2,
+                            None => {
+                                let off = body.new_var(Class::Int);
+                                body.block_mut(last).insns.push(Insn::new(
+                                    Opcode::Mul,
+                                    vec![
+                                        Operand::Reg(off),
+                                        a64s[ai].clone(),
+                                        Operand::Int(m.scale as i64),
+                                    ],
+                                ));
+                                offs.push((ai, m.scale, off));
+                                off
+                            }
+                        };
+                        let nb = body.new_var(Class::Int);
+                        let lb = body.block_mut(last);
+                        let sum = match m.base {
+                            Some(bv) => Insn::new(
+                                Opcode::Add,
+                                vec![Operand::Reg(nb), Operand::Reg(bv), Operand::Reg(off)],
+                            ),
+                            None => {
+                                Insn::new(Opcode::Mov, vec![Operand::Reg(nb), Operand::Reg(off)])
+                            }
+                        };
+                        lb.insns.push(sum);
+                        bases.push((key.0, key.1, key.2, nb));
+                        nb
+                    }
+                };
+                let mut nm = **m;
+                nm.base = Some(nb);
+                nm.index = Some(j);
+                blk.insns[k].operands[oi] = Operand::mem(nm);
+            }
+        }
+        *body.block_mut(b) = blk;
+    }
+    true
+}
+
+fn term_insn(t: &Term) -> Option<&Insn> {
+    match t {
+        Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
+        _ => None,
+    }
+}
+
+/// Whether a loop block returns (versioning keeps to loops that only leave
+/// through their exits).
+fn dom_loop_has_call_ret(body: &Body, b: BlockId) -> bool {
+    matches!(
+        body.block(b).term,
+        Term::Ret(_) | Term::FellOff | Term::Switch(_)
+    )
+}
+
+/// Whether `op` is the same in every iteration of the loop (`in_loop`): a
+/// 32-bit constant or a value defined outside (a parameter has no
+/// definition).
+fn invariant(body: &Body, defs: &Defs, in_loop: &[bool], op: &Operand) -> bool {
+    match op {
+        Operand::Int(c) => *c == *c as i32 as i64,
+        Operand::Reg(v) => {
+            body.promoted[v.index()]
+                && defs
+                    .block(*v)
+                    .is_none_or(|db| !in_loop.get(db.index()).copied().unwrap_or(false))
+        }
+        _ => false,
+    }
 }

@@ -9,7 +9,8 @@
 //!    would also run on a path that does not lead to the phi's block. It
 //!    also keeps copies out of the window between an overflow instruction
 //!    and its branch. One exception keeps a rotated loop's back edge a
-//!    single branch: an integer conditional branch whose other successor
+//!    single branch: a back edge (the phis' block dominates the branch's)
+//!    from an integer conditional branch whose other successor
 //!    is not dominated by the phis' block (so none of the phis' values is
 //!    live there), whose test does not read a phi's value, and whose other
 //!    successor's phis do not read one on that edge, gets the copies
@@ -66,7 +67,9 @@ fn copies_before_branch(body: &Body, dom: &DomTree, p: BlockId, s: BlockId) -> b
     }
     // Blocks made by splitting edges are not in `dom`: left alone.
     let known = |b: BlockId| b.index() < dom.rpo_num.len() && dom.reachable(b);
-    if !known(s) || !known(p) {
+    // Only back edges (`s` dominates `p`): copies for an exit edge would
+    // run on every iteration.
+    if !known(s) || !known(p) || !dom.dominates(s, p) {
         return false;
     }
     pb.succs.iter().filter(|&&x| x != s).all(|&x| {
