@@ -644,7 +644,7 @@ fn one_loop(
     body.block_mut(pre).insns.extend(pre_insns);
     body.block_mut(header).phis.extend(new_phis);
     // Insert from the back so earlier positions stay valid.
-    inserts.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    inserts.sort_by_key(|e| std::cmp::Reverse((e.0, e.1)));
     for (b, k, insn) in inserts {
         body.block_mut(b).insns.insert(k, insn);
     }
@@ -748,7 +748,7 @@ fn version(
             }
         }
     }
-    if size > MAX_VERSION_SIZE || blocks.iter().any(|&b| dom_loop_has_call_ret(body, b)) {
+    if size > MAX_VERSION_SIZE || blocks.iter().any(|&b| leaves_oddly(body, b)) {
         return false;
     }
     let mut cands: Vec<(VarId, Operand)> = Vec::new(); // (t, a)
@@ -1097,7 +1097,7 @@ fn term_insn(t: &Term) -> Option<&Insn> {
 
 /// Whether a loop block returns (versioning keeps to loops that only leave
 /// through their exits).
-fn dom_loop_has_call_ret(body: &Body, b: BlockId) -> bool {
+fn leaves_oddly(body: &Body, b: BlockId) -> bool {
     matches!(
         body.block(b).term,
         Term::Ret(_) | Term::FellOff | Term::Switch(_)
