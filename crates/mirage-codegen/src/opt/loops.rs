@@ -62,7 +62,7 @@ use super::dom::{find_loops, DomTree};
 use super::ir::{outputs, BlockId, Body, Phi, Term};
 use super::repl::Repl;
 use mirage_ir::opcode::{Family, IBinOp, ICond};
-use mirage_ir::{Class, Insn, Opcode, Operand, VarId};
+use mirage_ir::{Class, Insn, Opcode, Operand, Type, VarId};
 
 /// Most new induction variables made per loop.
 const MAX_NEW_IVS: usize = 4;
@@ -242,6 +242,12 @@ fn sign_extends(insn: &Insn) -> bool {
             class: Class::Int,
             w32: true,
         } => true,
+        // Loads of 8-, 16- and 32-bit memory extend to 64 bits (sign for
+        // signed types; an unsigned 8/16-bit value is within range too).
+        Family::Move(Class::Int) => matches!(
+            insn.operands.get(1),
+            Some(Operand::Mem(m)) if matches!(m.ty, Type::I8 | Type::U8 | Type::I16 | Type::U16 | Type::I32)
+        ),
         _ => false,
     }
 }
@@ -253,11 +259,30 @@ fn const_i32(op: &Operand) -> bool {
 /// Whether `op` is known to be a sign-extended 32-bit value (`extra`: values
 /// proven so by this pass).
 fn canonical(body: &Body, defs: &Defs, extra: &[VarId], op: &Operand) -> bool {
+    canonical_at(body, defs, extra, op, 2)
+}
+
+/// [`canonical`], looking through at most `depth` levels of phis.
+fn canonical_at(body: &Body, defs: &Defs, extra: &[VarId], op: &Operand, depth: u32) -> bool {
     match op {
         Operand::Int(_) => const_i32(op),
-        Operand::Reg(v) => {
-            body.promoted[v.index()]
-                && (extra.contains(v) || defs.insn(body, *v).is_some_and(sign_extends))
+        Operand::Reg(v) if body.promoted[v.index()] => {
+            if extra.contains(v) || defs.insn(body, *v).is_some_and(sign_extends) {
+                return true;
+            }
+            match defs.get(*v) {
+                Def::Phi(b) if depth > 0 => body
+                    .block(b)
+                    .phis
+                    .iter()
+                    .find(|p| p.dst == *v)
+                    .is_some_and(|p| {
+                        p.args
+                            .iter()
+                            .all(|a| canonical_at(body, defs, extra, a, depth - 1))
+                    }),
+                _ => false,
+            }
         }
         _ => false,
     }
@@ -490,30 +515,50 @@ fn one_loop(
             continue;
         }
         let up = iv.step == 1;
+        // Every edge into the header must assert `x <s m` (`x >s m` going
+        // down) for the value `x` it brings, with any `m`: then `x + 1`
+        // cannot pass INT32_MAX. `bound` is the common `m` when there is one.
         let mut bound: Option<Operand> = None;
+        let mut common = true;
         let mut ok = true;
-        for (k, &p) in preds.iter().enumerate() {
+        // Back edges first: a constant start is then checked against a
+        // constant bound directly (the guard may have been folded away).
+        let order = (0..preds.len()).filter(|&k| k != out).chain([out]);
+        for k in order {
+            let p = preds[k];
             let x = if k == out {
                 iv.init.clone()
             } else {
                 Operand::Reg(iv.next)
             };
+            if let (Operand::Int(x), Some(Operand::Int(n))) = (&x, &bound) {
+                let (x, n) = (*x as i32, *n as i32);
+                if (up && x < n) || (!up && x > n) {
+                    continue;
+                }
+            }
             match edge_bound(body, &defs, widened, p, header, &x, up) {
-                Some(n) if bound.as_ref().is_none_or(|b| *b == n) => bound = Some(n),
-                _ => {
+                Some(n) => {
+                    if bound.as_ref().is_some_and(|b| *b != n) {
+                        common = false;
+                    }
+                    bound.get_or_insert(n);
+                }
+                None => {
                     ok = false;
                     break;
                 }
             }
         }
-        // The bound must not change inside the loop (it is an SSA value or
-        // a constant; a value defined in the loop could differ per edge).
-        let invariant = match &bound {
-            Some(Operand::Reg(v)) => defs.block(*v).is_none_or(|b| !in_loop[b.index()]),
-            Some(Operand::Int(_)) => true,
-            _ => false,
-        };
-        if ok && invariant {
+        // A common bound that does not change inside the loop (an SSA value
+        // defined outside or a constant) also bounds the counter's range.
+        let invariant = common
+            && match &bound {
+                Some(Operand::Reg(v)) => defs.block(*v).is_none_or(|b| !in_loop[b.index()]),
+                Some(Operand::Int(_)) => true,
+                _ => false,
+            };
+        if ok {
             let (b, k) = iv.next_at;
             let insn = &mut body.block_mut(b).insns[k];
             insn.op = if insn.op == Opcode::AddS {
@@ -526,8 +571,10 @@ fn one_loop(
             widened.push(iv.next);
             widened.push(iv.phi);
             changed = true;
-            if up {
-                proven.push((ivi, bound.clone().unwrap()));
+            if up && invariant {
+                if let Some(b) = &bound {
+                    proven.push((ivi, b.clone()));
+                }
             }
         }
     }
