@@ -426,73 +426,83 @@ fn swap(c: ICond) -> Option<ICond> {
 /// The `iv` pass (see the module documentation).
 pub(crate) fn run_iv(body: &mut Body) {
     debug_assert!(body.ssa);
-    let dom = DomTree::compute(body);
-    let loops = find_loops(body, &dom);
+    let loops = {
+        let dom = DomTree::compute(body);
+        find_loops(body, &dom)
+    };
     let mut widened: Vec<VarId> = Vec::new();
-    let mut changed = redundant_ext(body, &widened);
-    // Headers already handled (versioning adds blocks and loops: the loops
-    // are then found again and the remaining ones handled).
-    let mut done: Vec<BlockId> = Vec::new();
-    let mut loops = loops;
-    let mut rounds = 0;
-    'again: while !loops.is_empty() {
-        let mut in_loop = vec![false; body.blocks.len()];
-        for l in &loops {
-            if done.contains(&l.header) {
-                continue;
-            }
-            done.push(l.header);
-            for &b in &l.blocks {
-                in_loop[b.index()] = true;
-            }
-            let nblocks = body.blocks.len();
-            let (c, versioned) = one_loop(body, l.header, &l.blocks, &in_loop, &mut widened);
-            changed |= c;
-            for &b in &l.blocks {
-                in_loop[b.index()] = false;
-            }
-            if versioned {
-                // The slow copy's blocks are new: never transformed.
-                done.extend((nblocks..body.blocks.len()).map(|i| BlockId(i as u32)));
-                rounds += 1;
-                if rounds > MAX_VERSIONS {
-                    break;
+    let mut defs = Defs::compute(body);
+    let mut changed = redundant_ext(body, &defs, &widened);
+    // Loops enclosing a versioned loop are skipped: their block lists lack
+    // the new blocks.
+    let mut skip = vec![false; loops.len()];
+    let mut versions = 0;
+    let mut in_loop: Vec<bool> = Vec::new();
+    for li in 0..loops.len() {
+        if skip[li] {
+            continue;
+        }
+        let l = &loops[li];
+        in_loop.clear();
+        in_loop.resize(body.blocks.len(), false);
+        for &b in &l.blocks {
+            in_loop[b.index()] = true;
+        }
+        let allow_version = versions < MAX_VERSIONS;
+        let (c, versioned, moved) = one_loop(
+            body,
+            &defs,
+            l.header,
+            &l.blocks,
+            &in_loop,
+            &mut widened,
+            allow_version,
+        );
+        changed |= c;
+        if versioned {
+            versions += 1;
+            for (lj, outer) in loops.iter().enumerate().skip(li + 1) {
+                if outer.blocks.contains(&l.header) {
+                    skip[lj] = true;
                 }
-                let dom = DomTree::compute(body);
-                loops = find_loops(body, &dom);
-                continue 'again;
             }
         }
-        break;
+        if moved {
+            defs = Defs::compute(body);
+        }
     }
     if !widened.is_empty() {
-        changed |= redundant_ext(body, &widened);
+        changed |= redundant_ext(body, &defs, &widened);
     }
     if changed {
         dce::run(body);
     }
 }
 
+/// Handles one loop. Returns whether it changed anything, whether it
+/// versioned the loop, and whether instructions moved or blocks were added
+/// (`defs` is then stale).
 fn one_loop(
     body: &mut Body,
+    defs: &Defs,
     header: BlockId,
     blocks: &[BlockId],
     in_loop: &[bool],
     widened: &mut Vec<VarId>,
-) -> (bool, bool) {
-    let defs = Defs::compute(body);
+    allow_version: bool,
+) -> (bool, bool, bool) {
     let preds = body.block(header).preds.clone();
     let outs: Vec<usize> = (0..preds.len())
         .filter(|&k| !in_loop[preds[k].index()])
         .collect();
     let [out] = outs[..] else {
-        return (false, false);
+        return (false, false, false);
     };
     let pre = preds[out];
     if pre == header
         || matches!(&body.block(pre).term, Term::Cond(t) if matches!(t.op.family(), Family::BOvf { .. }))
     {
-        return (false, false);
+        return (false, false, false);
     }
     let ivs: Vec<Basic> = body
         .block(header)
@@ -501,7 +511,7 @@ fn one_loop(
         .filter_map(|p| basic_iv(body, &defs, header, out, p))
         .collect();
     if ivs.is_empty() {
-        return (false, false);
+        return (false, false, false);
     }
     let mut changed = false;
     // Widening. `proven`: (iv, bound) of counters known to stay below the
@@ -583,8 +593,8 @@ fn one_loop(
         // that the uses below see the counters themselves.
         redundant_ext_in(body, &defs, blocks, widened);
     }
-    if version(body, &defs, header, blocks, in_loop, out, &ivs, &proven) {
-        return (true, true);
+    if allow_version && version(body, defs, header, blocks, in_loop, out, &ivs, &proven) {
+        return (true, true, true);
     }
     // Strength reduction of `adds t, a, j`.
     let mut made: Vec<(VarId, Operand, VarId)> = Vec::new(); // (j, a, k)
@@ -686,7 +696,7 @@ fn one_loop(
         }
     }
     if made.is_empty() {
-        return (changed, false);
+        return (changed, false, false);
     }
     body.block_mut(pre).insns.extend(pre_insns);
     body.block_mut(header).phis.extend(new_phis);
@@ -695,7 +705,7 @@ fn one_loop(
     for (b, k, insn) in inserts {
         body.block_mut(b).insns.insert(k, insn);
     }
-    (true, false)
+    (true, false, true)
 }
 
 /// [`redundant_ext`] for the uses inside `blocks` only.
@@ -726,9 +736,8 @@ fn redundant_ext_in(body: &mut Body, defs: &Defs, blocks: &[BlockId], widened: &
 
 /// `ext32 d, x` of a sign-extended `x` becomes `x` (see the module
 /// documentation).
-fn redundant_ext(body: &mut Body, widened: &[VarId]) -> bool {
-    let defs = Defs::compute(body);
-    let mut repl = Repl::new(body.vars.len());
+fn redundant_ext(body: &mut Body, defs: &Defs, widened: &[VarId]) -> bool {
+    let mut repl: Option<Repl> = None;
     for b in body.live_blocks() {
         for insn in &body.block(b).insns {
             if insn.op != Opcode::Ext32 {
@@ -738,16 +747,21 @@ fn redundant_ext(body: &mut Body, widened: &[VarId]) -> bool {
             {
                 if body.promoted[d.index()]
                     && matches!(x, Operand::Reg(_))
-                    && canonical(body, &defs, widened, x)
+                    && canonical(body, defs, widened, x)
                 {
-                    repl.set(*d, x.clone());
+                    repl.get_or_insert_with(|| Repl::new(body.vars.len()))
+                        .set(*d, x.clone());
                 }
             }
         }
     }
-    let any = repl.any;
-    repl.apply(body);
-    any
+    match repl {
+        Some(r) => {
+            r.apply(body);
+            r.any
+        }
+        None => false,
+    }
 }
 
 /// Loop versioning for in-range indexes (see the module documentation):
