@@ -508,7 +508,7 @@ fn one_loop(
         .block(header)
         .phis
         .iter()
-        .filter_map(|p| basic_iv(body, &defs, header, out, p))
+        .filter_map(|p| basic_iv(body, defs, header, out, p))
         .collect();
     if ivs.is_empty() {
         return (false, false, false);
@@ -521,7 +521,7 @@ fn one_loop(
         if !iv.w32 || (iv.step != 1 && iv.step != -1) {
             continue;
         }
-        if !canonical(body, &defs, widened, &iv.init) {
+        if !canonical(body, defs, widened, &iv.init) {
             continue;
         }
         let up = iv.step == 1;
@@ -547,7 +547,7 @@ fn one_loop(
                     continue;
                 }
             }
-            match edge_bound(body, &defs, widened, p, header, &x, up) {
+            match edge_bound(body, defs, widened, p, header, &x, up) {
                 Some(n) => {
                     if bound.as_ref().is_some_and(|b| *b != n) {
                         common = false;
@@ -591,7 +591,7 @@ fn one_loop(
     if changed {
         // Extensions of the widened counters inside the loop go now, so
         // that the uses below see the counters themselves.
-        redundant_ext_in(body, &defs, blocks, widened);
+        redundant_ext_in(body, defs, blocks, widened);
     }
     if allow_version && version(body, defs, header, blocks, in_loop, out, &ivs, &proven) {
         return (true, true, true);
@@ -644,8 +644,8 @@ fn one_loop(
                         (Operand::Int(x), Operand::Int(y)) => {
                             Operand::Int(x.wrapping_add(*y) as i32 as i64)
                         }
-                        (_, Operand::Int(0)) if canonical(body, &defs, widened, &a) => a.clone(),
-                        (Operand::Int(0), _) if canonical(body, &defs, widened, &iv.init) => {
+                        (_, Operand::Int(0)) if canonical(body, defs, widened, &a) => a.clone(),
+                        (Operand::Int(0), _) if canonical(body, defs, widened, &iv.init) => {
                             iv.init.clone()
                         }
                         _ => {
