@@ -26,9 +26,10 @@
 //!
 //! Before SSA, the copy is exactly what control did next (go to `H` and run
 //! it), so no value needs renaming: SSA construction then puts the phis in
-//! `B`. Headers that end in an overflow branch (which reads the flags of
-//! the instruction before it) or have more than [`MAX_HEADER`] instructions
-//! or a call are left alone, as are exit tests on floating values when the
+//! `B`. Only innermost loops with one latch are rotated (the others run
+//! less and would grow more). Headers that end in an overflow branch (which
+//! reads the flags of the instruction before it) or have more than
+//! [`MAX_HEADER`] instructions or a call are left alone, as are exit tests on floating values when the
 //! test cannot be inverted (NaN): those keep their shape, a branch plus a
 //! jump.
 //!
@@ -115,7 +116,13 @@ pub(crate) fn rotate(body: &mut Body) {
     let loops = find_loops(body, &dom);
     let mut in_loop = vec![false; body.blocks.len()];
     let mut changed = false;
-    for l in &loops {
+    let inner = innermost_flags(&loops, body.blocks.len());
+    for (li, l) in loops.iter().enumerate() {
+        // Innermost loops only: they run most, and each rotation adds a
+        // guard and merge phis after the loop (compile time).
+        if !inner[li] {
+            continue;
+        }
         let h = l.header;
         let hb = body.block(h);
         let Term::Cond(test) = &hb.term else {
@@ -157,7 +164,9 @@ pub(crate) fn rotate(body: &mut Body) {
         for &b in &l.blocks {
             in_loop[b.index()] = false;
         }
-        let Some(stay_fall) = shape else {
+        // One latch: a loop with many back edges (an interpreter's
+        // dispatch loop) would get many copies of the test and exit phis.
+        let Some(stay_fall) = shape.filter(|_| latches.len() == 1) else {
             continue;
         };
         // The latch's branch: taken means "stay in the loop" when possible.
@@ -436,6 +445,7 @@ pub(crate) fn run_iv(body: &mut Body) {
     // Loops enclosing a versioned loop are skipped: their block lists lack
     // the new blocks.
     let mut skip = vec![false; loops.len()];
+    let inner = innermost_flags(&loops, body.blocks.len());
     let mut versions = 0;
     let mut in_loop: Vec<bool> = Vec::new();
     for li in 0..loops.len() {
@@ -448,7 +458,7 @@ pub(crate) fn run_iv(body: &mut Body) {
         for &b in &l.blocks {
             in_loop[b.index()] = true;
         }
-        let allow_version = versions < MAX_VERSIONS;
+        let allow_version = versions < MAX_VERSIONS && inner[li];
         let (c, versioned, moved) = one_loop(
             body,
             &defs,
@@ -1179,4 +1189,19 @@ fn invariant(body: &Body, defs: &Defs, in_loop: &[bool], op: &Operand) -> bool {
         }
         _ => false,
     }
+}
+
+/// Per loop: whether it contains no other loop (no block of it belongs to
+/// a deeper loop).
+fn innermost_flags(loops: &[super::dom::Loop], nblocks: usize) -> Vec<bool> {
+    let mut deepest = vec![0u32; nblocks];
+    for l in loops {
+        for &b in &l.blocks {
+            deepest[b.index()] = deepest[b.index()].max(l.depth);
+        }
+    }
+    loops
+        .iter()
+        .map(|l| l.blocks.iter().all(|b| deepest[b.index()] == l.depth))
+        .collect()
 }
