@@ -49,11 +49,22 @@
 //!   register live across the loop).
 //! * **Widening.** `j' = adds j, 1` equals `add j, 1` (no extension needed)
 //!   when `j` is sign-extended (its start value and `j'` are) and
-//!   `j <s n` holds in the whole loop, i.e. on every edge into the header
-//!   (the guard's entry edge and each rotated back edge assert it for the
-//!   value they bring), as then `j + 1 <= INT32_MAX`. Likewise a step of
+//!   `j <s m` holds in the whole loop for some `m`, i.e. every edge into
+//!   the header asserts it for the value it brings (the guard's entry edge
+//!   and each rotated back edge do; `m` may differ per edge, e.g. two
+//!   counters that meet), as then `j + 1 <= INT32_MAX`. Likewise a step of
 //!   -1 under `j >s n`. Compares are 32-bit (`blts`, `bges`, …) or 64-bit
 //!   with a sign-extended bound.
+//! * **Versioning.** In an innermost loop whose widened counter `j` starts
+//!   at a constant `c >= 0` and stays below an invariant `n`, an
+//!   `adds t, a, j` used as a memory index (invariant base) equals
+//!   `sext(a) + j` with no wraparound exactly when `sext(a) + sext(n) <=
+//!   2^31`. Checks in the preheader (one per distinct `a`) pick a copy of
+//!   the loop where such accesses become `(base + sext(a) * scale, j,
+//!   scale)` (no extension, no add per iteration), or else the unchanged
+//!   copy. Only loops of at most [`MAX_VERSION_SIZE`] instructions, whose
+//!   values are used after the loop only by exit phis and that leave only
+//!   through branches are versioned, at most [`MAX_VERSIONS`] per function.
 //! * **Redundant extensions.** `ext32 d, x` of an `x` that is already
 //!   sign-extended (a result of a signed 32-bit operation, `ext8/16/32`,
 //!   `uext8/16`, a comparison, a widened counter) is `x`.

@@ -17,7 +17,7 @@
 //! |---|---|---|---|
 //! | `inline` | 2 | inlines small MIR callees | `inline.rs` |
 //! | `cfg` | 1 | removes unreachable blocks, threads jumps, merges blocks | `cfg.rs` |
-//! | `rotate` | 2 | loop rotation: copies a loop's exit test to its latches (the back edge becomes one conditional branch) | `loops.rs` |
+//! | `rotate` | 2 | loop rotation of innermost single-latch loops: copies the exit test to the latch (the back edge becomes one conditional branch) | `loops.rs` |
 //! | `ssa` | 1 | SSA form; splits memory accesses into plain loads/stores | `ssa.rs` |
 //! | `gvn` | 1 | value numbering, constant folding and propagation, algebraic simplification, branch folding; at level 2 also redundant load elimination | `gvn.rs` (`fold.rs`) |
 //! | `dce` | 1 | removes unused pure instructions and phis | `dce.rs` |
