@@ -347,15 +347,22 @@ endmodule
             ("sum", vec![i(100), i(-4)]),
         ],
     );
-    // The invariant multiply leaves the loop at -O2.
+    // The invariant multiply leaves the loop at -O2: it comes before the
+    // loop's first block (the target of the rotated back edge, `blt`).
     let t = opt_text(src, "sum", 2);
     let lines: Vec<&str> = t.lines().collect();
-    let first_branch = lines
+    let back = lines.iter().find(|l| l.contains("blt")).unwrap();
+    let target = back
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .trim_end_matches(',');
+    let head = lines
         .iter()
-        .position(|l| l.contains("bge") || l.contains("blt"))
+        .position(|l| *l == format!("{target}:"))
         .unwrap();
     let mul_at = lines.iter().position(|l| l.contains("mul")).unwrap();
-    assert!(mul_at < first_branch, "mul hoisted:\n{t}");
+    assert!(mul_at < head, "mul hoisted:\n{t}");
 }
 
 #[test]
@@ -1620,13 +1627,50 @@ impl Gen {
                 // A bounded loop with its own counter.
                 let c = format!("c{}", self.loops);
                 self.loops += 1;
+                let e = format!("e{}", self.loops - 1);
                 let n = 1 + self.rng.below(5);
                 let (top, end) = (self.label(), self.label());
-                self.emit(&format!("mov {c}, 0"));
-                self.out.push_str(&format!("{top}:\n"));
-                self.emit(&format!("bge {end}, {c}, {n}"));
-                self.block();
-                self.emit(&format!("add {c}, {c}, 1"));
+                if self.rng.below(2) == 0 {
+                    self.emit(&format!("mov {c}, 0"));
+                    self.out.push_str(&format!("{top}:\n"));
+                    self.emit(&format!("bge {end}, {c}, {n}"));
+                    self.block();
+                    self.emit(&format!("add {c}, {c}, 1"));
+                } else {
+                    // A 32-bit counter as C `int` loops give (for `rotate`
+                    // and `iv`): near INT32_MAX, from an argument (the
+                    // bound may wrap), with derived `adds` sums.
+                    let kind = self.rng.below(5);
+                    let (start, bound) = match kind {
+                        0 => ("0".to_string(), format!("mov {e}, {n}")),
+                        1 => ("2147483640".to_string(), format!("mov {e}, 2147483647")),
+                        2 => ("a".to_string(), format!("adds {e}, a, {n}")),
+                        3 => ("-5".to_string(), format!("mov {e}, {}", n as i64 - 5)),
+                        // Wraps past INT32_MAX: only "==" stops it.
+                        _ => (
+                            "2147483645".to_string(),
+                            format!("mov {e}, {}", n as i64 - 2147483648 + 2),
+                        ),
+                    };
+                    self.emit(&bound);
+                    self.emit(&format!("mov {c}, {start}"));
+                    self.out.push_str(&format!("{top}:\n"));
+                    if kind == 4 {
+                        self.emit(&format!("beqs {end}, {c}, {e}"));
+                    } else if self.rng.below(2) == 0 {
+                        self.emit(&format!("bges {end}, {c}, {e}"));
+                    } else {
+                        self.emit(&format!("bles {end}, {e}, {c}"));
+                    }
+                    self.block();
+                    let v = self.rng.pick(&IV).to_string();
+                    let x = self.int_operand();
+                    self.emit(&format!("adds {v}, {x}, {c}"));
+                    self.emit(&format!("adds {c}, {c}, 1"));
+                    if self.rng.below(2) == 0 {
+                        self.emit(&format!("ext32 {c}, {c}"));
+                    }
+                }
                 self.emit(&format!("jmp {top}"));
                 self.out.push_str(&format!("{end}:\n"));
                 self.loops -= 1;
@@ -1692,6 +1736,7 @@ fn random_program_with(seed: u64, max_stmts: u32, sparse: u32) -> String {
         .push_str("  local i64:v0, i64:v1, i64:v2, i64:v3, i64:v4, i64:v5, i64:t, i64:buf\n");
     g.out
         .push_str("  local d:d0, d:d1, d:d2, f:f0, f:f1, i64:c0, i64:c1, i64:c2\n");
+    g.out.push_str("  local i64:e0, i64:e1, i64:e2\n");
     g.emit("alloca buf, 72");
     for (k, v) in IV.iter().enumerate() {
         let init = match k {
@@ -1756,7 +1801,11 @@ fn differential_random_programs() {
         let ms = parse(&src);
         let orig = Runner::new(&ms);
         let want: Vec<Outcome> = args.iter().map(|a| orig.call("rnd", a)).collect();
-        for (level, without) in [(1, None), (2, None), (2, Some(PASSES[(seed % 7) as usize]))] {
+        for (level, without) in [
+            (1, None),
+            (2, None),
+            (2, Some(PASSES[(seed % PASSES.len() as u64) as usize])),
+        ] {
             let opt = optimize_all(&ms, level, without);
             verify_or_panic(&opt, &format!("seed {seed}"));
             let r = Runner::new(&opt);

@@ -17,14 +17,17 @@
 //! |---|---|---|---|
 //! | `inline` | 2 | inlines small MIR callees | `inline.rs` |
 //! | `cfg` | 1 | removes unreachable blocks, threads jumps, merges blocks | `cfg.rs` |
+//! | `rotate` | 2 | loop rotation of innermost single-latch loops: copies the exit test to the latch (the back edge becomes one conditional branch) | `loops.rs` |
 //! | `ssa` | 1 | SSA form; splits memory accesses into plain loads/stores | `ssa.rs` |
 //! | `gvn` | 1 | value numbering, constant folding and propagation, algebraic simplification, branch folding; at level 2 also redundant load elimination | `gvn.rs` (`fold.rs`) |
 //! | `dce` | 1 | removes unused pure instructions and phis | `dce.rs` |
 //! | `licm` | 2 | hoists loop-invariant instructions to preheaders | `licm.rs` |
+//! | `iv` | 2 | induction variables: widens bounded 32-bit counters, versions loops whose 32-bit indexes provably stay in range (base-plus-counter addresses), strength-reduces `adds t, a, j` modulo 2^32, drops redundant `ext32` | `loops.rs` |
+//! | `div-shift` | 2 | signed division and remainder by a power of two become shifts | `divshift.rs` |
 //! | `out-of-ssa` | 1 | phis to copies on edges, then a final `cfg` cleanup | `outssa.rs` |
 //!
-//! `gvn`, `dce` and `licm` need SSA form: they are skipped when `ssa` is
-//! disabled. Disabling `out-of-ssa` disables `ssa` too (there is no valid
+//! `gvn`, `dce`, `licm`, `iv` and `div-shift` need SSA form: they are
+//! skipped when `ssa` is disabled. Disabling `out-of-ssa` disables `ssa` too (there is no valid
 //! MIR with phis). The block form and the SSA machinery live in `ir.rs`,
 //! `dom.rs` and `repl.rs`.
 //!
@@ -44,12 +47,14 @@
 
 mod cfg;
 mod dce;
+mod divshift;
 mod dom;
 mod fold;
 mod gvn;
 mod inline;
 mod ir;
 mod licm;
+mod loops;
 mod outssa;
 mod repl;
 mod ssa;
@@ -60,7 +65,18 @@ use mirage_ir::{Func, ItemKind, Module, Operand};
 use std::fmt;
 
 /// The names of the passes, in pipeline order.
-pub const PASSES: &[&str] = &["inline", "cfg", "ssa", "gvn", "dce", "licm", "out-of-ssa"];
+pub const PASSES: &[&str] = &[
+    "inline",
+    "cfg",
+    "rotate",
+    "ssa",
+    "gvn",
+    "dce",
+    "licm",
+    "iv",
+    "div-shift",
+    "out-of-ssa",
+];
 
 /// Resolves a call's operand 1 to the MIR function it calls (possibly in
 /// another module), for inlining.
@@ -104,7 +120,8 @@ pub type DumpSink<'d> = &'d mut dyn FnMut(&str, String);
 #[derive(Default)]
 pub struct OptOptions<'d> {
     /// 0: no passes (a copy of the input); 1: `cfg`, `ssa`, `gvn` (without
-    /// load elimination), `dce`, `out-of-ssa`; 2 (or more): every pass.
+    /// load elimination), `dce`, `out-of-ssa`; 2 (or more): every pass
+    /// (adding `inline`, `rotate`, `licm`, `iv`, `div-shift`).
     pub level: u8,
     /// Names of passes not to run (see [`PASSES`]).
     pub disabled: Vec<String>,
@@ -205,11 +222,14 @@ pub fn optimize_func(
     let level = opts.level;
     let want = |p: &str| -> bool {
         let at_level = match p {
-            "inline" | "licm" => level >= 2,
+            "inline" | "rotate" | "licm" | "iv" | "div-shift" => level >= 2,
             _ => true,
         };
         let ssa_on = !disabled("ssa") && !disabled("out-of-ssa");
-        let needs_ssa = matches!(p, "ssa" | "gvn" | "dce" | "licm" | "out-of-ssa");
+        let needs_ssa = matches!(
+            p,
+            "ssa" | "gvn" | "dce" | "licm" | "iv" | "div-shift" | "out-of-ssa"
+        );
         at_level && !disabled(p) && (!needs_ssa || ssa_on)
     };
     let run: Vec<&str> = PASSES.iter().copied().filter(|p| want(p)).collect();
@@ -220,10 +240,13 @@ pub fn optimize_func(
         match pass {
             "inline" => inline::run(&mut body, ctx, func),
             "cfg" => cfg::simplify(&mut body),
+            "rotate" => loops::rotate(&mut body),
             "ssa" => ssa::build(&mut body),
             "gvn" => gvn::run(&mut body, level >= 2),
             "dce" => dce::run(&mut body),
             "licm" => licm::run(&mut body),
+            "iv" => loops::run_iv(&mut body),
+            "div-shift" => divshift::run(&mut body),
             "out-of-ssa" => {
                 outssa::run(&mut body);
                 cfg::simplify(&mut body);
