@@ -81,6 +81,35 @@ pub(crate) enum Xm {
     M(Amode),
 }
 
+/// An innermost loop whose most used `ld` variables live on the x87 stack,
+/// below the temporaries, from its header to its exits (`ld_pins`).
+#[derive(Clone, Debug)]
+pub(crate) struct PinRegion {
+    /// First instruction of the header block.
+    pub start: usize,
+    /// First instruction after the header's labels (the entry code goes
+    /// before it, back edges jump to after the entry code).
+    pub body: usize,
+    /// One past the latch's last instruction.
+    pub end: usize,
+    /// Labels of the header.
+    pub header: Vec<u32>,
+    /// Labels defined in the region.
+    pub inside: Vec<u32>,
+    /// Per stack position (0 nearest the top): a variable of the group,
+    /// whether it is loaded on entry, whether the loop writes it.
+    pub vars: Vec<(VarId, bool, bool)>,
+    /// Every pinned variable with its position.
+    pub group: Vec<(VarId, u8)>,
+    /// `ld` constants (their bytes), at the positions after the variables.
+    pub consts: Vec<[u8; 10]>,
+    /// The latch falls through to the exit.
+    pub falls: bool,
+    /// Labels bound right after the region (exits to them store the
+    /// variables there, when the latch does not fall through).
+    pub next: Vec<u32>,
+}
+
 pub(crate) struct Lower<'a> {
     pub m: &'a Module,
     pub module: usize,
@@ -119,6 +148,24 @@ pub(crate) struct Lower<'a> {
     st0: Option<VarId>,
     /// The instruction being lowered.
     cur: usize,
+    /// Innermost loops whose `ld` variables live on the x87 stack.
+    pub pins: Vec<PinRegion>,
+    /// The region being lowered.
+    pin_active: Option<usize>,
+    /// Per variable: its x87 stack position below the temporaries, plus
+    /// one (0: in its slot).
+    pin_pos: Vec<u8>,
+    /// Temporaries on the x87 stack (above the pinned variables).
+    x87_depth: i32,
+    /// Something in a region could not work on pinned variables (or the
+    /// x87 stack would overflow): lower again without regions.
+    pub pin_fail: bool,
+    /// The active region's header label after its entry code.
+    pin_inner: Label,
+    /// The active region's exits: the target and its stub.
+    pin_stubs: Vec<(u32, Label)>,
+    /// Stubs to emit at the end: stub, target, region.
+    pin_pending: Vec<(Label, Label, usize)>,
     /// Globals isolated into moves (`crate::globals`) with their
     /// registers: the prologue stores each register into the global's
     /// home slot before the parameter moves (which use scratch registers),
@@ -220,6 +267,14 @@ impl<'a> Lower<'a> {
             fold: &[],
             st0: None,
             cur: 0,
+            pins: Vec::new(),
+            pin_active: None,
+            pin_pos: Vec::new(),
+            x87_depth: 0,
+            pin_fail: false,
+            pin_inner: Label(0),
+            pin_stubs: Vec::new(),
+            pin_pending: Vec::new(),
             hr_entry: Vec::new(),
         }
     }
@@ -228,6 +283,23 @@ impl<'a> Lower<'a> {
 
     #[inline]
     pub fn e(&mut self, i: Inst) {
+        if let Some(r) = self.pin_active {
+            let d = match i {
+                Inst::Fld { .. } | Inst::Fild { .. } | Inst::FldSt { .. } => 1,
+                Inst::Fstp { .. }
+                | Inst::FstpSt { .. }
+                | Inst::Fistp { .. }
+                | Inst::Fisttp { .. }
+                | Inst::X87Pop { .. }
+                | Inst::Fucomip { .. } => -1,
+                _ => 0,
+            };
+            self.x87_depth += d;
+            let pinned = self.pins[r].vars.len() + self.pins[r].consts.len();
+            if self.x87_depth < 0 || self.x87_depth + pinned as i32 > 8 {
+                self.pin_fail = true;
+            }
+        }
         self.out.push(MInst::I(i));
     }
     pub fn bind(&mut self, l: Label) {
@@ -239,7 +311,17 @@ impl<'a> Lower<'a> {
     }
     pub fn mir_label(&self, op: &Operand) -> R<Label> {
         match op {
-            Operand::Label(l) if l.index() < self.f.labels.len() => Ok(Label(l.0)),
+            Operand::Label(l) if l.index() < self.f.labels.len() => {
+                if let Some(r) = self.pin_active {
+                    if self.pins[r].header.contains(&l.0) {
+                        return Ok(self.pin_inner);
+                    }
+                    if let Some(&(_, s)) = self.pin_stubs.iter().find(|x| x.0 == l.0) {
+                        return Ok(s);
+                    }
+                }
+                Ok(Label(l.0))
+            }
             _ => Err(CodegenError::BadIr("expected a label".into())),
         }
     }
@@ -283,6 +365,9 @@ impl<'a> Lower<'a> {
     }
     /// Variable `v`'s home slot.
     pub fn var_slot(&mut self, v: VarId) -> Amode {
+        if self.pinned(v).is_some() {
+            self.pin_fail = true;
+        }
         let k = self.frame.var_slot_index(v.index());
         self.frame.slot(k, self.sp_adjust)
     }
@@ -730,6 +815,120 @@ impl<'a> Lower<'a> {
         })
     }
 
+    /// The x87 stack position (below the temporaries) of a pinned variable.
+    fn pinned(&self, v: VarId) -> Option<u8> {
+        match self.pin_pos.get(v.index()) {
+            Some(&p) if p > 0 => Some(p - 1),
+            _ => None,
+        }
+    }
+
+    fn pinned_op(&self, op: &Operand) -> Option<u8> {
+        match op {
+            Operand::Reg(v) => self.pinned(*v),
+            Operand::LDouble(x) => {
+                let r = &self.pins[self.pin_active?];
+                let b = x.to_le_bytes();
+                let k = r.consts.iter().position(|c| *c == b)?;
+                Some((r.vars.len() + k) as u8)
+            }
+            _ => None,
+        }
+    }
+
+    /// Starts region `r`: its variables are loaded onto the x87 stack
+    /// (the last position first) and its back edges jump past that.
+    fn pin_enter(&mut self, r: usize) {
+        for c in self.pins[r].consts.clone().iter().rev() {
+            let mut b = [0u8; 16];
+            b[..10].copy_from_slice(c);
+            let src = self.konst(&b, 16);
+            self.e(Inst::Fld {
+                size: FpSize::F80,
+                src,
+            });
+        }
+        let vars = self.pins[r].vars.clone();
+        for (p, &(v, load, _)) in vars.iter().enumerate().rev() {
+            if load || p + 1 == vars.len() {
+                let src = self.var_slot(v);
+                self.e(Inst::Fld {
+                    size: FpSize::F80,
+                    src,
+                });
+            } else {
+                self.e(Inst::FldSt { i: 0 });
+            }
+        }
+        self.x87_depth = 0;
+        let nv = self.f.vars.len();
+        self.pin_pos = vec![0; nv];
+        for &(v, p) in &self.pins[r].group {
+            if v.index() < nv {
+                self.pin_pos[v.index()] = p + 1;
+            }
+        }
+        self.pin_stubs.clear();
+        let (start, end) = (self.pins[r].start, self.pins[r].end);
+        for j in start..end {
+            for op in self.f.insn(j).operands {
+                if let Operand::Label(l) = op {
+                    let inside = self.pins[r].inside.contains(&l.0);
+                    if !inside && !self.pin_stubs.iter().any(|x| x.0 == l.0) {
+                        let s = self.new_label();
+                        self.pin_stubs.push((l.0, s));
+                    }
+                }
+            }
+        }
+        self.pin_inner = self.new_label();
+        self.bind(self.pin_inner);
+        self.pin_active = Some(r);
+    }
+
+    /// Ends the active region `r` (stores its variables when the loop
+    /// falls through to its exit).
+    fn pin_leave(&mut self, r: usize) {
+        self.pin_active = None;
+        self.pin_pos.clear();
+        let falls = self.pins[r].falls;
+        if falls {
+            self.pin_exit(r);
+        }
+        let mut inline = false;
+        for &(l, s) in &self.pin_stubs {
+            if !falls && self.pins[r].next.contains(&l) {
+                self.out.push(MInst::Bind(s));
+                inline = true;
+            } else {
+                self.pin_pending.push((s, Label(l), r));
+            }
+        }
+        if inline {
+            self.pin_exit(r);
+        }
+        self.pin_stubs.clear();
+    }
+
+    /// Stores region `r`'s variables written in the loop, pops the others.
+    fn pin_exit(&mut self, r: usize) {
+        let vars = self.pins[r].vars.clone();
+        for &(v, _, written) in &vars {
+            if written {
+                let dst = self.var_slot(v);
+                self.e(Inst::Fstp {
+                    size: FpSize::F80,
+                    dst,
+                });
+            } else {
+                self.e(Inst::FstpSt { i: 0 });
+            }
+        }
+        for _ in 0..self.pins[r].consts.len() {
+            self.e(Inst::FstpSt { i: 0 });
+        }
+    }
+
     /// Whether `op` is the variable whose value waits in st0.
     fn in_st0(&self, op: &Operand) -> bool {
         matches!(op, Operand::Reg(v) if self.st0 == Some(*v))
@@ -740,6 +939,14 @@ impl<'a> Lower<'a> {
     pub fn fld(&mut self, op: &Operand) -> R<()> {
         if self.in_st0(op) {
             self.st0 = None;
+            return Ok(());
+        }
+        if let Some(p) = self.pinned_op(op) {
+            let i = (self.x87_depth + p as i32) as u8;
+            if i > 7 {
+                self.pin_fail = true;
+            }
+            self.e(Inst::FldSt { i: i & 7 });
             return Ok(());
         }
         let src = self.ld_amode(op)?;
@@ -772,6 +979,14 @@ impl<'a> Lower<'a> {
     }
 
     pub fn fstp(&mut self, op: &Operand) -> R<()> {
+        if let Some(p) = self.pinned_op(op) {
+            let i = (self.x87_depth + p as i32) as u8;
+            if i > 7 || self.x87_depth < 1 {
+                self.pin_fail = true;
+            }
+            self.e(Inst::FstpSt { i: i & 7 });
+            return Ok(());
+        }
         let dst = self.ld_amode(op)?;
         self.e(Inst::Fstp {
             size: FpSize::F80,
@@ -846,10 +1061,16 @@ impl<'a> Lower<'a> {
                 }
             }
             Class::LD => {
-                if self.same_slot(d, s) {
+                // (A value waiting in st0 must be stored even into its own
+                // slot: nothing else will.)
+                if self.same_slot(d, s) && !self.in_st0(s) {
                     return Ok(());
                 }
-                if self.in_st0(s) || self.ld_keep.get(self.cur).copied().unwrap_or(0) != 0 {
+                if self.in_st0(s)
+                    || self.ld_keep.get(self.cur).copied().unwrap_or(0) != 0
+                    || self.pinned_op(s).is_some()
+                    || self.pinned_op(d).is_some()
+                {
                     self.fld(s)?;
                     return self.ld_result(d);
                 }
@@ -2365,7 +2586,20 @@ impl<'a> Lower<'a> {
         let n = self.f.num_insns();
         let mut i = 0;
         while i < n {
+            if self.pin_active.is_none() {
+                if let Some(r) = self.pins.iter().position(|p| p.body == i) {
+                    self.pin_enter(r);
+                }
+            }
             i += self.lower_insn(i)?;
+            if let Some(r) = self.pin_active {
+                if i >= self.pins[r].end {
+                    self.pin_leave(r);
+                }
+            }
+        }
+        if let Some(r) = self.pin_active {
+            self.pin_leave(r);
         }
         // Falling off the end is undefined (spec §2.11): trap.
         let falls = self
@@ -2376,6 +2610,11 @@ impl<'a> Lower<'a> {
             .is_none_or(|x| !x.op.family().is_terminator());
         if falls {
             self.e(Inst::Ud2);
+        }
+        for (s, target, r) in std::mem::take(&mut self.pin_pending) {
+            self.bind(s);
+            self.pin_exit(r);
+            self.e(Inst::Jmp { target });
         }
         self.finish_trap();
         Ok(())

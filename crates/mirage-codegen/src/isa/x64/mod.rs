@@ -260,6 +260,184 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
     fold
 }
 
+/// Innermost loops (a layout range `[header, latch]` entered only at the
+/// header, without calls) whose most used `ld` variables can live on the
+/// x87 stack below the temporaries (pass `fuse`): loaded before the
+/// header, stored on the exits.
+fn ld_pins(
+    f: &Func,
+    m: &Module,
+    cfg: &Cfg,
+    live: &Live,
+    rep: &[u32],
+    locs: &[Loc],
+    max: usize,
+) -> Vec<lower::PinRegion> {
+    use mirage_ir::{Class, VarId};
+    let nv = f.vars.len();
+    let mut out = Vec::new();
+    if !f.vars.iter().any(|v| v.class() == Class::LD) {
+        return out;
+    }
+    let nb = cfg.blocks.len();
+    let mut latch = vec![usize::MAX; nb];
+    for (b, blk) in cfg.blocks.iter().enumerate() {
+        for &s in &blk.succs {
+            let s = s as usize;
+            if s <= b {
+                latch[s] = if latch[s] == usize::MAX {
+                    b
+                } else {
+                    latch[s].max(b)
+                };
+            }
+        }
+    }
+    let rep_of = |v: usize| rep.get(v).map_or(v, |&r| r as usize);
+    'loops: for h in 0..nb {
+        let l = latch[h];
+        if l == usize::MAX || (h + 1..=l).any(|b| latch[b] != usize::MAX) {
+            continue;
+        }
+        // Entered only at the header.
+        for (b, blk) in cfg.blocks.iter().enumerate() {
+            if (b < h || b > l) && blk.succs.iter().any(|&s| s as usize > h && s as usize <= l) {
+                continue 'loops;
+            }
+        }
+        let start = cfg.blocks[h].start as usize;
+        let end = cfg.blocks[l].end as usize;
+        let mut header = Vec::new();
+        let mut inside = Vec::new();
+        let mut body = start;
+        let mut count: Vec<(usize, u32, bool)> = Vec::new();
+        let mut kcount: Vec<([u8; 10], u32)> = Vec::new();
+        for j in start..end {
+            let insn = f.insn(j);
+            let ld_op = match insn.op.family() {
+                Family::FBin { class, .. }
+                | Family::Neg { class, .. }
+                | Family::Move(class)
+                | Family::FCmp { class, .. }
+                | Family::BFCmp { class, .. } => class == Class::LD,
+                Family::Conv { from, .. } => from == Class::LD,
+                _ => false,
+            };
+            for op in insn.operands.iter().skip(1).filter(|_| ld_op) {
+                if let Operand::LDouble(x) = op {
+                    let b = x.to_le_bytes();
+                    match kcount.iter_mut().find(|c| c.0 == b) {
+                        Some(c) => c.1 += 1,
+                        None => kcount.push((b, 1)),
+                    }
+                }
+            }
+            match insn.op.family() {
+                Family::Label => {
+                    if let Some(lb) = insn.defined_label() {
+                        if cfg.addr_taken.contains(&lb) {
+                            continue 'loops;
+                        }
+                        inside.push(lb.0);
+                        if body == j {
+                            header.push(lb.0);
+                            body = j + 1;
+                        }
+                    }
+                }
+                Family::Move(_)
+                | Family::Ext { .. }
+                | Family::Conv { .. }
+                | Family::Neg { .. }
+                | Family::IBin { .. }
+                | Family::FBin { .. }
+                | Family::ICmp { .. }
+                | Family::FCmp { .. }
+                | Family::Ovf { .. }
+                | Family::Jmp
+                | Family::BTest { .. }
+                | Family::BOvf { .. }
+                | Family::BICmp { .. }
+                | Family::BFCmp { .. } => {}
+                _ => continue 'loops,
+            }
+            crate::cfg::for_each_var(insn, m, |v: VarId, is_def| {
+                let x = v.index();
+                if x >= nv
+                    || f.vars[x].class() != Class::LD
+                    || f.vars[x].hard_reg.is_some()
+                    || live.addr_taken[x]
+                    || locs.get(x) != Some(&Loc::Slot)
+                {
+                    return;
+                }
+                let r = rep_of(x);
+                match count.iter_mut().find(|c| c.0 == r) {
+                    Some(c) => {
+                        c.1 += 1;
+                        c.2 |= is_def;
+                    }
+                    None => count.push((r, 1, is_def)),
+                }
+            });
+        }
+        if body >= end || count.is_empty() {
+            continue;
+        }
+        // The most used variables and constants.
+        count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        kcount.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (mut nvar, mut nk) = (0, 0);
+        while nvar + nk < max && (nvar < count.len() || nk < kcount.len()) {
+            if nk >= kcount.len() || (nvar < count.len() && count[nvar].1 >= kcount[nk].1) {
+                nvar += 1;
+            } else {
+                nk += 1;
+            }
+        }
+        count.truncate(nvar);
+        kcount.truncate(nk);
+        if count.is_empty() {
+            continue;
+        }
+        let mut vars = Vec::new();
+        let mut group = Vec::new();
+        let li = &live.live_in[h];
+        for (p, &(r, _, written)) in count.iter().enumerate() {
+            let mut first = None;
+            let mut load = false;
+            for v in 0..nv {
+                if f.vars[v].class() == Class::LD && rep_of(v) == r {
+                    first.get_or_insert(v);
+                    load |= li.get(v / 64).is_some_and(|w| w >> (v % 64) & 1 != 0);
+                    group.push((VarId::new(v), p as u8));
+                }
+            }
+            let Some(v) = first else { continue 'loops };
+            vars.push((VarId::new(v), load, written));
+        }
+        let last = f.insn(end - 1).op.family();
+        let next = (end..f.num_insns())
+            .map(|j| f.insn(j))
+            .take_while(|i| i.op.family() == Family::Label)
+            .filter_map(|i| i.defined_label().map(|l| l.0))
+            .collect();
+        out.push(lower::PinRegion {
+            start,
+            body,
+            end,
+            header,
+            inside,
+            vars,
+            group,
+            falls: !last.is_terminator(),
+            next,
+            consts: kcount.iter().map(|c| c.0).collect(),
+        });
+    }
+    out
+}
+
 /// `ld` results that can stay on the x87 stack (pass `fuse`): instruction
 /// `i` computes an `ld` variable that instruction `i+1` (an `ld`
 /// operation, negation, conversion or move) reads: 1 when it is dead after
@@ -772,11 +950,13 @@ pub(crate) fn compile(
         (Some(l), true) => ld_keep(f, m, &cfg, l),
         _ => Vec::new(),
     };
-    let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
-    lw.ld_keep = &keep;
-    lw.fold = &fold;
-    lw.hr_entry = hr_entry;
-    {
+    // Up to six values pinned on the x87 stack (temporaries take two), or
+    // four, or none when that does not work.
+    let pins = |max: usize| match (&live, opts.runs("fuse")) {
+        (Some(l), true) => ld_pins(f, m, &cfg, l, &rep, &alloc.locs, max),
+        _ => Vec::new(),
+    };
+    let (va_gp, va_fp, va_stack) = {
         let kinds: Vec<ArgKind> = f
             .sig
             .params
@@ -784,11 +964,33 @@ pub(crate) fn compile(
             .map(|p| ArgKind::from_type(p.ty, p.size))
             .collect();
         let layout = classify_args(&kinds);
-        lw.va_gp = layout.gp_used;
-        lw.va_fp = layout.sse_used;
-        lw.va_stack = layout.stack_used;
-    }
+        (layout.gp_used, layout.sse_used, layout.stack_used)
+    };
+    let first = pins(6);
+    let frame0 = (!first.is_empty()).then(|| frame.clone());
+    let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>| {
+        let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
+        lw.ld_keep = &keep;
+        lw.fold = &fold;
+        lw.hr_entry = hr;
+        lw.pins = pins;
+        lw.va_gp = va_gp;
+        lw.va_fp = va_fp;
+        lw.va_stack = va_stack;
+        lw
+    };
+    let mut lw = make(frame, hr_entry.clone(), first);
     lw.lower_body()?;
+    if let (true, Some(fr)) = (lw.pin_fail, &frame0) {
+        // Something could not work on pinned variables (or the stack would
+        // overflow): fewer, then none.
+        lw = make(fr.clone(), hr_entry.clone(), pins(4));
+        lw.lower_body()?;
+        if lw.pin_fail {
+            lw = make(fr.clone(), hr_entry, Vec::new());
+            lw.lower_body()?;
+        }
+    }
     let used = |k: usize| match &live {
         Some(l) => l.count[k] > 0 || l.addr_taken[k],
         None => true,
