@@ -2514,7 +2514,13 @@ fn compile_speed() {
             },
         ),
     ];
-    for (what, opts) in variants {
+    // `MIRAGE_SPEED_DISABLE=pass,pass` switches passes off in every
+    // variant (to see what a pass costs).
+    let off: Vec<String> = std::env::var("MIRAGE_SPEED_DISABLE")
+        .map(|v| v.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
+    for (what, mut opts) in variants {
+        opts.disable.extend(off.iter().cloned());
         let mut insns = 0usize;
         let t = std::time::Instant::now();
         let mut rounds = 0;
