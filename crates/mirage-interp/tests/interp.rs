@@ -2857,6 +2857,83 @@ endfunc",
     assert_eq!(run_i(&src, "main", &[3]), 12);
 }
 
+/// Two programs in which the same function address (the test env gives the
+/// first function of each program the same one) means different functions:
+/// `f` returns `k`, `main` calls it through a register.
+fn same_address_program(k: i64, dispatch: Dispatch) -> Program {
+    let src = module(&format!(
+        "p1: proto i64, i64:x
+f: func i64, i64:x
+  add x, x, {k}
+  ret x
+endfunc
+main: func i64, i64:x
+  local i64:p
+  mov p, f
+  call p1, p, x, x
+  ret x
+endfunc"
+    ));
+    program_with(
+        &src,
+        ProgramOptions {
+            dispatch,
+            ..ProgramOptions::default()
+        },
+    )
+}
+
+/// An interpreter reused for another program must not resolve an address
+/// through what it cached for the previous one (the indirect-call cache
+/// keeps the callee's code): the same address is `f` of the new program.
+#[test]
+fn reused_interpreter_forgets_call_targets_of_the_previous_program() {
+    for dispatch in [Dispatch::Auto, Dispatch::Loop, Dispatch::Tail] {
+        // Both programs stay alive, so a stale entry runs the old code
+        // (a wrong result) rather than freed memory.
+        let (a, b) = (
+            same_address_program(1000, dispatch),
+            same_address_program(2000, dispatch),
+        );
+        let mut interp = Interp::default();
+        for (p, want) in [(&a, 1007), (&b, 2007), (&a, 1007), (&b, 2007)] {
+            let mut r = [Val::ZERO];
+            let f = p.find_func("main").unwrap();
+            // Twice: the first call fills the cache, the second hits it.
+            for _ in 0..2 {
+                interp.call(p, f, &[Val::from_i64(7)], &mut r).unwrap();
+                assert_eq!(r[0].i64(), want, "{dispatch:?}");
+            }
+        }
+    }
+}
+
+/// The same through the per-thread interpreter pool that the runtime's
+/// shims use ([`mirage_interp::call_from_native`]).
+#[test]
+fn pooled_interpreters_forget_call_targets_of_the_previous_program() {
+    let (a, b) = (
+        same_address_program(1000, Dispatch::Auto),
+        same_address_program(2000, Dispatch::Auto),
+    );
+    for (p, want) in [(&a, 1007), (&b, 2007), (&a, 1007), (&b, 2007)] {
+        let f = p.find_func("main").unwrap();
+        for _ in 0..2 {
+            let mut regs = [0u8; REG_SAVE_AREA_SIZE];
+            regs[..8].copy_from_slice(&7i64.to_le_bytes());
+            let mut stack = [0u8; 16];
+            let mut va = VaList::new(regs.as_mut_ptr(), stack.as_mut_ptr());
+            let mut res = [Val::ZERO; 1];
+            // SAFETY: `va` holds the one integer argument of `main`, `res`
+            // has room for its result.
+            unsafe {
+                mirage_interp::call_from_native(p, f, &mut va, res.as_mut_ptr()).unwrap();
+            }
+            assert_eq!(res[0].i64(), want);
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Tracing.
 
