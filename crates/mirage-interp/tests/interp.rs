@@ -2476,6 +2476,53 @@ endfunc
 endmodule
 ";
 
+/// Frames of fast calls whose `alloca`s move to new stack chunks: each
+/// level allocates 24 KiB, keeps `n` in it and in a slot, calls the next
+/// level, releases part of its memory with `bend`, and checks both after
+/// the return (a frame returning to the wrong stack position or chunk
+/// would clobber or lose them).
+#[test]
+fn allocas_across_stack_chunks_in_fast_calls() {
+    let src = module(
+        "recp: proto i64, i64:n
+rec: func i64, i64:n
+  local i64:p, i64:q, i64:s, i64:r, i64:m
+  mov m, n
+  alloca p, 24576
+  mov i64:(p), n
+  mov i64:24568(p), n
+  bstart s
+  alloca q, 4096
+  mov i64:(q), 7
+  bles z, n, 0
+  sub r, n, 1
+  call recp, rec, r, r
+  bend s
+  bne bad, i64:(p), n
+  bne bad, i64:24568(p), n
+  bne bad, m, n
+  add r, r, n
+  ret r
+z: ret 0
+bad: ret -1
+endfunc",
+    );
+    // 300 levels: about 8 MiB of allocas, many chunks.
+    assert_eq!(run_i(&src, "rec", &[300]), 300 * 301 / 2);
+    // Again on one interpreter, after a run that overflowed mid-way.
+    let p = program(&src);
+    let f = p.find_func("rec").unwrap();
+    let mut it = Interp::new(InterpConfig {
+        max_stack_bytes: 1 << 20,
+        ..InterpConfig::default()
+    });
+    let mut r = [Val::ZERO];
+    let e = it.call(&p, f, &[Val::from_i64(300)], &mut r).unwrap_err();
+    assert!(matches!(e, Trap::StackOverflow { .. }), "{e}");
+    it.call(&p, f, &[Val::from_i64(20)], &mut r).unwrap();
+    assert_eq!(r[0].i64(), 210);
+}
+
 #[test]
 fn deep_recursion_completes_or_traps_cleanly() {
     assert_eq!(run_i(REC, "rec", &[1_000_000]), 1_000_000);
