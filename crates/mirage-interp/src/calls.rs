@@ -21,8 +21,9 @@
 //! [`LinkEnv::call_native`]: crate::LinkEnv::call_native
 
 use crate::exec::{
-    copy_consts, ext_kind, ext_ty, ext_val, new_frame, next, pop_frame, push_frame, rd, rd_val,
-    set_params_site, trap, trap_pending, wr, wr_val, Cx, Frame, JmpRec, FRAME_HDR, ICACHE,
+    copy_consts, ext_kind, ext_ty, ext_val, frame_mark, new_frame, next, pop_frame,
+    push_frame_fast, rd, rd_val, set_params_site, trap, trap_pending, wr, wr_val, Cx, Frame,
+    JmpRec, FRAME_HDR, ICACHE,
 };
 use crate::icode::{
     CallSite, Code, Exit, Inst, IntArg, RetVal, Target, RET_INT, RET_NONE, RET_ONE, SLOT,
@@ -88,12 +89,10 @@ unsafe fn enter_simple<const T: bool>(
     cs: &CallSite,
     code: &Code,
 ) -> Exit {
-    let mark = cx.stack.mark();
-    let at = cx.stack.alloc(FRAME_HDR + code.frame_size as usize);
-    if at.is_null() {
+    let Some(at) = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize) else {
         return enter::<T>(ip, fp, cx, cs, code);
-    }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
+    };
+    let nfp = push_frame_fast(cx, at, fp, code, ip.add(1), cs.retpack);
     for (k, (p, a)) in code.params.iter().zip(cs.args.iter()).enumerate() {
         let dst = nfp.add(k * SLOT as usize);
         match p.ty {
@@ -111,7 +110,8 @@ unsafe fn resolve_code(cx: &mut Cx, cs: &CallSite, f: crate::FuncIdx) -> *const 
     match (*prog).code(f) {
         Ok(c) => {
             let p = c as *const Code;
-            cs.fsize.store(c.frame_size as u64, Ordering::Relaxed);
+            cs.fsize
+                .store(FRAME_HDR as u64 + c.frame_size as u64, Ordering::Relaxed);
             cs.code.store(p as *mut Code, Ordering::Release);
             cs.entry.store(c.entry() as *mut Inst, Ordering::Release);
             p
@@ -322,10 +322,8 @@ pub(crate) unsafe fn call_ind<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
                     && cs.args.len() >= code.params.len()
                     && cx.depth < cx.max_depth
                 {
-                    let mark = cx.stack.mark();
-                    let at = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize);
-                    if !at.is_null() {
-                        let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
+                    if let Some(at) = cx.stack.try_alloc(FRAME_HDR + code.frame_size as usize) {
+                        let nfp = push_frame_fast(cx, at, fp, code, ip.add(1), cs.retpack);
                         // Branch-free extensions: per the argument's kind,
                         // then per the parameter's type.
                         for (k, p) in code.pext.iter().enumerate() {
@@ -407,7 +405,7 @@ pub(crate) unsafe fn ret<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut C
     if top.is_null() {
         return trap(cx, ip, TrapKind::Unsupported("ret without a frame".into()));
     }
-    let (ret_ip, mark, prev) = ((*top).ret_ip, (*top).mark(), (*top).prev);
+    let (ret_ip, mark, prev) = ((*top).ret_ip, frame_mark(cx, top), (*top).prev);
     if ret_ip.is_null() {
         return ret_entry(fp, cx, vals);
     }
@@ -444,12 +442,10 @@ pub(crate) unsafe fn call_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: 
     }
     let code = &*code;
     let size = code.frame_size as usize;
-    let mark = cx.stack.mark();
-    let at = cx.stack.alloc(FRAME_HDR + size + cs.extra as usize);
-    if at.is_null() {
+    let Some(at) = cx.stack.try_alloc(FRAME_HDR + size + cs.extra as usize) else {
         return call_interp::<T>(ip, fp, cx);
-    }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
+    };
+    let nfp = push_frame_fast(cx, at, fp, code, ip.add(1), cs.retpack);
     let mut blk = nfp.add(size);
     for (k, a) in cs.args.iter().enumerate() {
         let dst = nfp.add(k * SLOT as usize);
@@ -483,19 +479,18 @@ pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
     // the first call) keep the callee's `Code` off the dispatch path.
     let entry = cs.entry.load(Ordering::Acquire) as *const Inst;
     if entry.is_null() || cx.depth >= cx.max_depth {
-        return call_interp::<T>(ip, fp, cx);
+        return call_cold::<T>(ip, fp, cx);
     }
     let code = &*cs.code.load(Ordering::Relaxed);
-    let mark = cx.stack.mark();
     // No room in the current chunk: the general path gets a new one (no
     // call on this path keeps the handler free of register saves).
-    let at = cx
+    let Some(at) = cx
         .stack
-        .try_alloc(FRAME_HDR + cs.fsize.load(Ordering::Relaxed) as usize);
-    if at.is_null() {
-        return call_interp::<T>(ip, fp, cx);
-    }
-    let nfp = push_frame(cx, at, code, ip.add(1), mark, cs.retpack);
+        .try_alloc(cs.fsize.load(Ordering::Relaxed) as usize)
+    else {
+        return call_cold::<T>(ip, fp, cx);
+    };
+    let nfp = push_frame_fast(cx, at, fp, code, ip.add(1), cs.retpack);
     copy_consts(code, nfp);
     for k in 0..N {
         let a = cs.iargs[k];
@@ -504,21 +499,22 @@ pub(crate) unsafe fn call_int<const T: bool, const N: usize>(
     next!(T, entry, nfp, cx)
 }
 
+/// [`call_interp`] from a fast call handler (out of line and cold, so the
+/// fast path falls through).
+#[cold]
+#[inline(never)]
+unsafe fn call_cold<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
+    call_interp::<T>(ip, fp, cx)
+}
+
 /// `ret` of at most one value (b: count, a: its offset): the common case,
 /// a return to a call site expecting no result or one, inline; anything
 /// else goes through [`ret`].
 pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
-    let top = cx.top;
-    if top.is_null() {
-        return ret::<T>(ip, fp, cx);
-    }
-    let ret_ip = (*top).ret_ip;
-    if ret_ip.is_null() {
-        return ret::<T>(ip, fp, cx);
-    }
+    // The entry frame and explicit frames have `RET_SLOW` here.
+    let top = Frame::of(fp);
     let pack = (*top).retpack;
     let i = &*ip;
-    let cfp = Frame::fp((*top).prev);
     match pack as u8 {
         RET_INT => {
             // A direct call: the callee returns exactly one value (b = 1).
@@ -527,6 +523,7 @@ pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
                 sh: (pack >> 8) as u8,
                 sgn: pack & 1 << 16 != 0,
             };
+            let cfp = Frame::fp((*top).prev);
             let src = fp.add(i.a as usize) as *const u64;
             let dst = cfp.add(r.off as usize) as *mut u64;
             let (lo, hi) = (src.read(), src.add(1).read());
@@ -535,18 +532,20 @@ pub(crate) unsafe fn ret_fast<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &
         }
         RET_NONE => {}
         RET_ONE if i.b != 0 => {
-            let cs = site(ret_ip.sub(1));
+            let cs = site((*top).ret_ip.sub(1));
+            let cfp = Frame::fp((*top).prev);
             let (ty, d) = ((*(i.x as *const RetVal)).ty, cs.results.get_unchecked(0));
             wr_val(cfp, d.off, ext_val(d.ty, ext_val(ty, rd_val(fp, i.a))));
         }
         RET_ONE => {}
         _ => return ret::<T>(ip, fp, cx),
     }
-    let (mark, prev) = ((*top).mark(), (*top).prev);
+    // An implicit frame: the stack top before it was its record.
+    let (ret_ip, prev) = ((*top).ret_ip, (*top).prev);
     cx.top = prev;
     cx.depth -= 1;
-    cx.stack.release(mark);
-    next!(T, ret_ip, cfp, cx)
+    cx.stack.set_top(top as *mut u8);
+    next!(T, ret_ip, Frame::fp(prev), cx)
 }
 
 /// `jcall`: enter the callee; it ends with `jret` to a label of this
@@ -643,6 +642,10 @@ unsafe fn do_setjmp(ip: *const Inst, fp: *mut u8, cx: &mut Cx, cs: &CallSite) ->
     };
     let buf = rd(fp, a.off);
     let frame = cx.top;
+    if (*frame).serial == 0 {
+        cx.serial += 1;
+        (*frame).serial = cx.serial;
+    }
     let (depth, serial) = (cx.depth, (*frame).serial);
     cx.jmp_gen += 1;
     if cx.jmps.len() > 64 + 2 * cx.depth {

@@ -34,7 +34,7 @@
 //! [`InterpConfig`]: crate::InterpConfig
 //! [`Trap::StackOverflow`]: crate::Trap::StackOverflow
 
-use crate::icode::{ArgSrc, CallSite, Code, Exit, Handler, Inst, SLOT};
+use crate::icode::{ArgSrc, CallSite, Code, Exit, Handler, Inst, RET_SLOW, SLOT};
 use crate::program::{Callee, Program};
 use crate::trace::TraceState;
 use crate::trap::{Location, Trap, TrapKind};
@@ -224,17 +224,18 @@ impl Stack {
         }
     }
 
-    /// `n` bytes (a multiple of 16) from the current chunk; null if it has
-    /// no room (the caller falls back to [`Stack::alloc`]).
+    /// `n` bytes (a multiple of 16, not 0) from the current chunk; None if
+    /// it has no room (the caller falls back to [`Cx::alloc`]).
     #[inline(always)]
-    pub fn try_alloc(&mut self, n: usize) -> *mut u8 {
+    pub fn try_alloc(&mut self, n: usize) -> Option<*mut u8> {
+        // An empty stack has a null top and end: no room for any `n > 0`.
         let avail = self.end as usize - self.top as usize;
-        if n <= avail && !self.top.is_null() {
+        if n <= avail {
             let p = self.top;
             self.top = p.wrapping_add(n);
-            p
+            Some(p)
         } else {
-            ptr::null_mut()
+            None
         }
     }
 
@@ -263,6 +264,13 @@ impl Stack {
         self.top = c.base().wrapping_add(n);
         self.end = c.end();
         c.base()
+    }
+
+    /// Moves the top within the current chunk (to a position at or
+    /// below it).
+    #[inline(always)]
+    pub fn set_top(&mut self, top: *mut u8) {
+        self.top = top;
     }
 
     /// Resets the top to `m`.
@@ -324,6 +332,16 @@ impl Stack {
 /// frame's slots (`fp - FRAME_HDR`), so a call allocates its record and its
 /// slots with one bump and a return frees both by resetting the top; the
 /// records form a list through `prev`.
+///
+/// Most frames are *implicit*: pushed by a fast call at the top of the
+/// current chunk, so the stack position before the frame is the record's
+/// own address in the current chunk, and the return needs no saved mark.
+/// Only `prev`, `code`, `ret_ip`, `serial` and `retpack` are written for
+/// them. *Explicit* frames ([`FRAME_EXPLICIT`] in `retpack`) also carry
+/// their mark and chunk: frames pushed by the general paths (which may
+/// start a new chunk), and an implicit frame that is the top frame when an
+/// allocation moves to another chunk (see [`Cx::alloc`]), so an implicit
+/// top frame is always in the current chunk.
 #[repr(C)]
 pub(crate) struct Frame {
     /// The caller's frame (null for the entry frame).
@@ -332,58 +350,87 @@ pub(crate) struct Frame {
     /// Where the caller continues; null for the entry frame. The call
     /// instruction is the one before it (its `x` is the [`CallSite`]).
     pub ret_ip: *const Inst,
-    /// The stack top before this frame (restored on return)…
+    /// Explicit frames: the stack top before this frame (restored on
+    /// return)…
     pub mark_top: *mut u8,
     /// … and its chunk.
     pub mark_chunk: u32,
-    /// The chunk holding the frame.
+    /// Explicit frames: the chunk holding the frame.
     pub fp_chunk: u32,
-    /// Unique per activation (for `longjmp` validation).
+    /// 0, or a number unique per activation once the frame has called
+    /// `setjmp` (for `longjmp` validation).
     pub serial: u64,
     /// How to return to the caller: the call site's
     /// [`CallSite::retpack`] (read by `calls::ret_fast` without going
-    /// through the call instruction).
+    /// through the call instruction); for explicit frames and the entry
+    /// frame, `RET_SLOW` with [`FRAME_EXPLICIT`] (so `ret_fast` leaves
+    /// them to the general `calls::ret`).
     pub retpack: u64,
     /// Never written (keeps the slots 16-byte aligned).
     _pad: u64,
 }
+
+/// [`Frame::retpack`]: the frame's mark and chunk are stored.
+pub(crate) const FRAME_EXPLICIT: u64 = 1 << 24;
 
 /// Size of a frame record; slots follow it, 16-byte aligned.
 pub(crate) const FRAME_HDR: usize = 64;
 const _: () = assert!(core::mem::size_of::<Frame>() == FRAME_HDR);
 
 impl Frame {
-    /// The stack position before this frame.
-    #[inline(always)]
-    pub fn mark(&self) -> Mark {
-        Mark {
-            chunk: self.mark_chunk,
-            top: self.mark_top,
-        }
-    }
-
     /// The frame pointer (first slot).
     #[inline(always)]
     pub fn fp(this: *const Frame) -> *mut u8 {
         (this as *mut u8).wrapping_add(FRAME_HDR)
     }
 
-    /// The lowest position `bend` may restore: the end of the frame's
-    /// slots (block-argument copies and allocas follow).
-    pub fn floor(this: *const Frame) -> Mark {
-        // SAFETY: `this` is a live frame record; its code is alive during
-        // a run.
-        let (size, chunk) = unsafe { ((*(*this).code).frame_size, (*this).fp_chunk) };
+    /// The record of the frame at `fp`. A handler's `fp` is the top
+    /// frame's, so this is `Cx::top` computed without a memory access.
+    #[inline(always)]
+    pub fn of(fp: *mut u8) -> *mut Frame {
+        fp.wrapping_sub(FRAME_HDR) as *mut Frame
+    }
+
+    #[inline(always)]
+    pub fn explicit(&self) -> bool {
+        self.retpack & FRAME_EXPLICIT != 0
+    }
+}
+
+/// The stack position before the top frame `f` (restored on return).
+#[inline(always)]
+pub(crate) unsafe fn frame_mark(cx: &Cx, f: *const Frame) -> Mark {
+    if (*f).explicit() {
         Mark {
-            chunk,
-            top: Frame::fp(this).wrapping_add(size as usize),
+            chunk: (*f).mark_chunk,
+            top: (*f).mark_top,
+        }
+    } else {
+        // An implicit top frame is at the old top of the current chunk.
+        Mark {
+            chunk: cx.stack.chunk(),
+            top: f as *mut u8,
         }
     }
 }
 
-/// Writes a frame record at `at` (the start of an allocation of
-/// `FRAME_HDR + frame size` bytes) and makes it the top frame; returns the
-/// frame pointer.
+/// The lowest position `bend` may restore in the top frame `f`: the end
+/// of the frame's slots (block-argument copies and allocas follow).
+pub(crate) unsafe fn frame_floor(cx: &Cx, f: *const Frame) -> Mark {
+    let chunk = if (*f).explicit() {
+        (*f).fp_chunk
+    } else {
+        cx.stack.chunk()
+    };
+    Mark {
+        chunk,
+        top: Frame::fp(f).wrapping_add((*(*f).code).frame_size as usize),
+    }
+}
+
+/// Writes an explicit frame record at `at` (the start of an allocation of
+/// `FRAME_HDR + frame size` bytes, made after `mark`) and makes it the top
+/// frame; returns the frame pointer.
 #[inline(always)]
 pub(crate) unsafe fn push_frame(
     cx: &mut Cx,
@@ -393,19 +440,44 @@ pub(crate) unsafe fn push_frame(
     mark: Mark,
     retpack: u64,
 ) -> *mut u8 {
-    cx.serial += 1;
+    let f = at as *mut Frame;
+    ptr::addr_of_mut!((*f).mark_top).write(mark.top);
+    ptr::addr_of_mut!((*f).mark_chunk).write(mark.chunk);
+    ptr::addr_of_mut!((*f).fp_chunk).write(cx.stack.chunk());
     cx.depth += 1;
-    // Field by field: the padding is left alone.
     let f = at as *mut Frame;
     ptr::addr_of_mut!((*f).prev).write(cx.top);
     ptr::addr_of_mut!((*f).code).write(code);
     ptr::addr_of_mut!((*f).ret_ip).write(ret_ip);
-    ptr::addr_of_mut!((*f).mark_top).write(mark.top);
-    ptr::addr_of_mut!((*f).mark_chunk).write(mark.chunk);
-    ptr::addr_of_mut!((*f).fp_chunk).write(cx.stack.chunk());
-    ptr::addr_of_mut!((*f).serial).write(cx.serial);
+    ptr::addr_of_mut!((*f).serial).write(0);
+    ptr::addr_of_mut!((*f).retpack).write((retpack & !0xff) | RET_SLOW as u64 | FRAME_EXPLICIT);
+    cx.top = f;
+    at.add(FRAME_HDR)
+}
+
+/// Writes an implicit frame record at `at`, which must be the stack top
+/// of the current chunk before the frame's allocation (a successful
+/// [`Stack::try_alloc`]), and makes it the top frame, called from the
+/// frame at `caller_fp` (the top frame until now); returns the frame
+/// pointer.
+#[inline(always)]
+pub(crate) unsafe fn push_frame_fast(
+    cx: &mut Cx,
+    at: *mut u8,
+    caller_fp: *mut u8,
+    code: *const Code,
+    ret_ip: *const Inst,
+    retpack: u64,
+) -> *mut u8 {
+    cx.depth += 1;
+    // Field by field: the mark fields and the padding are left alone.
+    let f = at as *mut Frame;
+    ptr::addr_of_mut!((*f).prev).write(Frame::of(caller_fp));
+    ptr::addr_of_mut!((*f).code).write(code);
+    ptr::addr_of_mut!((*f).ret_ip).write(ret_ip);
+    ptr::addr_of_mut!((*f).serial).write(0);
     ptr::addr_of_mut!((*f).retpack).write(retpack);
-    cx.top = at as *mut Frame;
+    cx.top = f;
     at.add(FRAME_HDR)
 }
 
@@ -413,7 +485,7 @@ pub(crate) unsafe fn push_frame(
 #[inline(always)]
 pub(crate) unsafe fn pop_frame(cx: &mut Cx) {
     let f = cx.top;
-    let (prev, mark) = ((*f).prev, (*f).mark());
+    let (prev, mark) = ((*f).prev, frame_mark(cx, f));
     cx.top = prev;
     cx.depth -= 1;
     cx.stack.release(mark);
@@ -518,6 +590,36 @@ impl Cx {
             // SAFETY: a live frame and its code (owned by the program).
             unsafe { Some(&*(*self.top).code) }
         }
+    }
+
+    /// `n` bytes (a multiple of 16, not 0) of stack memory, 16-byte
+    /// aligned; null when the limit is reached.
+    #[inline(always)]
+    pub fn alloc(&mut self, n: usize) -> *mut u8 {
+        match self.stack.try_alloc(n) {
+            Some(p) => p,
+            None => self.alloc_new_chunk(n),
+        }
+    }
+
+    /// [`Cx::alloc`] in another chunk: the top frame, if implicit, first
+    /// records its mark (the stack position it will return to is in the
+    /// current chunk).
+    #[cold]
+    #[inline(never)]
+    fn alloc_new_chunk(&mut self, n: usize) -> *mut u8 {
+        let f = self.top;
+        // SAFETY: a non-null `top` is the live top frame record.
+        unsafe {
+            if !f.is_null() && !(*f).explicit() {
+                let chunk = self.stack.chunk();
+                (*f).mark_top = f as *mut u8;
+                (*f).mark_chunk = chunk;
+                (*f).fp_chunk = chunk;
+                (*f).retpack = ((*f).retpack & !0xff) | RET_SLOW as u64 | FRAME_EXPLICIT;
+            }
+        }
+        self.stack.alloc(n)
     }
 
     #[inline(always)]
@@ -662,7 +764,7 @@ pub(crate) unsafe fn new_frame(
         return overflow(cx, code);
     }
     let mark = cx.stack.mark();
-    let at = cx.stack.alloc(FRAME_HDR + code.frame_size as usize);
+    let at = cx.alloc(FRAME_HDR + code.frame_size as usize);
     if at.is_null() {
         return overflow(cx, code);
     }
@@ -705,7 +807,7 @@ fn overflow(cx: &mut Cx, code: &Code) -> *mut u8 {
 /// address (0 with `cx.trap` set on overflow).
 #[inline(never)]
 unsafe fn copy_block(cx: &mut Cx, code: &Code, src: u64, size: u32) -> u64 {
-    let dst = cx.stack.alloc(round16(size as u64).max(16));
+    let dst = cx.alloc(round16(size as u64).max(16));
     if dst.is_null() {
         overflow(cx, code);
         return 0;
@@ -799,7 +901,7 @@ unsafe fn set_params_va_scalar(
     caller_fp: *mut u8,
     cs: &CallSite,
 ) -> bool {
-    let regs = cx.stack.alloc(cs.va_bytes as usize);
+    let regs = cx.alloc(cs.va_bytes as usize);
     if regs.is_null() {
         overflow(cx, code);
         return false;
@@ -855,8 +957,8 @@ pub(crate) unsafe fn set_params(
 }
 
 unsafe fn enter_through_image(cx: &mut Cx, code: &Code, fp: *mut u8, image: &ArgImage) -> bool {
-    let regs = cx.stack.alloc(REG_SAVE_AREA_SIZE);
-    let stk = cx.stack.alloc(round16(image.stack.len() as u64));
+    let regs = cx.alloc(REG_SAVE_AREA_SIZE);
+    let stk = cx.alloc(round16(image.stack.len() as u64));
     if regs.is_null() || stk.is_null() {
         overflow(cx, code);
         return false;
@@ -891,7 +993,7 @@ pub(crate) unsafe fn read_params_va(
                 wr_val(fp, off, v);
             }
             Type::Blk0 | Type::Blk1 | Type::Blk2 | Type::Blk3 | Type::Blk4 => {
-                let dst = cx.stack.alloc(round16(p.size as u64).max(16));
+                let dst = cx.alloc(round16(p.size as u64).max(16));
                 if dst.is_null() {
                     overflow(cx, code);
                     return false;

@@ -66,7 +66,8 @@
 //! ```
 //!
 //! preceded by the 64-byte frame record (`exec::Frame`: caller link, code,
-//! return address, stack mark, activation serial, depth) at `fp - 64` and
+//! return address, how to return, `setjmp` serial, and for frames that
+//! need it the stack mark) at `fp - 64` and
 //! followed by the copies of by-value block arguments and then the
 //! function's `alloca` memory, all on the interpreter's chunked value stack
 //! (see `exec::Stack`), so every slot and every alloca has a stable address
@@ -157,7 +158,8 @@ pub(crate) struct CallSite {
     /// … its entry (stored after `code`, so a non-null entry means both
     /// are set) …
     pub entry: AtomicPtr<Inst>,
-    /// … and its frame size (stored before `code`).
+    /// … and the bytes to allocate for its frame, record and slots (stored
+    /// before `code`).
     pub fsize: AtomicU64,
     /// The environment's token for native calls with `sig`
     /// (`LinkEnv::prepare_native`; `u64::MAX` until the first one).

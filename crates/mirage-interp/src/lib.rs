@@ -44,7 +44,8 @@
 //!   callee's 16-byte slots (one per variable, in `VarId` order, then
 //!   temporaries and constants) in one bump on a chunked value stack whose
 //!   chunks never move, so `addr` and `alloca` addresses are stable; a
-//!   return resets the stack top. Depth and memory are bounded
+//!   return resets the stack top (for most frames to the frame record
+//!   itself, so a call stores no stack mark). Depth and memory are bounded
 //!   ([`InterpConfig`]); exceeding them is [`Trap::StackOverflow`].
 //!
 //! # Safety

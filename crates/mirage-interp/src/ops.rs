@@ -19,7 +19,7 @@
 //!
 //! [`Handler`]: crate::icode::Handler
 
-use crate::exec::{next, rd, slot, trap, wr, Cx, Frame};
+use crate::exec::{frame_floor, next, rd, slot, trap, wr, Cx};
 use crate::icode::{Exit, Inst};
 use crate::ld::{self, LdBin, LdCmp};
 use crate::trap::TrapKind;
@@ -1121,7 +1121,7 @@ unsafe fn do_alloca(cx: &mut Cx, size: u64) -> *mut u8 {
     if size > 1 << 40 {
         return core::ptr::null_mut();
     }
-    cx.stack.alloc((size as usize + 15) & !15)
+    cx.alloc((size as usize + 15) & !15)
 }
 
 /// a = alloca(slot b).
@@ -1156,7 +1156,7 @@ pub(crate) unsafe fn bstart<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mu
 pub(crate) unsafe fn bend<const T: bool>(ip: *const Inst, fp: *mut u8, cx: &mut Cx) -> Exit {
     let pos = rd(fp, (*ip).a);
     let ok = !cx.top.is_null() && {
-        let floor = Frame::floor(cx.top);
+        let floor = frame_floor(cx, cx.top);
         cx.stack.bend(pos, floor)
     };
     if !ok {

@@ -2476,6 +2476,53 @@ endfunc
 endmodule
 ";
 
+/// Frames of fast calls whose `alloca`s move to new stack chunks: each
+/// level allocates 24 KiB, keeps `n` in it and in a slot, calls the next
+/// level, releases part of its memory with `bend`, and checks both after
+/// the return (a frame returning to the wrong stack position or chunk
+/// would clobber or lose them).
+#[test]
+fn allocas_across_stack_chunks_in_fast_calls() {
+    let src = module(
+        "recp: proto i64, i64:n
+rec: func i64, i64:n
+  local i64:p, i64:q, i64:s, i64:r, i64:m
+  mov m, n
+  alloca p, 24576
+  mov i64:(p), n
+  mov i64:24568(p), n
+  bstart s
+  alloca q, 4096
+  mov i64:(q), 7
+  bles z, n, 0
+  sub r, n, 1
+  call recp, rec, r, r
+  bend s
+  bne bad, i64:(p), n
+  bne bad, i64:24568(p), n
+  bne bad, m, n
+  add r, r, n
+  ret r
+z: ret 0
+bad: ret -1
+endfunc",
+    );
+    // 300 levels: about 8 MiB of allocas, many chunks.
+    assert_eq!(run_i(&src, "rec", &[300]), 300 * 301 / 2);
+    // Again on one interpreter, after a run that overflowed mid-way.
+    let p = program(&src);
+    let f = p.find_func("rec").unwrap();
+    let mut it = Interp::new(InterpConfig {
+        max_stack_bytes: 1 << 20,
+        ..InterpConfig::default()
+    });
+    let mut r = [Val::ZERO];
+    let e = it.call(&p, f, &[Val::from_i64(300)], &mut r).unwrap_err();
+    assert!(matches!(e, Trap::StackOverflow { .. }), "{e}");
+    it.call(&p, f, &[Val::from_i64(20)], &mut r).unwrap();
+    assert_eq!(r[0].i64(), 210);
+}
+
 #[test]
 fn deep_recursion_completes_or_traps_cleanly() {
     assert_eq!(run_i(REC, "rec", &[1_000_000]), 1_000_000);
@@ -2855,6 +2902,83 @@ main: func i64, i64:x
 endfunc",
     );
     assert_eq!(run_i(&src, "main", &[3]), 12);
+}
+
+/// Two programs in which the same function address (the test env gives the
+/// first function of each program the same one) means different functions:
+/// `f` returns `k`, `main` calls it through a register.
+fn same_address_program(k: i64, dispatch: Dispatch) -> Program {
+    let src = module(&format!(
+        "p1: proto i64, i64:x
+f: func i64, i64:x
+  add x, x, {k}
+  ret x
+endfunc
+main: func i64, i64:x
+  local i64:p
+  mov p, f
+  call p1, p, x, x
+  ret x
+endfunc"
+    ));
+    program_with(
+        &src,
+        ProgramOptions {
+            dispatch,
+            ..ProgramOptions::default()
+        },
+    )
+}
+
+/// An interpreter reused for another program must not resolve an address
+/// through what it cached for the previous one (the indirect-call cache
+/// keeps the callee's code): the same address is `f` of the new program.
+#[test]
+fn reused_interpreter_forgets_call_targets_of_the_previous_program() {
+    for dispatch in [Dispatch::Auto, Dispatch::Loop, Dispatch::Tail] {
+        // Both programs stay alive, so a stale entry runs the old code
+        // (a wrong result) rather than freed memory.
+        let (a, b) = (
+            same_address_program(1000, dispatch),
+            same_address_program(2000, dispatch),
+        );
+        let mut interp = Interp::default();
+        for (p, want) in [(&a, 1007), (&b, 2007), (&a, 1007), (&b, 2007)] {
+            let mut r = [Val::ZERO];
+            let f = p.find_func("main").unwrap();
+            // Twice: the first call fills the cache, the second hits it.
+            for _ in 0..2 {
+                interp.call(p, f, &[Val::from_i64(7)], &mut r).unwrap();
+                assert_eq!(r[0].i64(), want, "{dispatch:?}");
+            }
+        }
+    }
+}
+
+/// The same through the per-thread interpreter pool that the runtime's
+/// shims use ([`mirage_interp::call_from_native`]).
+#[test]
+fn pooled_interpreters_forget_call_targets_of_the_previous_program() {
+    let (a, b) = (
+        same_address_program(1000, Dispatch::Auto),
+        same_address_program(2000, Dispatch::Auto),
+    );
+    for (p, want) in [(&a, 1007), (&b, 2007), (&a, 1007), (&b, 2007)] {
+        let f = p.find_func("main").unwrap();
+        for _ in 0..2 {
+            let mut regs = [0u8; REG_SAVE_AREA_SIZE];
+            regs[..8].copy_from_slice(&7i64.to_le_bytes());
+            let mut stack = [0u8; 16];
+            let mut va = VaList::new(regs.as_mut_ptr(), stack.as_mut_ptr());
+            let mut res = [Val::ZERO; 1];
+            // SAFETY: `va` holds the one integer argument of `main`, `res`
+            // has room for its result.
+            unsafe {
+                mirage_interp::call_from_native(p, f, &mut va, res.as_mut_ptr()).unwrap();
+            }
+            assert_eq!(res[0].i64(), want);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
