@@ -804,9 +804,9 @@ pub(crate) fn compile(
     // and at -O0; elsewhere rbp is one more callee-saved register.
     let fp = !use_ra
         || f.sig.vararg
-        || f.insns().any(|i| {
+        || f.opcodes().any(|op| {
             matches!(
-                i.op.family(),
+                op.family(),
                 Family::Alloca
                     | Family::BStart
                     | Family::BEnd
@@ -927,9 +927,9 @@ pub(crate) fn compile(
         nslots: 0,
         rsa_bytes: if f.sig.vararg { 176 } else { 0 },
         blk_bytes,
-        calls: f.insns().any(|i| crate::cfg::is_call(i.op.family())),
-        jret: f.insns().any(|i| i.op.family() == Family::JRet),
-        guard: if f.insns().any(|i| i.op.family() == Family::Alloca) {
+        calls: f.opcodes().any(|op| crate::cfg::is_call(op.family())),
+        jret: f.opcodes().any(|op| op.family() == Family::JRet),
+        guard: if f.opcodes().any(|op| op.family() == Family::Alloca) {
             16
         } else {
             0
@@ -1023,7 +1023,10 @@ pub(crate) fn compile(
         .map(|k| code.labels.get(k).copied().flatten())
         .collect();
     let stats = Stats {
-        mir_insns: f.insns().filter(|i| i.op.family() != Family::Label).count(),
+        mir_insns: f
+            .opcodes()
+            .filter(|op| op.family() != Family::Label)
+            .count(),
         machine_insns: insts.iter().filter(|i| matches!(i, MInst::I(_))).count(),
         code_bytes: code.bytes.len(),
         in_registers: alloc.locs.iter().filter(|l| **l != Loc::Slot).count(),
