@@ -827,7 +827,10 @@ pub(crate) fn compile(
             let mut skip = vec![false; f.vars.len()];
             let mut best: Option<(Func, State, u64)> = None;
             let base_cost = spill_cost(f, &st);
-            for _ in 0..2 {
+            // With no loop-weighted access to variables in memory, no split
+            // can lower the cost (it is kept only if it does): not tried.
+            let tries = if base_cost == 0 { 0 } else { 2 };
+            for _ in 0..tries {
                 let eligible = |v: usize| {
                     let var = &f.vars[v];
                     var.kind != mirage_ir::VarKind::Global
