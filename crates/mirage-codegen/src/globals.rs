@@ -67,11 +67,17 @@ pub(crate) fn isolate(f: &Func, m: &Module) -> Option<(Func, Vec<(VarId, Gpr)>)>
             }
         }
         Operand::Mem(m) => {
-            let m = std::sync::Arc::make_mut(m);
-            for r in [&mut m.base, &mut m.index].into_iter().flatten() {
+            // Unshared (copied) only when it changes.
+            let (mut base, mut index) = (m.base, m.index);
+            for r in [&mut base, &mut index].into_iter().flatten() {
                 if let Some(k) = bound.iter().position(|&g| g == r.index()) {
                     *r = copies[k];
                 }
+            }
+            if base != m.base || index != m.index {
+                let m = std::sync::Arc::make_mut(m);
+                m.base = base;
+                m.index = index;
             }
         }
         _ => {}

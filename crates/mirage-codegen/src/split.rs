@@ -348,12 +348,18 @@ pub(crate) fn split(
         match op {
             Operand::Reg(x) => re(x),
             Operand::Mem(mm) => {
-                let mm = std::sync::Arc::make_mut(mm);
-                if let Some(x) = &mut mm.base {
+                // Unshared (copied) only when it changes.
+                let (mut base, mut index) = (mm.base, mm.index);
+                if let Some(x) = &mut base {
                     re(x);
                 }
-                if let Some(x) = &mut mm.index {
+                if let Some(x) = &mut index {
                     re(x);
+                }
+                if base != mm.base || index != mm.index {
+                    let mm = std::sync::Arc::make_mut(mm);
+                    mm.base = base;
+                    mm.index = index;
                 }
             }
             _ => {}

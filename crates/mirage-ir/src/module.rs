@@ -373,7 +373,7 @@ impl Body {
     }
 
     /// Where instruction `i`'s operands start.
-    #[inline]
+    #[inline(always)]
     fn start(&self, i: usize) -> usize {
         if self.meta[i].1 == ESC {
             return self.esc(i).start as usize;
@@ -381,7 +381,7 @@ impl Body {
         self.bases[i >> BLOCK_SHIFT].0 as usize + self.offs[i].0 as usize
     }
 
-    #[inline]
+    #[inline(always)]
     fn end(&self, i: usize) -> usize {
         if i + 1 < self.len() {
             self.start(i + 1)
@@ -395,12 +395,13 @@ impl Body {
         (self.start(i), self.end(i))
     }
 
-    #[inline]
-    fn get(&self, i: usize) -> InsnRef<'_> {
+    /// Instruction `i`'s opcode, position and operand start.
+    #[inline(always)]
+    fn head(&self, i: usize) -> (Opcode, Pos, usize) {
         let (op, c) = self.meta[i];
-        let (start, pos) = if c == ESC {
+        if c == ESC {
             let e = self.esc(i);
-            (e.start as usize, e.pos)
+            (op, e.pos, e.start as usize)
         } else {
             let (bs, bl) = self.bases[i >> BLOCK_SHIFT];
             let (os, ol) = self.offs[i];
@@ -408,8 +409,13 @@ impl Body {
                 line: bl.wrapping_add(u32::from(ol)),
                 col: u32::from(c),
             };
-            (bs as usize + os as usize, pos)
-        };
+            (op, pos, bs as usize + os as usize)
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, i: usize) -> InsnRef<'_> {
+        let (op, pos, start) = self.head(i);
         InsnRef {
             op,
             pos,
@@ -596,7 +602,15 @@ impl Func {
             body: &self.body,
             front: 0,
             back: self.body.len(),
+            front_start: 0,
         }
+    }
+
+    /// The opcodes of the instructions, in order (without decoding
+    /// positions or operands).
+    #[inline]
+    pub fn opcodes(&self) -> impl DoubleEndedIterator<Item = Opcode> + ExactSizeIterator + '_ {
+        self.body.meta.iter().map(|&(op, _)| op)
     }
 
     /// Instructions `range`, in order. Panics when out of range.
@@ -606,6 +620,11 @@ impl Func {
             body: &self.body,
             front: range.start,
             back: range.end,
+            front_start: if range.start < range.end {
+                self.body.start(range.start)
+            } else {
+                0
+            },
         }
     }
 
@@ -738,6 +757,10 @@ pub struct Insns<'a> {
     body: &'a Body,
     front: usize,
     back: usize,
+    /// Where instruction `front`'s operands start (when `front < back`):
+    /// going forward, each instruction's end is the next one's start, so
+    /// it is decoded once.
+    front_start: usize,
 }
 
 impl<'a> Insns<'a> {
@@ -754,7 +777,25 @@ impl<'a> Iterator for Insns<'a> {
         if self.front < self.back {
             let i = self.front;
             self.front += 1;
-            Some(self.get(i))
+            let body = self.body;
+            let (op, c) = body.meta[i];
+            let pos = if c == ESC {
+                body.esc(i).pos
+            } else {
+                let bl = body.bases[i >> BLOCK_SHIFT].1;
+                Pos {
+                    line: bl.wrapping_add(u32::from(body.offs[i].1)),
+                    col: u32::from(c),
+                }
+            };
+            let start = self.front_start;
+            let end = body.end(i);
+            self.front_start = end;
+            Some(InsnRef {
+                op,
+                pos,
+                operands: &body.operands[start..end],
+            })
         } else {
             None
         }
@@ -766,7 +807,13 @@ impl<'a> Iterator for Insns<'a> {
     }
     #[inline]
     fn nth(&mut self, n: usize) -> Option<InsnRef<'a>> {
-        self.front = self.front.saturating_add(n).min(self.back);
+        let f = self.front.saturating_add(n).min(self.back);
+        if f != self.front {
+            self.front = f;
+            if f < self.back {
+                self.front_start = self.body.start(f);
+            }
+        }
         self.next()
     }
 }

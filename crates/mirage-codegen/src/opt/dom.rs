@@ -206,18 +206,15 @@ pub(crate) fn find_loops(body: &Body, dom: &DomTree) -> Vec<Loop> {
         });
     }
     // Depth: the number of loops whose body holds this loop's header.
-    let mut depth = vec![0u32; loops.len()];
-    let mut member = vec![Vec::new(); n];
-    for (li, l) in loops.iter().enumerate() {
+    // (Counted per block: no list of loops per block to allocate.)
+    let mut nloops = vec![0u32; n];
+    for l in &loops {
         for b in &l.blocks {
-            member[b.index()].push(li);
+            nloops[b.index()] += 1;
         }
     }
-    for (li, l) in loops.iter().enumerate() {
-        depth[li] = member[l.header.index()].len() as u32;
-    }
-    for (li, l) in loops.iter_mut().enumerate() {
-        l.depth = depth[li];
+    for l in &mut loops {
+        l.depth = nloops[l.header.index()];
     }
     loops.sort_by(|a, b| {
         b.depth

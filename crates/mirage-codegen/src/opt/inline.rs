@@ -363,12 +363,18 @@ fn remap_insn(i: &Insn, map_var: &impl Fn(VarId) -> VarId, same_module: bool) ->
         match op {
             Operand::Reg(v) => *v = map_var(*v),
             Operand::Mem(m) => {
-                let m = std::sync::Arc::make_mut(m);
-                m.base = m.base.map(map_var);
-                m.index = m.index.map(map_var);
-                if !same_module {
-                    m.alias = 0;
-                    m.nonalias = 0;
+                // Unshared (copied) only when it changes.
+                let base = m.base.map(map_var);
+                let index = m.index.map(map_var);
+                let clear = !same_module && (m.alias != 0 || m.nonalias != 0);
+                if base != m.base || index != m.index || clear {
+                    let m = std::sync::Arc::make_mut(m);
+                    m.base = base;
+                    m.index = index;
+                    if !same_module {
+                        m.alias = 0;
+                        m.nonalias = 0;
+                    }
                 }
             }
             _ => {}

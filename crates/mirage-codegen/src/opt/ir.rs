@@ -794,12 +794,13 @@ impl<'m> Body<'m> {
                 match op {
                     Operand::Reg(v) => remap(v),
                     Operand::Mem(m) => {
-                        let m = std::sync::Arc::make_mut(m);
-                        if let Some(b) = &mut m.base {
-                            remap(b);
-                        }
-                        if let Some(x) = &mut m.index {
-                            remap(x);
+                        // Unshared (copied) only when it changes.
+                        let base = m.base.map(|b| VarId(map[b.index()]));
+                        let index = m.index.map(|x| VarId(map[x.index()]));
+                        if base != m.base || index != m.index {
+                            let m = std::sync::Arc::make_mut(m);
+                            m.base = base;
+                            m.index = index;
                         }
                     }
                     _ => {}

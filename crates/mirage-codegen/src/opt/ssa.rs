@@ -268,7 +268,10 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
             Operand::Mem(m) => {
                 let mut m2 = **m;
                 resolve_mem(body, r, &mut m2, block_arg, &mut pre);
-                insn.operands[i] = Operand::mem(m2);
+                // A new operand only when it changes.
+                if m2 != **m {
+                    insn.operands[i] = Operand::mem(m2);
+                }
                 if is_out || non_value || block_arg || (is_move && i == 1 && dest_promoted) {
                     continue;
                 }

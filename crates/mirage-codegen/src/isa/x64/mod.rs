@@ -804,9 +804,9 @@ pub(crate) fn compile(
     // and at -O0; elsewhere rbp is one more callee-saved register.
     let fp = !use_ra
         || f.sig.vararg
-        || f.insns().any(|i| {
+        || f.opcodes().any(|op| {
             matches!(
-                i.op.family(),
+                op.family(),
                 Family::Alloca
                     | Family::BStart
                     | Family::BEnd
@@ -827,7 +827,10 @@ pub(crate) fn compile(
             let mut skip = vec![false; f.vars.len()];
             let mut best: Option<(Func, State, u64)> = None;
             let base_cost = spill_cost(f, &st);
-            for _ in 0..2 {
+            // With no loop-weighted access to variables in memory, no split
+            // can lower the cost (it is kept only if it does): not tried.
+            let tries = if base_cost == 0 { 0 } else { 2 };
+            for _ in 0..tries {
                 let eligible = |v: usize| {
                     let var = &f.vars[v];
                     var.kind != mirage_ir::VarKind::Global
@@ -927,9 +930,9 @@ pub(crate) fn compile(
         nslots: 0,
         rsa_bytes: if f.sig.vararg { 176 } else { 0 },
         blk_bytes,
-        calls: f.insns().any(|i| crate::cfg::is_call(i.op.family())),
-        jret: f.insns().any(|i| i.op.family() == Family::JRet),
-        guard: if f.insns().any(|i| i.op.family() == Family::Alloca) {
+        calls: f.opcodes().any(|op| crate::cfg::is_call(op.family())),
+        jret: f.opcodes().any(|op| op.family() == Family::JRet),
+        guard: if f.opcodes().any(|op| op.family() == Family::Alloca) {
             16
         } else {
             0
@@ -1023,7 +1026,10 @@ pub(crate) fn compile(
         .map(|k| code.labels.get(k).copied().flatten())
         .collect();
     let stats = Stats {
-        mir_insns: f.insns().filter(|i| i.op.family() != Family::Label).count(),
+        mir_insns: f
+            .opcodes()
+            .filter(|op| op.family() != Family::Label)
+            .count(),
         machine_insns: insts.iter().filter(|i| matches!(i, MInst::I(_))).count(),
         code_bytes: code.bytes.len(),
         in_registers: alloc.locs.iter().filter(|l| **l != Loc::Slot).count(),
