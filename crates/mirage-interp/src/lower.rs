@@ -2618,6 +2618,35 @@ fn invert(c: ICond) -> ICond {
     }
 }
 
+/// Expands `$pick!(Op)` with the comparison operation type of condition
+/// `$c` at width `$w32` (the one place conditions map to operation types).
+macro_rules! by_cond {
+    ($c:expr, $w32:expr, $pick:ident) => {
+        match ($c, $w32) {
+            (ICond::Eq, false) => $pick!(o::Eq),
+            (ICond::Eq, true) => $pick!(EqS),
+            (ICond::Ne, false) => $pick!(o::Ne),
+            (ICond::Ne, true) => $pick!(NeS),
+            (ICond::Lt, false) => $pick!(o::Lt),
+            (ICond::Lt, true) => $pick!(LtS),
+            (ICond::Ult, false) => $pick!(Ult),
+            (ICond::Ult, true) => $pick!(UltS),
+            (ICond::Le, false) => $pick!(o::Le),
+            (ICond::Le, true) => $pick!(LeS),
+            (ICond::Ule, false) => $pick!(Ule),
+            (ICond::Ule, true) => $pick!(UleS),
+            (ICond::Gt, false) => $pick!(o::Gt),
+            (ICond::Gt, true) => $pick!(GtS),
+            (ICond::Ugt, false) => $pick!(Ugt),
+            (ICond::Ugt, true) => $pick!(UgtS),
+            (ICond::Ge, false) => $pick!(o::Ge),
+            (ICond::Ge, true) => $pick!(GeS),
+            (ICond::Uge, false) => $pick!(Uge),
+            (ICond::Uge, true) => $pick!(UgeS),
+        }
+    };
+}
+
 /// The fused add-immediate + compare-and-branch handler.
 fn add_br_handler(t: bool, add32: bool, c: ICond, w32: bool, imm: bool) -> Handler {
     macro_rules! pick {
@@ -2630,28 +2659,7 @@ fn add_br_handler(t: bool, add32: bool, c: ICond, w32: bool, imm: bool) -> Handl
             }
         };
     }
-    match (c, w32) {
-        (ICond::Eq, false) => pick!(o::Eq),
-        (ICond::Eq, true) => pick!(EqS),
-        (ICond::Ne, false) => pick!(o::Ne),
-        (ICond::Ne, true) => pick!(NeS),
-        (ICond::Lt, false) => pick!(o::Lt),
-        (ICond::Lt, true) => pick!(LtS),
-        (ICond::Ult, false) => pick!(Ult),
-        (ICond::Ult, true) => pick!(UltS),
-        (ICond::Le, false) => pick!(o::Le),
-        (ICond::Le, true) => pick!(LeS),
-        (ICond::Ule, false) => pick!(Ule),
-        (ICond::Ule, true) => pick!(UleS),
-        (ICond::Gt, false) => pick!(o::Gt),
-        (ICond::Gt, true) => pick!(GtS),
-        (ICond::Ugt, false) => pick!(Ugt),
-        (ICond::Ugt, true) => pick!(UgtS),
-        (ICond::Ge, false) => pick!(o::Ge),
-        (ICond::Ge, true) => pick!(GeS),
-        (ICond::Uge, false) => pick!(Uge),
-        (ICond::Uge, true) => pick!(UgeS),
-    }
+    by_cond!(c, w32, pick)
 }
 
 /// Two consecutive `int_ri` additions or subtractions (`add sp, sp, 1;
@@ -2797,28 +2805,7 @@ fn icmp_handler(t: bool, c: ICond, w32: bool, imm: bool, branch: bool) -> Handle
             }
         };
     }
-    match (c, w32) {
-        (ICond::Eq, false) => pick!(o::Eq),
-        (ICond::Eq, true) => pick!(EqS),
-        (ICond::Ne, false) => pick!(o::Ne),
-        (ICond::Ne, true) => pick!(NeS),
-        (ICond::Lt, false) => pick!(o::Lt),
-        (ICond::Lt, true) => pick!(LtS),
-        (ICond::Ult, false) => pick!(Ult),
-        (ICond::Ult, true) => pick!(UltS),
-        (ICond::Le, false) => pick!(o::Le),
-        (ICond::Le, true) => pick!(LeS),
-        (ICond::Ule, false) => pick!(Ule),
-        (ICond::Ule, true) => pick!(UleS),
-        (ICond::Gt, false) => pick!(o::Gt),
-        (ICond::Gt, true) => pick!(GtS),
-        (ICond::Ugt, false) => pick!(Ugt),
-        (ICond::Ugt, true) => pick!(UgtS),
-        (ICond::Ge, false) => pick!(o::Ge),
-        (ICond::Ge, true) => pick!(GeS),
-        (ICond::Uge, false) => pick!(Uge),
-        (ICond::Uge, true) => pick!(UgeS),
-    }
+    by_cond!(c, w32, pick)
 }
 
 fn fbin_handler(t: bool, op: FBinOp, class: Class) -> Option<Handler> {
