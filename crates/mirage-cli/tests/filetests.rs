@@ -179,6 +179,11 @@ fn run_file(path: &Path, bless: bool) -> Result<(), String> {
             }
             continue;
         }
+        // The generator handles every verified function: no mode that
+        // generates code may fall back to the interpreter.
+        if out.stderr.contains("runs in the interpreter") {
+            return Err(format!("[{mode}] generation fell back:\n{}", out.stderr));
+        }
         if let Some(t) = &e.trap {
             if out.code == Some(0) || !out.stderr.contains(t.as_str()) {
                 return Err(format!(

@@ -1,5 +1,6 @@
 //! Hard-register `global`s in registers instruction selection uses as
-//! scratch (pass-free rewrite run before `cfg`).
+//! scratch, and those whose address is taken (pass-free rewrite run before
+//! `cfg`).
 //!
 //! A `global` bound to RAX, RCX or RDX cannot stay in its register for the
 //! whole function: instruction selection writes RAX at almost every
@@ -21,25 +22,47 @@
 //! passes an argument there, or a return value, replaces the global's
 //! value — as with GNU C global register variables in call-clobbered
 //! registers, and as in MIR's generator.
+//!
+//! A `global` (bound to any register) whose address is taken (`addr*`) is
+//! isolated the same way: the copy is an ordinary variable with its
+//! address taken, so it lives in a frame slot the address points at, and
+//! the register is synchronized with it at the same points. (Only the
+//! prologue's early store differs: other registers are not clobbered by
+//! parameter moves, so the entry copy reads the register itself.)
 
-use mirage_ir::{Family, Func, Insn, Module, Opcode, Operand, Var, VarId, VarKind};
+use mirage_ir::{Class, Family, Func, Insn, Module, Opcode, Operand, Var, VarId, VarKind};
 use mirage_target::x64::Gpr;
 
 /// Registers instruction selection uses as scratch (by name).
 const SCRATCH: [&str; 3] = ["rax", "rcx", "rdx"];
 
-/// The rewritten function and its isolated globals with their registers
-/// (instruction `k` of the result copies global `k` on entry), or `None`
-/// when it binds none of [`SCRATCH`].
+/// The rewritten function and its isolated globals bound to [`SCRATCH`]
+/// with their registers (instruction `k` of the result copies global `k`
+/// on entry, for `k` below that list's length), or `None` when it binds
+/// none of [`SCRATCH`] and takes the address of no `global`.
 pub(crate) fn isolate(f: &Func, m: &Module) -> Option<(Func, Vec<(VarId, Gpr)>)> {
-    let bound: Vec<usize> = f
-        .vars
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| {
-            v.kind == VarKind::Global && v.hard_reg.as_deref().is_some_and(|r| SCRATCH.contains(&r))
-        })
-        .map(|(k, _)| k)
+    let hard = |v: &Var| v.kind == VarKind::Global && v.hard_reg.is_some();
+    if !f.vars.iter().any(hard) {
+        return None;
+    }
+    let scratch = |v: &Var| hard(v) && v.hard_reg.as_deref().is_some_and(|r| SCRATCH.contains(&r));
+    // Globals whose address is taken (`addr*`) are isolated too: the copy
+    // gets a home slot like any variable whose address is taken, and the
+    // global itself stays in its register (language-decisions.md).
+    let mut addressed = vec![false; f.vars.len()];
+    for insn in f.insns() {
+        if let (Family::Addr { .. }, Some(Operand::Reg(v))) =
+            (insn.op.family(), insn.operands.get(1))
+        {
+            if f.vars.get(v.index()).is_some_and(hard) {
+                addressed[v.index()] = true;
+            }
+        }
+    }
+    // Scratch-register globals first (their entry copies lead the body).
+    let bound: Vec<usize> = (0..f.vars.len())
+        .filter(|&k| scratch(&f.vars[k]))
+        .chain((0..f.vars.len()).filter(|&k| addressed[k] && !scratch(&f.vars[k])))
         .collect();
     if bound.is_empty() {
         return None;
@@ -93,7 +116,12 @@ pub(crate) fn isolate(f: &Func, m: &Module) -> Option<(Func, Vec<(VarId, Gpr)>)>
             } else {
                 (c, VarId::new(g))
             };
-            let mut i = Insn::new(Opcode::Mov, vec![Operand::Reg(d), Operand::Reg(s)]);
+            let op = match f.vars[g].ty.class() {
+                Class::F => Opcode::FMov,
+                Class::D => Opcode::DMov,
+                _ => Opcode::Mov,
+            };
+            let mut i = Insn::new(op, vec![Operand::Reg(d), Operand::Reg(s)]);
             i.pos = pos;
             Some(i)
         })
@@ -125,6 +153,7 @@ pub(crate) fn isolate(f: &Func, m: &Module) -> Option<(Func, Vec<(VarId, Gpr)>)>
     out.set_insns(insns);
     let entry = bound
         .iter()
+        .filter(|&&g| scratch(&f.vars[g]))
         .map(|&g| {
             let r = match f.vars[g].hard_reg.as_deref() {
                 Some("rax") => Gpr::Rax,

@@ -34,9 +34,9 @@
 //! ([`Clobbers`]). Floats use XMM0–7 and XMM9–15; XMM8 is scratch. `ld`
 //! variables always live in slots (the x87 stack is not allocatable).
 //! Variables bound by `global` to a hard register live there and take it out
-//! of the pool (those bound to RAX, RCX or RDX are isolated into moves
-//! first, `crate::globals`); variables whose address is taken live in their
-//! slots.
+//! of the pool (those bound to RAX, RCX or RDX, and those whose address is
+//! taken, are isolated into moves first, `crate::globals`); variables whose
+//! address is taken live in their slots.
 //!
 //! One location per variable is not the whole story: `crate::split` renames
 //! a variable left in memory inside its hottest loop and connects the

@@ -910,8 +910,10 @@ impl<'a> Lower<'a> {
                 Class::LD => regs.push(None),
             }
         }
+        // x86-64 returns at most two results of each class (spec §3.4, as
+        // MIR's generator): the verifier rejects other protos.
         if ni > 2 || nx > 2 {
-            return Err(CodegenError::Unsupported(
+            return Err(CodegenError::BadIr(
                 "more than two results of a class".into(),
             ));
         }
@@ -995,7 +997,7 @@ impl<'a> Lower<'a> {
                 Class::Int => {
                     let g = *[RAX, RDX]
                         .get(ni)
-                        .ok_or_else(|| CodegenError::Unsupported("too many int results".into()))?;
+                        .ok_or_else(|| CodegenError::BadIr("too many int results".into()))?;
                     ni += 1;
                     moves.push(Move {
                         dst: PReg::G(g),
@@ -1004,9 +1006,9 @@ impl<'a> Lower<'a> {
                     });
                 }
                 Class::F | Class::D => {
-                    let x = *[Xmm::XMM0, Xmm::XMM1].get(nx).ok_or_else(|| {
-                        CodegenError::Unsupported("too many float results".into())
-                    })?;
+                    let x = *[Xmm::XMM0, Xmm::XMM1]
+                        .get(nx)
+                        .ok_or_else(|| CodegenError::BadIr("too many float results".into()))?;
                     nx += 1;
                     moves.push(Move {
                         dst: PReg::X(x),
@@ -1017,10 +1019,9 @@ impl<'a> Lower<'a> {
                 Class::LD => nl += 1,
             }
         }
+        // At most two of each class (spec §3.4; the verifier checks).
         if nl > 2 {
-            return Err(CodegenError::Unsupported(
-                "too many long double results".into(),
-            ));
+            return Err(CodegenError::BadIr("too many long double results".into()));
         }
         self.parallel_move(&mut moves, 0)?;
         // The first ld result must end in ST0: load the last one first.

@@ -2146,9 +2146,11 @@ impl<'a> Lower<'a> {
                 let Operand::Reg(v) = ops[1] else {
                     return Err(CodegenError::BadIr("addr needs a variable".into()));
                 };
+                // A `global` whose address is taken works on a copy
+                // (`crate::globals`), which lives in its slot.
                 if self.loc(v) != Loc::Slot {
-                    return Err(CodegenError::Unsupported(
-                        "address of a hard-register variable".into(),
+                    return Err(CodegenError::BadIr(
+                        "address of a variable in a register".into(),
                     ));
                 }
                 let t = self.int_target(&ops[0], &[]);
