@@ -661,6 +661,49 @@ endmodule
 }
 
 #[test]
+fn address_of_hard_register_global() {
+    // Stores through the address and direct accesses to the global
+    // interleave, in a loop and across a call that changes the register.
+    let src = "
+m: module
+pr: proto
+forward bump
+ag: func i64, i64:n
+  local i64:p, i64:i, i64:t, i64:r
+  global i64:g:rbx
+  mov g, n
+  addr p, g
+  mov i, 0
+  mov r, 0
+L: bge D, i, n
+  add g, g, i
+  mov t, i64:(p)
+  xor t, t, 5
+  mov i64:(p), t
+  add r, r, g
+  add i, i, 1
+  jmp L
+D: call pr, bump
+  mov t, i64:(p)
+  add r, r, t
+  mov i64:(p), 3
+  add r, r, g
+  ret r
+endfunc
+bump: func
+  global i64:h:rbx
+  add h, h, 100
+  ret
+endfunc
+endmodule
+";
+    check(
+        src,
+        &[("ag", vec![i(0)]), ("ag", vec![i(7)]), ("ag", vec![i(-3)])],
+    );
+}
+
+#[test]
 fn traps_are_kept() {
     let src = "
 m: module
