@@ -131,6 +131,8 @@ pub(crate) fn classes(
     let mut defs: Vec<usize> = Vec::new();
     let mut uses: Vec<usize> = Vec::new();
     let mut live_set = vec![0u64; words];
+    // Per component: its members live at the current point, one bit each.
+    let mut clive = vec![0u64; members.len()];
     for (b, blk) in cfg.blocks.iter().enumerate() {
         live_set.iter_mut().for_each(|w| *w = 0);
         for &s in &blk.succs {
@@ -138,41 +140,56 @@ pub(crate) fn classes(
                 *o |= x;
             }
         }
+        clive.iter_mut().for_each(|w| *w = 0);
+        for (k, &w) in live_set.iter().enumerate() {
+            let mut bits = w;
+            while bits != 0 {
+                let x = k * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if x < nv && croot[x] != NONE {
+                    clive[croot[x] as usize] |= 1 << bit[x];
+                }
+            }
+        }
         for i in (blk.start..blk.end).rev() {
             let insn = f.insn(i as usize);
             defs.clear();
             uses.clear();
             for_each_var(insn, m, |v, d| {
-                if v.index() < nv {
+                let x = v.index();
+                if x < nv && croot[x] != NONE {
                     if d {
-                        defs.push(v.index());
+                        defs.push(x);
                     } else {
-                        uses.push(v.index());
+                        uses.push(x);
                     }
                 }
             });
+            if defs.is_empty() && uses.is_empty() {
+                continue;
+            }
             let copy_src = match (insn.op.family(), insn.operands.get(1)) {
-                (Family::Move(_), Some(Operand::Reg(s))) => Some(s.index()),
+                (Family::Move(_), Some(Operand::Reg(s))) if s.index() < nv => Some(s.index()),
                 _ => None,
             };
             for &x in &defs {
-                let c = croot[x];
-                if c == NONE {
-                    continue;
+                let c = croot[x] as usize;
+                let mut mask = clive[c] & !(1 << bit[x]);
+                if let Some(s) = copy_src.filter(|&s| croot[s] as usize == c) {
+                    mask &= !(1 << bit[s]);
                 }
-                for &y in &members[c as usize] {
-                    let y = y as usize;
-                    if y != x && Some(y) != copy_src && has(&live_set, y) {
-                        intf[x] |= 1 << bit[y];
-                        intf[y] |= 1 << bit[x];
-                    }
+                intf[x] |= mask;
+                while mask != 0 {
+                    let k = mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    intf[members[c][k] as usize] |= 1 << bit[x];
                 }
             }
             for &x in &defs {
-                live_set[x / 64] &= !(1 << (x % 64));
+                clive[croot[x] as usize] &= !(1 << bit[x]);
             }
             for &x in &uses {
-                live_set[x / 64] |= 1 << (x % 64);
+                clive[croot[x] as usize] |= 1 << bit[x];
             }
         }
         if b == 0 {

@@ -2519,12 +2519,22 @@ fn compile_speed() {
     let off: Vec<String> = std::env::var("MIRAGE_SPEED_DISABLE")
         .map(|v| v.split(',').map(str::to_string).collect())
         .unwrap_or_default();
+    // `MIRAGE_SPEED_ROUNDS=N` runs N rounds instead of two seconds, and
+    // `MIRAGE_SPEED_ONLY=-O2` only the variants so named (deterministic
+    // work for profiling under callgrind).
+    let fixed: Option<usize> = std::env::var("MIRAGE_SPEED_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let only = std::env::var("MIRAGE_SPEED_ONLY").ok();
     for (what, mut opts) in variants {
+        if only.as_ref().is_some_and(|o| o != what) {
+            continue;
+        }
         opts.disable.extend(off.iter().cloned());
         let mut insns = 0usize;
         let t = std::time::Instant::now();
         let mut rounds = 0;
-        while t.elapsed().as_secs_f64() < 2.0 {
+        while fixed.map_or(t.elapsed().as_secs_f64() < 2.0, |n| rounds < n) {
             for ms in &modules {
                 for (i, it) in ms[0].items.iter().enumerate() {
                     if let ItemKind::Func(f) = &it.kind {

@@ -97,11 +97,15 @@ fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
     let n = body.blocks.len();
     // Variables live across blocks, and the blocks defining each.
     let mut global = vec![false; norig];
-    let mut defsites: Vec<Vec<BlockId>> = vec![Vec::new(); norig];
+    // (variable, defining block) pairs, then bucketed by variable.
+    let mut def_pairs: Vec<(u32, BlockId)> = Vec::new();
+    let mut last_site = vec![u32::MAX; norig];
     let mut killed_stamp = vec![u32::MAX; norig];
+    let mut uses = Vec::new();
+    let mut defs = Vec::new();
     for &b in &dom.rpo {
-        let mut uses = Vec::new();
-        let mut defs = Vec::new();
+        uses.clear();
+        defs.clear();
         scan_block(body, b, |v, def| {
             if def {
                 defs.push(v)
@@ -125,16 +129,32 @@ fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
                 let v = defs[di];
                 if v.index() < norig {
                     killed_stamp[v.index()] = b.0;
-                    if defsites[v.index()].last() != Some(&b) {
-                        defsites[v.index()].push(b);
+                    if last_site[v.index()] != b.0 {
+                        last_site[v.index()] = b.0;
+                        def_pairs.push((v.index() as u32, b));
                     }
                 }
                 di += 1;
             }
         }
     }
-    for sites in defsites.iter_mut().take(body.sig.params.len()) {
-        sites.insert(0, BlockId(0));
+    // Parameters are defined at entry too (order within a variable's
+    // sites does not matter: the result is a set of blocks).
+    for v in 0..body.sig.params.len().min(norig) {
+        def_pairs.push((v as u32, BlockId(0)));
+    }
+    let mut site_start = vec![0u32; norig + 1];
+    for &(v, _) in &def_pairs {
+        site_start[v as usize + 1] += 1;
+    }
+    for v in 0..norig {
+        site_start[v + 1] += site_start[v];
+    }
+    let mut fill = site_start.clone();
+    let mut sites = vec![BlockId(0); def_pairs.len()];
+    for &(v, b) in &def_pairs {
+        sites[fill[v as usize] as usize] = b;
+        fill[v as usize] += 1;
     }
     let df = dom.frontiers(body);
     let mut has_phi = vec![u32::MAX; n];
@@ -147,9 +167,11 @@ fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
         }
         let stamp = v as u32;
         work.clear();
-        for &b in &defsites[v] {
-            in_work[b.index()] = stamp;
-            work.push(b);
+        for &b in &sites[site_start[v] as usize..site_start[v + 1] as usize] {
+            if in_work[b.index()] != stamp {
+                in_work[b.index()] = stamp;
+                work.push(b);
+            }
         }
         while let Some(b) = work.pop() {
             for &f in &df[b.index()] {
@@ -178,21 +200,36 @@ fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
     }
 }
 
+/// The current value of every variable: one stack of all pushed values
+/// (popped in reverse order when the walk leaves a block), each entry
+/// linked to the variable's previous value.
 struct Renamer {
-    stacks: Vec<Vec<Operand>>,
-    log: Vec<VarId>,
+    /// Per variable: its entry in `vals`, or `NO_VAL`.
+    top: Vec<u32>,
+    /// Value, the variable's previous entry, the variable.
+    vals: Vec<(Operand, u32, VarId)>,
 }
+
+const NO_VAL: u32 = u32::MAX;
 
 impl Renamer {
     fn read(&self, body: &Body, v: VarId) -> Operand {
-        match self.stacks[v.index()].last() {
-            Some(x) => x.clone(),
-            None => zero_of(body.class_of(v)),
+        match self.top[v.index()] {
+            NO_VAL => zero_of(body.class_of(v)),
+            k => self.vals[k as usize].0.clone(),
         }
     }
     fn push(&mut self, v: VarId, x: Operand) {
-        self.stacks[v.index()].push(x);
-        self.log.push(v);
+        let prev = std::mem::replace(&mut self.top[v.index()], self.vals.len() as u32);
+        self.vals.push((x, prev, v));
+    }
+    /// Pops back to `mark` entries.
+    fn pop_to(&mut self, mark: usize) {
+        while self.vals.len() > mark {
+            if let Some((_, prev, v)) = self.vals.pop() {
+                self.top[v.index()] = prev;
+            }
+        }
     }
 }
 
@@ -346,12 +383,12 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
 fn rename(body: &mut Body, dom: &DomTree) {
     let nvars = body.vars.len();
     let mut r = Renamer {
-        stacks: vec![Vec::new(); nvars],
-        log: Vec::new(),
+        top: vec![NO_VAL; nvars],
+        vals: Vec::new(),
     };
     for p in 0..body.sig.params.len().min(nvars) {
         if body.promoted[p] {
-            r.stacks[p].push(Operand::Reg(VarId::new(p)));
+            r.push(VarId::new(p), Operand::Reg(VarId::new(p)));
         }
     }
     // Original variable of each phi, per block (phi dsts are renamed).
@@ -364,13 +401,10 @@ fn rename(body: &mut Body, dom: &DomTree) {
     while let Some((b, mark)) = stack.pop() {
         if mark != usize::MAX {
             // Leaving b: pop what it pushed.
-            while r.log.len() > mark {
-                let v = r.log.pop().unwrap();
-                r.stacks[v.index()].pop();
-            }
+            r.pop_to(mark);
             continue;
         }
-        let mark = r.log.len();
+        let mark = r.vals.len();
         stack.push((b, mark));
         // Phis define new values.
         for k in 0..body.block(b).phis.len() {
@@ -396,13 +430,11 @@ fn rename(body: &mut Body, dom: &DomTree) {
         blk.insns = out;
         blk.term = term;
         // Phi arguments of successors.
-        let succs = body.block(b).succs.clone();
-        let mut done: Vec<BlockId> = Vec::new();
-        for s in succs {
-            if done.contains(&s) {
+        for si in 0..body.block(b).succs.len() {
+            let s = body.block(b).succs[si];
+            if body.block(b).succs[..si].contains(&s) {
                 continue;
             }
-            done.push(s);
             for k in 0..body.block(s).phis.len() {
                 let val = r.read(body, phi_orig[s.index()][k]);
                 let sb = body.block_mut(s);
