@@ -287,8 +287,10 @@ pub(crate) struct Live {
     pub addr_taken: Vec<bool>,
     /// Positions of call-like instructions (their use position 2i+1).
     pub calls: Vec<u32>,
-    /// Live-in sets per block (for dumps).
-    pub live_in: Vec<Vec<u64>>,
+    /// Live-in sets per block, `words` 64-bit words each (see
+    /// [`Live::live_in`]).
+    live_in: Vec<u64>,
+    words: usize,
 }
 
 fn set_has(s: &[u64], v: usize) -> bool {
@@ -300,8 +302,9 @@ impl Live {
         let nv = f.vars.len();
         let words = nv.div_ceil(64).max(1);
         let nb = cfg.blocks.len();
-        let mut uses = vec![vec![0u64; words]; nb];
-        let mut defs = vec![vec![0u64; words]; nb];
+        // Per-block bit sets, `words` words each, in one array.
+        let mut uses = vec![0u64; words * nb];
+        let mut defs = vec![0u64; words * nb];
         let mut start = vec![u32::MAX; nv];
         let mut end = vec![0u32; nv];
         let mut weight = vec![0u64; nv];
@@ -326,7 +329,8 @@ impl Live {
                         }
                     }
                 }
-                let (u, d) = (&mut uses[b], &mut defs[b]);
+                let r = b * words..(b + 1) * words;
+                let (u, d) = (&mut uses[r.clone()], &mut defs[r]);
                 for_each_var(insn, m, |v, is_def| {
                     let x = v.index();
                     if x >= nv {
@@ -346,8 +350,8 @@ impl Live {
             }
         }
         // Backward dataflow to a fixed point.
-        let mut live_in = vec![vec![0u64; words]; nb];
-        let mut live_out = vec![vec![0u64; words]; nb];
+        let mut live_in = vec![0u64; words * nb];
+        let mut live_out = vec![0u64; words * nb];
         let mut changed = true;
         let mut out = vec![0u64; words];
         while changed {
@@ -355,24 +359,26 @@ impl Live {
             for b in (0..nb).rev() {
                 out.iter_mut().for_each(|w| *w = 0);
                 for &s in &cfg.blocks[b].succs {
-                    for (o, x) in out.iter_mut().zip(&live_in[s as usize]) {
+                    let s = s as usize * words;
+                    for (o, x) in out.iter_mut().zip(&live_in[s..s + words]) {
                         *o |= x;
                     }
                 }
-                let inn = &mut live_in[b];
+                let w0 = b * words;
                 for k in 0..words {
-                    let x = uses[b][k] | (out[k] & !defs[b][k]);
-                    if x != inn[k] {
-                        inn[k] = x;
+                    let x = uses[w0 + k] | (out[k] & !defs[w0 + k]);
+                    if x != live_in[w0 + k] {
+                        live_in[w0 + k] = x;
                         changed = true;
                     }
                 }
-                live_out[b].copy_from_slice(&out);
+                live_out[w0..w0 + words].copy_from_slice(&out);
             }
         }
         for (b, blk) in cfg.blocks.iter().enumerate() {
             let (s, e) = (2 * blk.start, 2 * blk.end);
-            for (k, (&wi, &wo)) in live_in[b].iter().zip(&live_out[b]).enumerate() {
+            let r = b * words..(b + 1) * words;
+            for (k, (&wi, &wo)) in live_in[r.clone()].iter().zip(&live_out[r]).enumerate() {
                 let mut bits = wi | wo;
                 while bits != 0 {
                     let x = k * 64 + bits.trailing_zeros() as usize;
@@ -399,7 +405,13 @@ impl Live {
             addr_taken,
             calls,
             live_in,
+            words,
         }
+    }
+
+    /// The live-in set of block `b` (bit `v` for variable `v`).
+    pub fn live_in(&self, b: usize) -> &[u64] {
+        &self.live_in[b * self.words..(b + 1) * self.words]
     }
 
     /// Whether variable `v`'s interval spans a call (live before and after
@@ -420,7 +432,7 @@ impl Live {
     /// The variables live into block `b`.
     pub fn live_in_vars(&self, b: usize) -> Vec<usize> {
         let mut v = Vec::new();
-        for (k, &w) in self.live_in[b].iter().enumerate() {
+        for (k, &w) in self.live_in(b).iter().enumerate() {
             let mut bits = w;
             while bits != 0 {
                 v.push(k * 64 + bits.trailing_zeros() as usize);

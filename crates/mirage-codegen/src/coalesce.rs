@@ -136,7 +136,7 @@ pub(crate) fn classes(
     for (b, blk) in cfg.blocks.iter().enumerate() {
         live_set.iter_mut().for_each(|w| *w = 0);
         for &s in &blk.succs {
-            for (o, x) in live_set.iter_mut().zip(&live.live_in[s as usize]) {
+            for (o, x) in live_set.iter_mut().zip(live.live_in(s as usize)) {
                 *o |= x;
             }
         }
@@ -200,7 +200,7 @@ pub(crate) fn classes(
                     .iter()
                     .enumerate()
                     .filter(|&(_, &v)| {
-                        (v as usize) < f.nparams() || has(&live.live_in[0], v as usize)
+                        (v as usize) < f.nparams() || has(live.live_in(0), v as usize)
                     })
                     .fold(0, |acc, (k, _)| acc | 1 << k);
                 if entry.count_ones() > 1 {

@@ -218,7 +218,7 @@ pub(crate) fn split(
             npred[s as usize] += 1;
         }
     }
-    let live_in = |b: usize, v: usize| live.live_in[b][v / 64] >> (v % 64) & 1 != 0;
+    let live_in = |b: usize, v: usize| live.live_in(b)[v / 64] >> (v % 64) & 1 != 0;
     let mut out = Func::new(f.sig.clone(), f.vars.clone());
     out.labels = f.labels.clone();
     out.end_pos = f.end_pos;

@@ -225,7 +225,7 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
     for blk in &cfg.blocks {
         set.iter_mut().for_each(|w| *w = 0);
         for &s in &blk.succs {
-            for (o, x) in set.iter_mut().zip(&live.live_in[s as usize]) {
+            for (o, x) in set.iter_mut().zip(live.live_in(s as usize)) {
                 *o |= x;
             }
         }
@@ -402,7 +402,7 @@ fn ld_pins(
         }
         let mut vars = Vec::new();
         let mut group = Vec::new();
-        let li = &live.live_in[h];
+        let li = live.live_in(h);
         for (p, &(r, _, written)) in count.iter().enumerate() {
             let mut first = None;
             let mut load = false;
@@ -493,7 +493,7 @@ fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
     for blk in &cfg.blocks {
         set.iter_mut().for_each(|w| *w = 0);
         for &s in &blk.succs {
-            for (o, x) in set.iter_mut().zip(&live.live_in[s as usize]) {
+            for (o, x) in set.iter_mut().zip(live.live_in(s as usize)) {
                 *o |= x;
             }
         }
@@ -554,7 +554,7 @@ fn fusable(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
             continue;
         }
         let dead = cfg.blocks[b].succs.iter().all(|&s| {
-            let w = &live.live_in[s as usize];
+            let w = live.live_in(s as usize);
             w.get(x / 64).is_none_or(|bits| bits >> (x % 64) & 1 == 0)
         });
         v[end - 2] = dead;
