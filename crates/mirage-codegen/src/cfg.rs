@@ -65,7 +65,8 @@ impl Cfg {
     pub fn build(f: &Func, m: &Module, self_item: usize) -> Result<Cfg, CodegenError> {
         let n = f.num_insns();
         let mut label_block = vec![u32::MAX; f.labels.len()];
-        let mut blocks: Vec<Block> = Vec::new();
+        // Blocks start at labels (and after branches): a first estimate.
+        let mut blocks: Vec<Block> = Vec::with_capacity(f.labels.len() + 2);
         let mut start = 0usize;
         let mut addr_taken = Vec::new();
         let mut prev_label = false;

@@ -500,7 +500,8 @@ impl<'m> Body<'m> {
         let n = self.blocks.len();
         let mut seen = vec![false; n];
         let mut post = Vec::with_capacity(n);
-        let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), 0)];
+        let mut stack: Vec<(BlockId, usize)> = Vec::with_capacity(n);
+        stack.push((BlockId(0), 0));
         seen[0] = true;
         while let Some(&mut (b, ref mut k)) = stack.last_mut() {
             let succs = &self.blocks[b.index()].succs;
@@ -753,11 +754,13 @@ impl<'m> Body<'m> {
                 }
             }
         }
+        // New names all start with "t."; only such names can clash.
         let mut taken: HashSet<&str> = HashSet::new();
         for v in &self.vars[..self.norig] {
-            taken.insert(v.name.as_str());
+            if v.name.starts_with("t.") {
+                taken.insert(v.name.as_str());
+            }
         }
-        // New names all start with "t."; only such item names can clash.
         for it in &self.module.items {
             if let Some(n) = &it.name {
                 if n.starts_with("t.") {
