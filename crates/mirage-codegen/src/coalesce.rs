@@ -41,7 +41,8 @@ pub(crate) fn classes(
 ) -> Vec<u32> {
     let nv = f.vars.len();
     let mut rep: Vec<u32> = (0..nv as u32).collect();
-    // Candidate copies: (weight, insn, dst, src).
+    // Candidate copies: (weight, order, dst, src); the order (instruction
+    // and operand) is unique, so an unstable sort is deterministic.
     let mut copies: Vec<(u64, u32, u32, u32)> = Vec::new();
     for blk in &cfg.blocks {
         let w = 10u64.pow(blk.loop_depth.min(6));
@@ -81,7 +82,7 @@ pub(crate) fn classes(
                     && eligible(b)
                     && f.vars[a].class() == f.vars[b].class()
                 {
-                    copies.push((w, i, a as u32, b as u32));
+                    copies.push((w, 2 * i + (k as u32 - 1), a as u32, b as u32));
                 }
             }
         }
@@ -214,7 +215,7 @@ pub(crate) fn classes(
         }
     }
     // Greedy merging, deepest copies first.
-    copies.sort_by_key(|&(w, i, _, _)| (u64::MAX - w, i));
+    copies.sort_unstable_by_key(|&(w, o, _, _)| (u64::MAX - w, o));
     let mut cmem = vec![0u64; nv];
     for v in 0..nv {
         if croot[v] != NONE {

@@ -656,7 +656,10 @@ impl<'m> Body<'m> {
                 None => {
                     let name = loop {
                         *label_counter += 1;
-                        let cand = format!("{}.L{}", self.name, label_counter);
+                        let mut cand = String::with_capacity(self.name.len() + 8);
+                        cand.push_str(&self.name);
+                        cand.push_str(".L");
+                        push_decimal(&mut cand, *label_counter);
                         if !taken_labels.contains(&cand) {
                             break cand;
                         }
