@@ -126,6 +126,7 @@ enum State {
 }
 
 pub(crate) fn run(body: &mut Body) {
+    expand_va(body);
     let nv = body.vars.len();
     let nparams = body.sig.params.len();
     let mut state = vec![State::No; nv];
@@ -317,4 +318,223 @@ fn drop_brackets(body: &mut Body) {
 /// The move opcode for a field of type `t`.
 pub(crate) fn field_mov(t: Type) -> Opcode {
     mov_op(if field_type(t) { t.class() } else { Class::Int })
+}
+
+/// `va_list` blocks (x86-64: `gp_offset` u32 at 0, `fp_offset` u32 at 4,
+/// `overflow_arg_area` at 8, `reg_save_area` at 16) used only by
+/// `va_start`, `va_arg` and `va_end`: each `va_arg` is expanded into MIR
+/// (the same test and updates instruction selection emits) working on a
+/// second, private block (the four fields as 64-bit values at 0, 8, 16,
+/// 24) that `va_start` is followed by a copy into, so that `sra` can keep
+/// the offsets and pointers in registers. `va_end` does nothing
+/// on x86-64 and is dropped; `va_start` keeps writing the original block.
+fn expand_va(body: &mut Body) {
+    let nv = body.vars.len();
+    let nparams = body.sig.params.len();
+    let mut cand = vec![false; nv];
+    let mut any = false;
+    for b in body.live_blocks() {
+        for insn in &body.block(b).insns {
+            if insn.op.family() == Family::VaArg {
+                if let Some(Operand::Reg(v)) = insn.operands.get(1) {
+                    cand[v.index()] = true;
+                    any = true;
+                }
+            }
+        }
+    }
+    if !any {
+        return;
+    }
+    let mut allocas = vec![0u32; nv];
+    for b in body.live_blocks() {
+        let blk = body.block(b);
+        let term = match &blk.term {
+            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
+            _ => None,
+        };
+        for insn in blk.insns.iter().chain(term) {
+            let fam = insn.op.family();
+            for (i, op) in insn.operands.iter().enumerate() {
+                match op {
+                    Operand::Reg(v) if cand[v.index()] => {
+                        let ok = match (fam, i) {
+                            (Family::Alloca, 0) => {
+                                allocas[v.index()] += 1;
+                                matches!(insn.operands.get(1), Some(Operand::Int(s)) if *s >= 24)
+                            }
+                            (Family::VaStart | Family::VaEnd, 0) => true,
+                            (Family::VaArg, 1) => matches!(
+                                insn.operands.get(2),
+                                Some(Operand::Mem(m)) if field_type(m.ty)
+                            ),
+                            _ => false,
+                        };
+                        if !ok {
+                            cand[v.index()] = false;
+                        }
+                    }
+                    Operand::Mem(m) => {
+                        for v in m.base.iter().chain(m.index.iter()) {
+                            cand[v.index()] = false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    for (v, c) in cand.iter_mut().enumerate() {
+        let local = v >= nparams && body.vars[v].kind == VarKind::Local;
+        *c = *c && local && allocas[v] == 1;
+    }
+    if !cand.iter().any(|&c| c) {
+        return;
+    }
+    // The copy each candidate gets.
+    let mut copy: Vec<Option<VarId>> = vec![None; nv];
+    for (v, &c) in cand.iter().enumerate() {
+        if c {
+            copy[v] = Some(body.new_var(Class::Int));
+        }
+    }
+    let fld = |t: Type, d: i64, b: VarId| Operand::mem(mirage_ir::Mem::new(t, d, Some(b), None, 1));
+    // The copy's own layout: the four fields as 64-bit values (the
+    // offsets zero-extended), so that updates need no extension.
+    let fields = [
+        (Type::U32, 0, 0),
+        (Type::U32, 4, 8),
+        (Type::I64, 8, 16),
+        (Type::I64, 16, 24),
+    ];
+    let copy_of = |op: Option<&Operand>| match op {
+        Some(Operand::Reg(v)) => copy.get(v.index()).copied().flatten(),
+        _ => None,
+    };
+    // va_start, va_end and the copies' allocas.
+    let blocks: Vec<_> = body.live_blocks().collect();
+    for &b in &blocks {
+        let old = std::mem::take(&mut body.block_mut(b).insns);
+        let mut new = Vec::with_capacity(old.len());
+        for insn in old {
+            let fam = insn.op.family();
+            let Some(c) = copy_of(insn.operands.first()) else {
+                new.push(insn);
+                continue;
+            };
+            let Operand::Reg(v) = insn.operands[0] else {
+                unreachable!()
+            };
+            match fam {
+                Family::Alloca => {
+                    new.push(insn);
+                    new.push(Insn::new(
+                        Opcode::Alloca,
+                        vec![Operand::Reg(c), Operand::Int(32)],
+                    ));
+                }
+                Family::VaStart => {
+                    new.push(insn);
+                    for (t, d, to) in fields {
+                        new.push(Insn::new(
+                            Opcode::Mov,
+                            vec![fld(Type::I64, to, c), fld(t, d, v)],
+                        ));
+                    }
+                }
+                Family::VaEnd => {}
+                _ => new.push(insn),
+            }
+        }
+        body.block_mut(b).insns = new;
+    }
+    // va_arg: split the block at each one.
+    let mut bi = 0;
+    while bi < body.blocks.len() {
+        let b = super::ir::BlockId(bi as u32);
+        bi += 1;
+        if body.block(b).dead {
+            continue;
+        }
+        let mut k = 0;
+        while k < body.block(b).insns.len() {
+            let insn = &body.block(b).insns[k];
+            let c = match insn.op.family() {
+                Family::VaArg => copy_of(insn.operands.get(1)),
+                _ => None,
+            };
+            let Some(c) = c else {
+                k += 1;
+                continue;
+            };
+            let insn = insn.clone();
+            let ty = match insn.operands.get(2) {
+                Some(Operand::Mem(m)) => m.ty,
+                _ => unreachable!("checked"),
+            };
+            let (off, limit, step) = if matches!(ty, Type::F | Type::D) {
+                (8, 160, 16)
+            } else {
+                (0, 40, 8)
+            };
+            let r = body.new_var(Class::Int);
+            let g = body.new_var(Class::Int);
+            let t = body.new_var(Class::Int);
+            let rsa = body.new_var(Class::Int);
+            let reg = |v: VarId| Operand::Reg(v);
+            let cont = body.new_block();
+            let in_regs = body.new_block();
+            let on_stack = body.new_block();
+            let rest: Vec<Insn> = body.block_mut(b).insns.drain(k + 1..).collect();
+            body.block_mut(b).insns.pop();
+            let term = std::mem::replace(&mut body.block_mut(b).term, Term::Goto);
+            let succs = std::mem::take(&mut body.block_mut(b).succs);
+            {
+                let cb = body.block_mut(cont);
+                cb.insns = vec![Insn::new(
+                    Opcode::Mov,
+                    vec![insn.operands[0].clone(), reg(r)],
+                )];
+                cb.insns.extend(rest);
+                cb.term = term;
+                cb.succs = succs;
+            }
+            {
+                let blk = body.block_mut(b);
+                blk.insns
+                    .push(Insn::new(Opcode::Mov, vec![reg(g), fld(Type::I64, off, c)]));
+                blk.term = Term::Cond(Insn::new(
+                    Opcode::UBgt,
+                    vec![
+                        Operand::Label(mirage_ir::LabelId(0)),
+                        reg(g),
+                        Operand::Int(limit),
+                    ],
+                ));
+                blk.succs = vec![in_regs, on_stack];
+            }
+            {
+                let blk = body.block_mut(in_regs);
+                blk.insns = vec![
+                    Insn::new(Opcode::Mov, vec![reg(rsa), fld(Type::I64, 24, c)]),
+                    Insn::new(Opcode::Add, vec![reg(r), reg(rsa), reg(g)]),
+                    Insn::new(Opcode::Add, vec![reg(t), reg(g), Operand::Int(step)]),
+                    Insn::new(Opcode::Mov, vec![fld(Type::I64, off, c), reg(t)]),
+                ];
+                blk.succs = vec![cont];
+            }
+            {
+                let blk = body.block_mut(on_stack);
+                blk.insns = vec![
+                    Insn::new(Opcode::Mov, vec![reg(r), fld(Type::I64, 16, c)]),
+                    Insn::new(Opcode::Add, vec![reg(t), reg(r), Operand::Int(8)]),
+                    Insn::new(Opcode::Mov, vec![fld(Type::I64, 16, c), reg(t)]),
+                ];
+                blk.succs = vec![cont];
+            }
+            // The rest of the block is scanned as `cont`.
+            break;
+        }
+    }
+    body.compute_preds();
 }
