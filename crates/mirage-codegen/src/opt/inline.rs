@@ -296,9 +296,7 @@ fn inline_at(
                 // never changes it (and no result of the call overwrites
                 // `src` before the `ret` operands are read), the body uses
                 // `src` itself, so `sra` can see the caller's block.
-                let clobbered = call.operands[2..2 + nres]
-                    .iter()
-                    .any(|o| *o == Operand::Reg(src));
+                let clobbered = call.operands[2..2 + nres].contains(&Operand::Reg(src));
                 if !clobbered && !param_written(&callee, VarId::new(i)) {
                     subst[i] = Some(src);
                 } else {

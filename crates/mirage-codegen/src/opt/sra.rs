@@ -170,10 +170,8 @@ pub(crate) fn run(body: &mut Body) {
             let is_alloca = insn.op.family() == Family::Alloca;
             for (i, op) in insn.operands.iter().enumerate() {
                 match op {
-                    Operand::Reg(v) if cand(&state, *v) => {
-                        if !(is_alloca && i == 0) {
-                            state[v.index()] = State::No;
-                        }
+                    Operand::Reg(v) if cand(&state, *v) && !(is_alloca && i == 0) => {
+                        state[v.index()] = State::No;
                     }
                     Operand::Mem(m) => {
                         if let Some(x) = m.index {
