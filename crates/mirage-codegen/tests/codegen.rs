@@ -2153,9 +2153,31 @@ impl Gen {
                     "div", "divs", "udiv", "udivs", "mod", "mods", "umod", "umods",
                 ]);
                 let (d, a, b) = (self.x(), self.x(), self.x());
-                self.line(format!("and t, {b}, 0xffff"));
-                self.line("or t, t, 1".into());
-                self.line(format!("{op} {d}, {a}, t"));
+                if self.r.below(2) == 0 {
+                    // A constant divisor (a multiplication by its
+                    // reciprocal when 3 <= c < 2^31, not a power of two).
+                    let c = self.r.pick(&[
+                        "3",
+                        "5",
+                        "6",
+                        "7",
+                        "10",
+                        "13",
+                        "100",
+                        "641",
+                        "1000000007",
+                        "2147483647",
+                        "0x100000003",
+                        "-7",
+                        "4",
+                        "4294967291",
+                    ]);
+                    self.line(format!("{op} {d}, {a}, {c}"));
+                } else {
+                    self.line(format!("and t, {b}, 0xffff"));
+                    self.line("or t, t, 1".into());
+                    self.line(format!("{op} {d}, {a}, t"));
+                }
             }
             7 => {
                 let op = self.r.pick(&[

@@ -1438,6 +1438,17 @@ struct Gen {
 }
 
 const IV: [&str; 6] = ["v0", "v1", "v2", "v3", "v4", "v5"];
+/// The fields of the struct-like block `sb` (and whether each is a double).
+const SB_FIELDS: [(&str, bool); 8] = [
+    ("i64:0(sb)", false),
+    ("i32:8(sb)", false),
+    ("u8:12(sb)", false),
+    ("i16:14(sb)", false),
+    ("d:16(sb)", true),
+    ("u32:24(sb)", false),
+    ("i8:28(sb)", false),
+    ("u16:30(sb)", false),
+];
 const DV: [&str; 3] = ["d0", "d1", "d2"];
 const FV: [&str; 2] = ["f0", "f1"];
 
@@ -1502,6 +1513,12 @@ impl Gen {
     fn mem(&mut self) -> (String, bool) {
         // (memory operand, is double)
         let off = self.rng.below(8) * 8;
+        if self.rng.below(4) == 0 {
+            // A field of `sb`, whose fields never overlap (`sra` puts
+            // them in variables).
+            let (f, dbl) = *self.rng.pick(&SB_FIELDS);
+            return (f.to_string(), dbl);
+        }
         match self.rng.below(8) {
             0 => {
                 let idx = self.rng.pick(&IV).to_string();
@@ -1597,12 +1614,22 @@ impl Gen {
             12 | 13 => {
                 // Store.
                 let (m, dbl) = self.mem();
+                let arith = self.rng.below(3) == 0;
                 if dbl {
                     let v = self.dbl_operand();
-                    self.emit(&format!("dmov {m}, {v}"));
+                    if arith {
+                        self.emit(&format!("dadd {m}, {m}, {v}"));
+                    } else {
+                        self.emit(&format!("dmov {m}, {v}"));
+                    }
                 } else {
                     let v = self.int_operand();
-                    self.emit(&format!("mov {m}, {v}"));
+                    if arith {
+                        let op = *self.rng.pick(&["add", "mul", "sub", "adds", "xor"]);
+                        self.emit(&format!("{op} {m}, {m}, {v}"));
+                    } else {
+                        self.emit(&format!("mov {m}, {v}"));
+                    }
                 }
             }
             14 | 15 => {
@@ -1779,8 +1806,14 @@ fn random_program_with(seed: u64, max_stmts: u32, sparse: u32) -> String {
         .push_str("  local i64:v0, i64:v1, i64:v2, i64:v3, i64:v4, i64:v5, i64:t, i64:buf\n");
     g.out
         .push_str("  local d:d0, d:d1, d:d2, f:f0, f:f1, i64:c0, i64:c1, i64:c2\n");
-    g.out.push_str("  local i64:e0, i64:e1, i64:e2\n");
+    g.out.push_str("  local i64:e0, i64:e1, i64:e2, i64:sb\n");
     g.emit("alloca buf, 72");
+    g.emit("alloca sb, 32");
+    for (k, (f, dbl)) in SB_FIELDS.iter().enumerate() {
+        let mov = if *dbl { "dmov" } else { "mov" };
+        let v = if *dbl { "x" } else { IV[k % 2] };
+        g.emit(&format!("{mov} {f}, {v}"));
+    }
     for (k, v) in IV.iter().enumerate() {
         let init = match k {
             0 => "a".to_string(),
@@ -1816,6 +1849,15 @@ fn random_program_with(seed: u64, max_stmts: u32, sparse: u32) -> String {
     }
     for k in 0..9 {
         g.emit(&format!("xor t, t, i64:{}(buf)", k * 8));
+    }
+    for (f, dbl) in SB_FIELDS {
+        if dbl {
+            g.emit(&format!("d2i e0, {f}"));
+            g.emit("add t, t, e0");
+        } else {
+            g.emit("mul t, t, 7");
+            g.emit(&format!("add t, t, {f}"));
+        }
     }
     g.emit("ret t");
     g.out.push_str("endfunc\nendmodule\n");

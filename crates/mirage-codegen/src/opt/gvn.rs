@@ -16,8 +16,11 @@
 //!   a second round of folding are removed) so that phis
 //!   left with one argument fold too;
 //! * **redundant load elimination** (level 2): in an extended basic block
-//!   (a block inherits the memory facts of its dominator only when that
-//!   dominator is its single predecessor) a load from the same address as
+//!   (a block inherits the memory facts of its dominator when that
+//!   dominator is its single predecessor; a join inherits those of its
+//!   immediate dominator less what the blocks between them may store, when
+//!   they store only through memory operands and call nothing) a load from
+//!   the same address as
 //!   an earlier load or store, with no possibly-overlapping store, call or
 //!   write to an address-taken variable in between, reuses the value.
 //!   Overlap follows spec §4.3: different nonzero alias names never
@@ -346,6 +349,63 @@ impl Gvn {
     }
 }
 
+/// Most blocks [`join_facts`] looks at between a join and its dominator.
+const JOIN_WALK: usize = 16;
+
+/// The memory facts at the start of join block `b` (several predecessors),
+/// from those at the end of its immediate dominator `d`: every block on a
+/// path from `d` to `b` is visited (walking back from `b`'s predecessors;
+/// at most [`JOIN_WALK`] of them) and the facts its stores may overlap are
+/// dropped. `None` when such a block calls, writes a non-promoted variable
+/// or does anything else that may write memory, or when `b` is on a cycle
+/// that avoids `d` (a loop header: its own stores would reach it again).
+fn join_facts(body: &Body, b: BlockId, d: BlockId, base: &[MemFact]) -> Option<Vec<MemFact>> {
+    let mut facts = base.to_vec();
+    let mut seen: Vec<BlockId> = Vec::new();
+    let mut stack: Vec<BlockId> = body.block(b).preds.clone();
+    while let Some(p) = stack.pop() {
+        if p == d || seen.contains(&p) {
+            continue;
+        }
+        if p == b || p.0 == 0 || seen.len() >= JOIN_WALK {
+            return None;
+        }
+        seen.push(p);
+        for insn in &body.block(p).insns {
+            match insn.op.family() {
+                Family::Move(_) => match insn.operands.first() {
+                    // Alias names are not trusted here: a later store
+                    // through a differently named alias must not leave
+                    // an older fact for the same bytes behind (in a
+                    // straight line, the newer fact would shadow it).
+                    Some(Operand::Mem(m)) => {
+                        let plain = |x: &Mem| Mem {
+                            alias: 0,
+                            nonalias: 0,
+                            ..*x
+                        };
+                        facts.retain(|f| !may_alias(&plain(&f.m), &plain(m)))
+                    }
+                    Some(Operand::Reg(v)) if body.promoted[v.index()] => {}
+                    _ => return None,
+                },
+                Family::Ext { .. }
+                | Family::Conv { .. }
+                | Family::Neg { .. }
+                | Family::IBin { .. }
+                | Family::FBin { .. }
+                | Family::ICmp { .. }
+                | Family::FCmp { .. }
+                | Family::Addr { .. }
+                | Family::Ovf { .. } => {}
+                _ => return None,
+            }
+        }
+        stack.extend(body.block(p).preds.iter().copied());
+    }
+    Some(facts)
+}
+
 /// One walk; returns whether the control-flow graph changed.
 fn round(body: &mut Body, loads: bool) -> bool {
     let dom = DomTree::compute(body);
@@ -386,6 +446,10 @@ fn round(body: &mut Body, loads: bool) -> bool {
         let idom = dom.idom[b.index()];
         g.facts = match body.block(b).preds.as_slice() {
             [p] if *p == idom && b.0 != 0 => exit_facts[p.index()].clone().unwrap_or_default(),
+            [_, _, ..] if g.loads => match &exit_facts[idom.index()] {
+                Some(f) => join_facts(body, b, idom, f).unwrap_or_default(),
+                None => Vec::new(),
+            },
             _ => Vec::new(),
         };
         let mut out = Vec::new();
@@ -457,10 +521,10 @@ fn round(body: &mut Body, loads: bool) -> bool {
             None => body.block_mut(b).term = term,
         }
         if g.loads
-            && dom
-                .children(b)
-                .iter()
-                .any(|&c| body.block(c).preds.as_slice() == [b])
+            && dom.children(b).iter().any(|&c| {
+                let preds = body.block(c).preds.as_slice();
+                preds == [b] || preds.len() > 1
+            })
         {
             exit_facts[b.index()] = Some(g.facts.clone());
         }

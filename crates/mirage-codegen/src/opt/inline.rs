@@ -38,7 +38,8 @@
 //! it "returns" even inside a loop. Falling off the end of the callee goes
 //! to the caller's fall-off block (the same trap).
 
-use super::ir::{call_proto, mov_op, BlockId, Body, Term};
+use super::ir::{call_proto, mov_op, outputs, BlockId, Body, Term};
+use super::sra::{field_access, field_mov, fields};
 use super::OptContext;
 use mirage_ir::opcode::Family;
 use mirage_ir::{
@@ -254,7 +255,8 @@ fn inline_at(
         });
         body.promoted.push(true);
     }
-    let map_var = |v: VarId| VarId::new(var_base + v.index());
+    // Parameters that name the caller's block directly (see below).
+    let mut subst: Vec<Option<VarId>> = vec![None; cf.sig.params.len()];
     let falloff = if callee
         .blocks
         .iter()
@@ -283,15 +285,24 @@ fn inline_at(
         entry.push(Insn::new(Opcode::BStart, vec![Operand::Reg(s)]));
     }
     for (i, p) in cf.sig.params.iter().enumerate() {
-        let pv = Operand::Reg(map_var(VarId::new(i)));
+        let pv = Operand::Reg(VarId::new(var_base + i));
         let arg = call.operands[2 + nres + i].clone();
         if p.ty.is_block() {
             let Operand::Mem(m) = arg else { continue };
             let src = m.base.expect("checked");
+            let size = p.size as i64;
             if p.ty == Type::RBlk || in_place {
-                entry.push(Insn::new(Opcode::Mov, vec![pv, Operand::Reg(src)]));
+                // The parameter is the caller's address: when the callee
+                // never changes it (and no result of the call overwrites
+                // `src` before the `ret` operands are read), the body uses
+                // `src` itself, so `sra` can see the caller's block.
+                let clobbered = call.operands[2..2 + nres].contains(&Operand::Reg(src));
+                if !clobbered && !param_written(&callee, VarId::new(i)) {
+                    subst[i] = Some(src);
+                } else {
+                    entry.push(Insn::new(Opcode::Mov, vec![pv, Operand::Reg(src)]));
+                }
             } else {
-                let size = p.size as i64;
                 entry.push(Insn::new(
                     Opcode::Alloca,
                     vec![pv.clone(), Operand::Int(size)],
@@ -299,7 +310,17 @@ fn inline_at(
                 let Operand::Reg(dst) = pv else {
                     unreachable!()
                 };
-                copy_bytes(body, &mut entry, dst, src, size);
+                match param_fields(&callee, VarId::new(i), size) {
+                    // Only the fields the callee accesses, each with its
+                    // own type: `sra` can then replace both blocks.
+                    Some(fields) => {
+                        for (d, t) in fields {
+                            let at = |b| Operand::mem(Mem::new(t, d, Some(b), None, 1));
+                            entry.push(Insn::new(field_mov(t), vec![at(dst), at(src)]));
+                        }
+                    }
+                    None => copy_bytes(body, &mut entry, dst, src, size),
+                }
             }
             continue;
         }
@@ -307,6 +328,10 @@ fn inline_at(
         convert(body, &mut entry, pv, arg, pty, p.ty);
     }
     body.block_mut(b).insns.extend(entry);
+    let map_var = |v: VarId| match subst.get(v.index()) {
+        Some(&Some(s)) => s,
+        _ => VarId::new(var_base + v.index()),
+    };
     body.block_mut(b).succs = vec![map_block(BlockId(0))];
     // The callee's blocks, appended in order so that callee block `x`
     // becomes `map_block(x)`.
@@ -383,7 +408,45 @@ fn remap_insn(i: &Insn, map_var: &impl Fn(VarId) -> VarId, same_module: bool) ->
     i
 }
 
-/// Copies `size` bytes from the address in `src` to the address in `dst`.
+/// Whether the callee writes its variable `v` (or takes its address).
+fn param_written(callee: &Body, v: VarId) -> bool {
+    callee.live_blocks().any(|b| {
+        callee.block(b).insns.iter().any(|insn| {
+            let fam = insn.op.family();
+            let outs = outputs(callee.module, insn);
+            insn.operands.iter().enumerate().any(|(k, o)| {
+                *o == Operand::Reg(v) && (outs.contains(&k) || matches!(fam, Family::Addr { .. }))
+            })
+        })
+    })
+}
+
+/// The fields `(offset, type)` through which the callee accesses its block
+/// parameter `v` of `size` bytes, when that is all it does with `v` (see
+/// `sra`).
+fn param_fields(callee: &Body, v: VarId, size: i64) -> Option<Vec<(i64, Type)>> {
+    let mut acc = Vec::new();
+    for b in callee.live_blocks() {
+        let blk = callee.block(b);
+        let term = match &blk.term {
+            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
+            _ => None,
+        };
+        for insn in blk.insns.iter().chain(term) {
+            let outs = outputs(callee.module, insn);
+            for (k, o) in insn.operands.iter().enumerate() {
+                match o {
+                    Operand::Reg(x) if *x == v => return None,
+                    Operand::Mem(m) if m.index == Some(v) => return None,
+                    Operand::Mem(m) if m.base == Some(v) => acc.push(field_access(insn, k, &outs)?),
+                    _ => {}
+                }
+            }
+        }
+    }
+    fields(acc, size)
+}
+
 /// Whether `f` writes no memory and calls nothing (every memory operand is
 /// read).
 fn reads_only(f: &Func) -> bool {
@@ -411,6 +474,7 @@ fn reads_only(f: &Func) -> bool {
     })
 }
 
+/// Copies `size` bytes from the address in `src` to the address in `dst`.
 fn copy_bytes(body: &mut Body, out: &mut Vec<Insn>, dst: VarId, src: VarId, size: i64) {
     let mut off = 0;
     for (w, ty) in [

@@ -16,6 +16,7 @@
 //! | pass | level | what it does | file |
 //! |---|---|---|---|
 //! | `inline` | 2 | inlines small MIR callees | `inline.rs` |
+//! | `sra` | 2 | scalar replacement: `alloca` blocks whose address does not escape become one variable per field | `sra.rs` |
 //! | `cfg` | 1 | removes unreachable blocks, threads jumps, merges blocks | `cfg.rs` |
 //! | `rotate` | 2 | loop rotation of innermost single-latch loops: copies the exit test to the latch (the back edge becomes one conditional branch) | `loops.rs` |
 //! | `ssa` | 1 | SSA form; splits memory accesses into plain loads/stores | `ssa.rs` |
@@ -57,6 +58,7 @@ mod licm;
 mod loops;
 mod outssa;
 mod repl;
+mod sra;
 mod ssa;
 
 use ir::Body;
@@ -67,6 +69,7 @@ use std::fmt;
 /// The names of the passes, in pipeline order.
 pub const PASSES: &[&str] = &[
     "inline",
+    "sra",
     "cfg",
     "rotate",
     "ssa",
@@ -121,7 +124,7 @@ pub type DumpSink<'d> = &'d mut dyn FnMut(&str, String);
 pub struct OptOptions<'d> {
     /// 0: no passes (a copy of the input); 1: `cfg`, `ssa`, `gvn` (without
     /// load elimination), `dce`, `out-of-ssa`; 2 (or more): every pass
-    /// (adding `inline`, `rotate`, `licm`, `iv`, `div-shift`).
+    /// (adding `inline`, `sra`, `rotate`, `licm`, `iv`, `div-shift`).
     pub level: u8,
     /// Names of passes not to run (see [`PASSES`]).
     pub disabled: Vec<String>,
@@ -222,7 +225,7 @@ pub fn optimize_func(
     let level = opts.level;
     let want = |p: &str| -> bool {
         let at_level = match p {
-            "inline" | "rotate" | "licm" | "iv" | "div-shift" => level >= 2,
+            "inline" | "sra" | "rotate" | "licm" | "iv" | "div-shift" => level >= 2,
             _ => true,
         };
         let ssa_on = !disabled("ssa") && !disabled("out-of-ssa");
@@ -239,6 +242,7 @@ pub fn optimize_func(
     for pass in run {
         match pass {
             "inline" => inline::run(&mut body, ctx, func),
+            "sra" => sra::run(&mut body),
             "cfg" => cfg::simplify(&mut body),
             "rotate" => loops::rotate(&mut body),
             "ssa" => ssa::build(&mut body),

@@ -611,9 +611,22 @@ impl<'a> Lower<'a> {
         let mut callee_mem = None;
         let mut callee_reg = None;
         if let Callee::Op(op) = callee {
+            // Argument registers this call writes (rcx and rdx may also
+            // serve as scratch while blocks are copied).
+            let written = |g: Gpr| {
+                g == RCX
+                    || g == RDX
+                    || layout.locs.iter().any(|l| match l {
+                        ArgLoc::Int(r) => *r == g,
+                        ArgLoc::BlkRegs { parts, n } => parts[..*n as usize]
+                            .iter()
+                            .any(|p| matches!(p, Part::Int(r) if *r == g)),
+                        _ => false,
+                    })
+            };
             if let Operand::Reg(v) = op {
                 match self.loc(*v) {
-                    Loc::Gpr(g) if !INT_ARGS.contains(&g) => callee_reg = Some(g),
+                    Loc::Gpr(g) if !INT_ARGS.contains(&g) || !written(g) => callee_reg = Some(g),
                     Loc::Slot => callee_mem = Some(self.var_slot(*v)),
                     _ => {}
                 }

@@ -1332,6 +1332,12 @@ impl<'a> Lower<'a> {
                 }
                 self.int_store(d, t)
             }
+            IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod
+                if super::divconst::const_divisor(op, w32, b).is_some() =>
+            {
+                let c = super::divconst::const_divisor(op, w32, b).unwrap_or(3);
+                self.lower_div_const(op, w32, d, a, c)
+            }
             IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod => {
                 let signed = matches!(op, IBinOp::Div | IBinOp::Mod);
                 self.int_load(a, RAX)?;

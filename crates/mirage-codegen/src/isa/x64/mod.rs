@@ -3,6 +3,7 @@
 //! (`peephole`) and encoding (`emit`), driven by [`compile`].
 
 mod call;
+mod divconst;
 mod emit;
 mod frame;
 mod lower;
