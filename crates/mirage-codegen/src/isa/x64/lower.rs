@@ -171,6 +171,72 @@ pub(crate) struct Lower<'a> {
     /// home slot before the parameter moves (which use scratch registers),
     /// and instruction `k` of the body (`copy = global k`) reads it there.
     pub hr_entry: Vec<(VarId, Gpr)>,
+    /// Per variable: only the low 32 bits of it are ever read
+    /// ([`low32_vars`]), so 32-bit results need no sign extension.
+    pub lo32: Vec<bool>,
+}
+
+/// Per variable: every read of it looks at its low 32 bits only (operands
+/// of 32-bit operations, compares and branches, `ext*` sources, shift
+/// counts, stores of 32 bits or less). A 32-bit operation writing such a
+/// variable can leave the upper half as it is instead of sign-extending
+/// the result. Moves, memory addresses, calls, returns and conversions
+/// read all 64 bits (a move may be coalesced away, its destination then
+/// reading the register). Only locals and parameters qualify.
+pub(crate) fn low32_vars(f: &Func, m: &Module) -> Vec<bool> {
+    let mut lo: Vec<bool> = f
+        .vars
+        .iter()
+        .map(|v| v.kind != mirage_ir::VarKind::Global && v.class() == Class::Int)
+        .collect();
+    for insn in f.insns() {
+        let ops = insn.operands;
+        // Operands (by index) that are low-32 reads when they are variables.
+        let low: &[usize] = match insn.op.family() {
+            Family::IBin { w32: true, .. }
+            | Family::ICmp { w32: true, .. }
+            | Family::Ovf { w32: true, .. }
+            | Family::BICmp { w32: true, .. } => &[1, 2],
+            Family::IBin {
+                op: IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh,
+                ..
+            } => &[2],
+            Family::Neg {
+                class: Class::Int,
+                w32: true,
+            }
+            | Family::Ext { .. }
+            | Family::BTest { w32: true, .. } => &[1],
+            Family::Move(Class::Int)
+                if matches!(ops.first(), Some(Operand::Mem(mm))
+                    if matches!(mm.ty, Type::I32 | Type::U32 | Type::I16 | Type::U16 | Type::I8 | Type::U8)) =>
+            {
+                &[1]
+            }
+            _ => &[],
+        };
+        if low.is_empty() {
+            crate::cfg::for_each_var(insn, m, |v, def| {
+                if !def {
+                    lo[v.0 as usize] = false;
+                }
+            });
+            continue;
+        }
+        // These families' operand 0 is their output (or a label).
+        for (k, op) in ops.iter().enumerate() {
+            match op {
+                Operand::Reg(v) if k > 0 && !low.contains(&k) => lo[v.0 as usize] = false,
+                Operand::Mem(mm) => {
+                    for v in [mm.base, mm.index].into_iter().flatten() {
+                        lo[v.0 as usize] = false;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    lo
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -276,6 +342,16 @@ impl<'a> Lower<'a> {
             pin_stubs: Vec::new(),
             pin_pending: Vec::new(),
             hr_entry: Vec::new(),
+            lo32: Vec::new(),
+        }
+    }
+
+    /// Whether a 32-bit result stored into `d` must be sign-extended:
+    /// not when only its low half is ever read.
+    fn sext_needed(&self, d: &Operand) -> bool {
+        match d {
+            Operand::Reg(v) => !self.lo32.get(v.index()).copied().unwrap_or(false),
+            _ => true,
         }
     }
 
@@ -1115,6 +1191,19 @@ impl<'a> Lower<'a> {
             };
             return self.lower_mov(d, &Operand::Int(r), Class::Int);
         }
+        if bits == 32 && !self.sext_needed(d) {
+            // Only the low half of `d` is read: a copy (or nothing).
+            if let (Operand::Reg(dv), Operand::Reg(sv)) = (d, s) {
+                if let (Loc::Gpr(gd), Loc::Gpr(gs)) = (self.loc(*dv), self.loc(*sv)) {
+                    if gd == gs {
+                        return Ok(());
+                    }
+                }
+            }
+            if !matches!(s, Operand::Mem(_)) {
+                return self.lower_mov(d, s, Class::Int);
+            }
+        }
         let t = self.int_target(d, &[]);
         let from = match bits {
             8 => Size::S8,
@@ -1237,7 +1326,7 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bd(ga, imm as i32),
                                     });
-                                    if w32 {
+                                    if w32 && self.sext_needed(d) {
                                         self.sext32(gd);
                                     }
                                     return Ok(());
@@ -1247,7 +1336,7 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bisd(ga, gb, 1, 0),
                                     });
-                                    if w32 {
+                                    if w32 && self.sext_needed(d) {
                                         self.sext32(gd);
                                     }
                                     return Ok(());
@@ -1260,7 +1349,7 @@ impl<'a> Lower<'a> {
                 self.int_load(a, t)?;
                 let src = self.int_rmi(b, w32, RCX, true)?;
                 self.alu(aop, size, t, src);
-                if w32 {
+                if w32 && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1286,7 +1375,7 @@ impl<'a> Lower<'a> {
                         imm,
                     }),
                 }
-                if w32 {
+                if w32 && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1327,7 +1416,7 @@ impl<'a> Lower<'a> {
                     dst: t,
                     imm: k,
                 });
-                if w32 && op == IBinOp::Div {
+                if w32 && op == IBinOp::Div && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1365,7 +1454,7 @@ impl<'a> Lower<'a> {
                 } else {
                     RDX
                 };
-                if w32 && signed {
+                if w32 && signed && self.sext_needed(d) {
                     self.sext32(res);
                 }
                 self.int_store(d, res)
@@ -1405,7 +1494,7 @@ impl<'a> Lower<'a> {
                         });
                     }
                 }
-                if w32 && op != IBinOp::URsh {
+                if w32 && op != IBinOp::URsh && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1737,7 +1826,7 @@ impl<'a> Lower<'a> {
                     size: size_of(w32),
                     src: t,
                 });
-                if w32 {
+                if w32 && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -2072,7 +2161,7 @@ impl<'a> Lower<'a> {
                         }),
                     },
                 }
-                if w32 {
+                if w32 && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 t
