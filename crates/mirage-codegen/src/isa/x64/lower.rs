@@ -174,6 +174,9 @@ pub(crate) struct Lower<'a> {
     /// Per variable: only the low 32 bits of it are ever read
     /// ([`low32_vars`]), so 32-bit results need no sign extension.
     pub lo32: Vec<bool>,
+    /// Per variable: every value it holds is a sign-extended 32-bit one
+    /// (its low half is enough to convert it to a float).
+    pub sx32: Vec<bool>,
 }
 
 /// Per variable: every read of it looks at its low 32 bits only (operands
@@ -183,12 +186,50 @@ pub(crate) struct Lower<'a> {
 /// the result. Moves, memory addresses, calls, returns and conversions
 /// read all 64 bits (a move may be coalesced away, its destination then
 /// reading the register). Only locals and parameters qualify.
-pub(crate) fn low32_vars(f: &Func, m: &Module) -> Vec<bool> {
+/// Also returns, per variable, whether every instruction writing it makes
+/// a sign-extended 32-bit value (32-bit signed operations, `ext*` other than
+/// `uext32`, narrow loads, small constants; parameters are not): `i2f`/`i2d`
+/// of such a variable converts its low half, a low-32 read too.
+pub(crate) fn low32_vars(f: &Func, m: &Module) -> (Vec<bool>, Vec<bool>) {
     let mut lo: Vec<bool> = f
         .vars
         .iter()
         .map(|v| v.kind != mirage_ir::VarKind::Global && v.class() == Class::Int)
         .collect();
+    let mut sx: Vec<bool> = f
+        .vars
+        .iter()
+        .map(|v| v.kind == mirage_ir::VarKind::Local && v.class() == Class::Int)
+        .collect();
+    for insn in f.insns() {
+        let ops = insn.operands;
+        let makes_sx = match insn.op.family() {
+            Family::IBin { op, w32 } => {
+                w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh)
+            }
+            Family::Neg { w32, .. } => w32,
+            Family::Ovf { op, w32 } => w32 && op != OvfOp::UMul,
+            Family::Ext { bits, signed } => bits < 32 || signed,
+            Family::Move(Class::Int) => match ops.get(1) {
+                Some(Operand::Int(v)) => i32::try_from(*v).is_ok(),
+                Some(Operand::Mem(mm)) => matches!(
+                    mm.ty,
+                    Type::I32 | Type::I16 | Type::U16 | Type::I8 | Type::U8
+                ),
+                _ => false,
+            },
+            _ => false,
+        };
+        let single = !matches!(
+            insn.op.family(),
+            Family::Call | Family::Inline | Family::JCall
+        );
+        crate::cfg::for_each_var(insn, m, |v, def| {
+            if def && !(makes_sx && single) {
+                sx[v.index()] = false;
+            }
+        });
+    }
     for insn in f.insns() {
         let ops = insn.operands;
         // Operands (by index) that are low-32 reads when they are variables.
@@ -207,6 +248,11 @@ pub(crate) fn low32_vars(f: &Func, m: &Module) -> Vec<bool> {
             }
             | Family::Ext { .. }
             | Family::BTest { w32: true, .. } => &[1],
+            Family::Conv {
+                from: Class::Int,
+                to: Class::F | Class::D,
+                unsigned: false,
+            } if matches!(ops.get(1), Some(Operand::Reg(v)) if sx[v.index()]) => &[1],
             Family::Move(Class::Int)
                 if matches!(ops.first(), Some(Operand::Mem(mm))
                     if matches!(mm.ty, Type::I32 | Type::U32 | Type::I16 | Type::U16 | Type::I8 | Type::U8)) =>
@@ -236,7 +282,7 @@ pub(crate) fn low32_vars(f: &Func, m: &Module) -> Vec<bool> {
             }
         }
     }
-    lo
+    (lo, sx)
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -343,6 +389,7 @@ impl<'a> Lower<'a> {
             pin_pending: Vec::new(),
             hr_entry: Vec::new(),
             lo32: Vec::new(),
+            sx32: Vec::new(),
         }
     }
 
@@ -1923,16 +1970,22 @@ impl<'a> Lower<'a> {
                     src: t,
                 });
                 if !unsigned {
+                    let size = match s {
+                        Operand::Reg(v) if self.sx32.get(v.index()).copied().unwrap_or(false) => {
+                            Size::S32
+                        }
+                        _ => Size::S64,
+                    };
                     match self.int_rmi(s, false, RAX, false)? {
                         Rmi::R(r) => self.e(Inst::CvtSi2FpRR {
                             to: fs,
-                            size: Size::S64,
+                            size,
                             dst: t,
                             src: r,
                         }),
                         Rmi::M(m) => self.e(Inst::CvtSi2FpRM {
                             to: fs,
-                            size: Size::S64,
+                            size,
                             dst: t,
                             src: m,
                         }),
