@@ -1090,8 +1090,17 @@ impl<'a> Lower<'a> {
                     return Ok(());
                 }
                 2 => {
-                    self.e(Inst::FldSt { i: 0 });
-                    self.fstp(d)?;
+                    if let Some(p) = self.pinned(*v) {
+                        // Copy into the pinned position, keep st0.
+                        let i = self.x87_depth + p as i32;
+                        if !(0..8).contains(&i) || self.x87_depth < 1 {
+                            self.pin_fail = true;
+                        }
+                        self.e(Inst::FstSt { i: (i & 7) as u8 });
+                    } else {
+                        self.e(Inst::FldSt { i: 0 });
+                        self.fstp(d)?;
+                    }
                     self.st0 = Some(*v);
                     return Ok(());
                 }
@@ -1795,6 +1804,57 @@ impl<'a> Lower<'a> {
 
     // ---- float arithmetic and conversions ----------------------------------
 
+    /// `ld` arithmetic with one operand in st0 (waiting there, or loaded)
+    /// and the other pinned on the x87 stack: `op st, st(i)`, no second
+    /// load. False (nothing emitted) when the operands are not so.
+    fn ld_fbin_pinned(&mut self, op: FBinOp, a: &Operand, b: &Operand) -> R<bool> {
+        let (ina, inb) = (self.in_st0(a), self.in_st0(b));
+        if ina && inb {
+            // Both are the value waiting in st0: `op st, st(0)`.
+            self.st0 = None;
+            let x = match op {
+                FBinOp::Add => X87Op::Faddp,
+                FBinOp::Mul => X87Op::Fmulp,
+                FBinOp::Sub => X87Op::Fsubp,
+                FBinOp::Div => X87Op::Fdivp,
+            };
+            self.e(Inst::X87St { op: x, i: 0 });
+            return Ok(true);
+        }
+        let pa = if ina { None } else { self.pinned_op(a) };
+        let pb = if inb { None } else { self.pinned_op(b) };
+        // Which operand is (or goes) in st0, and the other's position.
+        let (top_a, p) = match (ina, inb, pa, pb) {
+            (true, _, _, Some(p)) => (true, p),
+            (_, true, Some(p), _) => (false, p),
+            (false, false, _, Some(p)) => (true, p),
+            (false, false, Some(p), None) => (false, p),
+            _ => return Ok(false),
+        };
+        if ina || inb {
+            self.st0 = None;
+        } else {
+            self.fld(if top_a { a } else { b })?;
+        }
+        let i = self.x87_depth + p as i32;
+        if !(0..8).contains(&i) || self.x87_depth < 1 {
+            self.pin_fail = true;
+        }
+        let x = match (op, top_a) {
+            (FBinOp::Add, _) => X87Op::Faddp,
+            (FBinOp::Mul, _) => X87Op::Fmulp,
+            (FBinOp::Sub, true) => X87Op::Fsubp,
+            (FBinOp::Sub, false) => X87Op::Fsubrp,
+            (FBinOp::Div, true) => X87Op::Fdivp,
+            (FBinOp::Div, false) => X87Op::Fdivrp,
+        };
+        self.e(Inst::X87St {
+            op: x,
+            i: (i & 7) as u8,
+        });
+        Ok(true)
+    }
+
     fn lower_fbin(
         &mut self,
         op: FBinOp,
@@ -1804,6 +1864,9 @@ impl<'a> Lower<'a> {
         b: &Operand,
     ) -> R<()> {
         if class == Class::LD {
+            if self.ld_fbin_pinned(op, a, b)? {
+                return self.ld_result(d);
+            }
             // st1 = a, st0 = b; or, with b waiting in st0, st0 = a, st1 = b
             // and the reversed operation.
             let reverse = self.in_st0(b) && !self.in_st0(a);
