@@ -201,39 +201,13 @@ pub(crate) fn low32_vars(f: &Func, m: &Module) -> (Vec<bool>, Vec<bool>) {
         .iter()
         .map(|v| v.kind == mirage_ir::VarKind::Local && v.class() == Class::Int)
         .collect();
+    // Sources of `i2f`/`i2d`: low-32 reads if they turn out sign-extended.
+    let mut conv: Vec<VarId> = Vec::new();
     for insn in f.insns() {
         let ops = insn.operands;
-        let makes_sx = match insn.op.family() {
-            Family::IBin { op, w32 } => {
-                w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh)
-            }
-            Family::Neg { w32, .. } => w32,
-            Family::Ovf { op, w32 } => w32 && op != OvfOp::UMul,
-            Family::Ext { bits, signed } => bits < 32 || signed,
-            Family::Move(Class::Int) => match ops.get(1) {
-                Some(Operand::Int(v)) => i32::try_from(*v).is_ok(),
-                Some(Operand::Mem(mm)) => matches!(
-                    mm.ty,
-                    Type::I32 | Type::I16 | Type::U16 | Type::I8 | Type::U8
-                ),
-                _ => false,
-            },
-            _ => false,
-        };
-        let single = !matches!(
-            insn.op.family(),
-            Family::Call | Family::Inline | Family::JCall
-        );
-        crate::cfg::for_each_var(insn, m, |v, def| {
-            if def && !(makes_sx && single) {
-                sx[v.index()] = false;
-            }
-        });
-    }
-    for insn in f.insns() {
-        let ops = insn.operands;
+        let fam = insn.op.family();
         // Operands (by index) that are low-32 reads when they are variables.
-        let low: &[usize] = match insn.op.family() {
+        let low: &[usize] = match fam {
             Family::IBin { w32: true, .. }
             | Family::ICmp { w32: true, .. }
             | Family::Ovf { w32: true, .. }
@@ -252,7 +226,12 @@ pub(crate) fn low32_vars(f: &Func, m: &Module) -> (Vec<bool>, Vec<bool>) {
                 from: Class::Int,
                 to: Class::F | Class::D,
                 unsigned: false,
-            } if matches!(ops.get(1), Some(Operand::Reg(v)) if sx[v.index()]) => &[1],
+            } => {
+                if let Some(Operand::Reg(v)) = ops.get(1) {
+                    conv.push(*v);
+                }
+                &[1]
+            }
             Family::Move(Class::Int)
                 if matches!(ops.first(), Some(Operand::Mem(mm))
                     if matches!(mm.ty, Type::I32 | Type::U32 | Type::I16 | Type::U16 | Type::I8 | Type::U8)) =>
@@ -261,25 +240,73 @@ pub(crate) fn low32_vars(f: &Func, m: &Module) -> (Vec<bool>, Vec<bool>) {
             }
             _ => &[],
         };
-        if low.is_empty() {
+        // Whether the value written is a sign-extended 32-bit one.
+        let makes_sx = match fam {
+            Family::IBin { op, w32 } => {
+                w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh)
+            }
+            Family::Neg { w32, .. } => w32,
+            Family::Ovf { op, w32 } => w32 && op != OvfOp::UMul,
+            Family::Ext { bits, signed } => bits < 32 || signed,
+            Family::Move(Class::Int) => match ops.get(1) {
+                Some(Operand::Int(v)) => i32::try_from(*v).is_ok(),
+                Some(Operand::Mem(mm)) => matches!(
+                    mm.ty,
+                    Type::I32 | Type::I16 | Type::U16 | Type::I8 | Type::U8
+                ),
+                _ => false,
+            },
+            _ => false,
+        };
+        let simple = matches!(
+            fam,
+            Family::Move(_)
+                | Family::IBin { .. }
+                | Family::ICmp { .. }
+                | Family::FBin { .. }
+                | Family::FCmp { .. }
+                | Family::Ovf { .. }
+                | Family::Ext { .. }
+                | Family::Conv { .. }
+                | Family::Neg { .. }
+                | Family::BICmp { .. }
+                | Family::BFCmp { .. }
+                | Family::BTest { .. }
+                | Family::Jmp
+                | Family::Label
+        );
+        if !simple {
             crate::cfg::for_each_var(insn, m, |v, def| {
                 if !def {
-                    lo[v.0 as usize] = false;
+                    lo[v.index()] = false;
+                } else if !makes_sx {
+                    sx[v.index()] = false;
                 }
             });
             continue;
         }
-        // These families' operand 0 is their output (or a label).
+        // These families' operand 0 is their output (or a label), the
+        // others are inputs.
         for (k, op) in ops.iter().enumerate() {
             match op {
-                Operand::Reg(v) if k > 0 && !low.contains(&k) => lo[v.0 as usize] = false,
+                Operand::Reg(v) if k == 0 => {
+                    if !makes_sx {
+                        sx[v.index()] = false;
+                    }
+                }
+                Operand::Reg(v) if !low.contains(&k) => lo[v.index()] = false,
                 Operand::Mem(mm) => {
                     for v in [mm.base, mm.index].into_iter().flatten() {
-                        lo[v.0 as usize] = false;
+                        lo[v.index()] = false;
                     }
                 }
                 _ => {}
             }
+        }
+    }
+    for v in conv {
+        if !sx[v.index()] {
+            lo[v.index()] = false;
         }
     }
     (lo, sx)
