@@ -289,11 +289,7 @@ pub(crate) fn low32_vars(f: &Func, m: &Module) -> (Vec<bool>, Vec<bool>) {
         // others are inputs.
         for (k, op) in ops.iter().enumerate() {
             match op {
-                Operand::Reg(v) if k == 0 => {
-                    if !makes_sx {
-                        sx[v.index()] = false;
-                    }
-                }
+                Operand::Reg(v) if k == 0 => sx[v.index()] &= makes_sx,
                 Operand::Reg(v) if !low.contains(&k) => lo[v.index()] = false,
                 Operand::Mem(mm) => {
                     for v in [mm.base, mm.index].into_iter().flatten() {
@@ -310,6 +306,47 @@ pub(crate) fn low32_vars(f: &Func, m: &Module) -> (Vec<bool>, Vec<bool>) {
         }
     }
     (lo, sx)
+}
+
+/// `(m, s)` with `n / c == (n · m) >> (64 + s)` for every `n` below 2^32
+/// (`w32`) or 2^64, `m < 2^64`; `c` is not a power of two.
+fn udiv_magic(c: u64, w32: bool) -> Option<(u64, u8)> {
+    let nmax: u128 = if w32 {
+        u128::from(u32::MAX)
+    } else {
+        u128::from(u64::MAX)
+    };
+    let l = 64 - (c - 1).leading_zeros();
+    for p in 64..=(64 + l).min(127) {
+        let two_p = 1u128 << p;
+        let m = two_p.div_ceil(u128::from(c));
+        if m >> 64 != 0 {
+            return None;
+        }
+        let e = m * u128::from(c) - two_p;
+        if e * nmax < two_p {
+            return Some((m as u64, (p - 64) as u8));
+        }
+    }
+    None
+}
+
+/// `(m, p)` with `m < 2^32` and `⌊n · m / 2^p⌋` equal to `⌊n / c⌋` for every
+/// 32-bit `n ≥ 0` and one less than `n / c` truncated for every `n < 0`
+/// (`c ≥ 3` not a power of two).
+fn sdiv32_magic(c: u64) -> Option<(u64, u8)> {
+    for p in 32..=62u32 {
+        let two_p = 1u128 << p;
+        let m = two_p.div_ceil(u128::from(c));
+        if m >> 32 != 0 {
+            return None;
+        }
+        let e = m * u128::from(c) - two_p;
+        if e << 31 < two_p {
+            return Some((m as u64, p as u8));
+        }
+    }
+    None
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -1350,6 +1387,121 @@ impl<'a> Lower<'a> {
             .then(|| v.trailing_zeros() as u8)
     }
 
+    /// Division or remainder by a constant `c` ≥ 3 that is not a power of
+    /// two, by a multiplication with a rounded-up reciprocal `m = ⌈2^p/c⌉`
+    /// (`n/c = ⌊n·m/2^p⌋` when `(m·c - 2^p)·max|n| < 2^p`): unsigned 64-
+    /// and 32-bit operands through `mul` (the high half, shifted), signed
+    /// 32-bit ones through a 64-bit `imul` with `m < 2^32`, shifted, plus one
+    /// for negative dividends (rounding toward zero). A remainder is
+    /// `n - q·c`. False (nothing emitted) for other divisions, which keep
+    /// `div`/`idiv`.
+    fn div_by_const(
+        &mut self,
+        op: IBinOp,
+        w32: bool,
+        d: &Operand,
+        a: &Operand,
+        b: &Operand,
+    ) -> R<bool> {
+        let Some(c) = self.imm_value(b)? else {
+            return Ok(false);
+        };
+        if self.imm_value(a)?.is_some() {
+            return Ok(false);
+        }
+        let rem = matches!(op, IBinOp::Mod | IBinOp::UMod);
+        if matches!(op, IBinOp::UDiv | IBinOp::UMod) {
+            let cv = if w32 { u64::from(c as u32) } else { c as u64 };
+            if cv < 3 || cv.is_power_of_two() || cv > i32::MAX as u64 {
+                return Ok(false);
+            }
+            let Some((m, s)) = udiv_magic(cv, w32) else {
+                return Ok(false);
+            };
+            self.int_load(a, RCX)?;
+            if w32 {
+                self.e(Inst::MovRR {
+                    size: Size::S32,
+                    dst: RCX,
+                    src: RCX,
+                });
+            }
+            self.mov_imm(RAX, m as i64);
+            self.e(Inst::UnaryR {
+                op: UnOp::Mul,
+                size: Size::S64,
+                src: RCX,
+            });
+            if s > 0 {
+                self.e(Inst::ShiftRI {
+                    op: ShiftOp::Shr,
+                    size: Size::S64,
+                    dst: RDX,
+                    imm: s,
+                });
+            }
+            if !rem {
+                self.int_store(d, RDX)?;
+                return Ok(true);
+            }
+            self.e(Inst::ImulRRI {
+                size: Size::S64,
+                dst: RDX,
+                src: RDX,
+                imm: cv as i32,
+            });
+            self.alu(AluOp::Sub, Size::S64, RCX, Rmi::R(RDX));
+            self.int_store(d, RCX)?;
+            return Ok(true);
+        }
+        if !w32 {
+            return Ok(false);
+        }
+        let cv = i64::from(c as i32);
+        if cv < 3 || (cv as u64).is_power_of_two() {
+            return Ok(false);
+        }
+        let Some((m, p)) = sdiv32_magic(cv as u64) else {
+            return Ok(false);
+        };
+        self.int_load(a, RCX)?;
+        self.sext32(RCX);
+        self.mov_imm(RAX, m as i64);
+        self.e(Inst::ImulRR {
+            size: Size::S64,
+            dst: RAX,
+            src: RCX,
+        });
+        self.e(Inst::ShiftRI {
+            op: ShiftOp::Sar,
+            size: Size::S64,
+            dst: RAX,
+            imm: p,
+        });
+        // Negative dividends: the floor is one below the truncated quotient.
+        self.mov_rr(RDX, RAX);
+        self.e(Inst::ShiftRI {
+            op: ShiftOp::Shr,
+            size: Size::S64,
+            dst: RDX,
+            imm: 63,
+        });
+        self.alu(AluOp::Add, Size::S64, RAX, Rmi::R(RDX));
+        if !rem {
+            self.int_store(d, RAX)?;
+            return Ok(true);
+        }
+        self.e(Inst::ImulRRI {
+            size: Size::S64,
+            dst: RAX,
+            src: RAX,
+            imm: cv as i32,
+        });
+        self.alu(AluOp::Sub, Size::S64, RCX, Rmi::R(RAX));
+        self.int_store(d, RCX)?;
+        Ok(true)
+    }
+
     fn lower_ibin(
         &mut self,
         op: IBinOp,
@@ -1503,6 +1655,11 @@ impl<'a> Lower<'a> {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
+            }
+            IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod
+                if self.div_by_const(op, w32, d, a, b)? =>
+            {
+                Ok(())
             }
             IBinOp::Div | IBinOp::UDiv | IBinOp::Mod | IBinOp::UMod => {
                 let signed = matches!(op, IBinOp::Div | IBinOp::Mod);
@@ -2881,5 +3038,80 @@ pub(crate) fn negate_icond(c: ICond) -> ICond {
         ICond::Uge => ICond::Ult,
         ICond::Ule => ICond::Ugt,
         ICond::Ugt => ICond::Ule,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{sdiv32_magic, udiv_magic};
+
+    /// Edge values and a pseudo-random spread of `bits`-bit numbers.
+    fn values(bits: u32, c: u64) -> Vec<u64> {
+        let max = if bits == 64 {
+            u64::MAX
+        } else {
+            (1u64 << bits) - 1
+        };
+        let mut v = vec![0, 1, 2, max, max - 1, max / 2, max / 2 + 1, max / 2 - 1];
+        for k in [1u64, 2, 3, max / c - 1, max / c, max / c + 1] {
+            for d in [0u64, 1, 2] {
+                let x = k.wrapping_mul(c);
+                v.push(x.wrapping_sub(d) & max);
+                v.push(x.wrapping_add(d) & max);
+            }
+        }
+        let mut x = 0x9e37_79b9_7f4a_7c15u64 ^ c;
+        for _ in 0..300 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            v.push(x & max);
+            v.push((x >> (x % 61)) & max);
+        }
+        v
+    }
+
+    #[test]
+    fn unsigned_division_by_constants() {
+        for w32 in [false, true] {
+            let bits = if w32 { 32 } else { 64 };
+            let divisors =
+                (3u64..3000).chain([10_000, 65_535, 1_000_000_007, 0x7fff_ffff, 641, 6_700_417]);
+            for c in divisors.filter(|c| !c.is_power_of_two()) {
+                // Some divisors need a 65-bit multiplier: `div` stays.
+                let Some((m, s)) = udiv_magic(c, w32) else {
+                    assert!(!w32, "32-bit {c} has a magic");
+                    continue;
+                };
+                for n in values(bits, c) {
+                    let q = ((u128::from(n) * u128::from(m)) >> 64) as u64 >> s;
+                    assert_eq!(q, n / c, "{n} / {c} ({bits}-bit)");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn common_divisors_have_magics() {
+        assert_eq!(udiv_magic(10, false), Some((0xCCCC_CCCC_CCCC_CCCD, 3)));
+        for c in [3, 5, 6, 9, 10, 11, 12, 13, 17, 100, 1000] {
+            assert!(sdiv32_magic(c).is_some(), "{c}");
+        }
+    }
+
+    #[test]
+    fn signed_32bit_division_by_constants() {
+        let divisors = (3i64..3000).chain([10_000, 65_535, 1_000_000_007, 0x7fff_ffff, 641]);
+        for c in divisors.filter(|&c| !(c as u64).is_power_of_two()) {
+            let Some((m, p)) = sdiv32_magic(c as u64) else {
+                continue;
+            };
+            for n in values(32, c as u64) {
+                let n = i64::from(n as u32 as i32);
+                let q0 = (n * m as i64) >> p;
+                let q = q0 + i64::from(q0 < 0);
+                assert_eq!(q, n / c, "{n} / {c}");
+            }
+        }
     }
 }
