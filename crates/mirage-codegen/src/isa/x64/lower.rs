@@ -1387,6 +1387,66 @@ impl<'a> Lower<'a> {
             .then(|| v.trailing_zeros() as u8)
     }
 
+    /// `add t, a, b` followed by `add d, t, imm` (same width, `t`, `d`, `a`,
+    /// `b` in registers, `t` and `d` in the same one): one
+    /// `lea d, [a + b + imm]` (sums wrap the same way). Returns whether it
+    /// applied.
+    fn add3(&mut self, i: usize, w32: bool) -> R<bool> {
+        let Some(next) = self.f.get_insn(i + 1) else {
+            return Ok(false);
+        };
+        if next.op.family()
+            != (Family::IBin {
+                op: IBinOp::Add,
+                w32,
+            })
+            || self
+                .pins
+                .iter()
+                .any(|p| p.start == i + 1 || p.body == i + 1)
+        {
+            return Ok(false);
+        }
+        let ops = self.f.insn(i).operands;
+        let (d, a, b) = (&ops[0], &ops[1], &ops[2]);
+        let [nd, na, nb] = next.operands else {
+            return Ok(false);
+        };
+        let Some(imm) = self.imm_value(nb)?.filter(|&v| fits_i32(v)) else {
+            return Ok(false);
+        };
+        if na != d || matches!(nb, Operand::Ref(_)) {
+            return Ok(false);
+        }
+        let gpr = |o: &Operand| match o {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Gpr(g) => Some(g),
+                _ => None,
+            },
+            _ => None,
+        };
+        // `d` and the final destination in one register: the intermediate
+        // `d` is dead after the second add (else they would interfere).
+        let (Some(gd), Some(ga), Some(gb)) = (gpr(d), gpr(a), gpr(b)) else {
+            return Ok(false);
+        };
+        if gpr(nd) != Some(gd) {
+            return Ok(false);
+        }
+        let (base, index) = if gb == Gpr::Rsp { (gb, ga) } else { (ga, gb) };
+        if index == Gpr::Rsp {
+            return Ok(false);
+        }
+        self.e(Inst::Lea {
+            dst: gd,
+            src: Amode::bisd(base, index, 1, imm as i32),
+        });
+        if w32 && self.sext_needed(nd) {
+            self.sext32(gd);
+        }
+        Ok(true)
+    }
+
     /// Division or remainder by a constant `c` ≥ 3 that is not a power of
     /// two, by a multiplication with a rounded-up reciprocal `m = ⌈2^p/c⌉`
     /// (`n/c = ⌊n·m/2^p⌋` when `(m·c - 2^p)·max|n| < 2^p`): unsigned 64-
@@ -2547,6 +2607,9 @@ impl<'a> Lower<'a> {
             }
             Family::IBin { op, w32 } => {
                 need(3)?;
+                if op == IBinOp::Add && self.add3(i, w32)? {
+                    return Ok(2);
+                }
                 self.lower_ibin(op, w32, &ops[0], &ops[1], &ops[2])?;
             }
             Family::FBin { op, class } => {
