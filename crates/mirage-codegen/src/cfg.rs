@@ -256,6 +256,21 @@ pub(crate) fn for_each_var(insn: InsnRef<'_>, m: &Module, mut f: impl FnMut(VarI
     }
 }
 
+/// Operations whose second operand must not share the result's register
+/// (see [`Live::compute`]).
+fn keeps_second(fam: Family) -> bool {
+    use mirage_ir::opcode::{FBinOp, IBinOp};
+    match fam {
+        Family::FBin { op, class } => {
+            matches!(op, FBinOp::Sub | FBinOp::Div) && class != mirage_ir::Class::LD
+        }
+        Family::IBin { op, .. } => {
+            matches!(op, IBinOp::Sub | IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh)
+        }
+        _ => false,
+    }
+}
+
 /// Number of results of a call instruction (from its prototype).
 pub(crate) fn call_nres(ops: &[Operand], m: &Module) -> usize {
     match ops.first() {
@@ -348,6 +363,15 @@ impl Live {
                         u[x / 64] |= 1 << (x % 64);
                     }
                 });
+                // The second operand of `d = a - b` (and of other operations
+                // selection cannot commute) stays live over the definition,
+                // so `d` does not take its register: with `d` and `b` in one
+                // register the result needs a scratch register and a move.
+                if let (true, Some(Operand::Reg(v))) = (keeps_second(fam), insn.operands.get(2)) {
+                    if v.index() < nv {
+                        end[v.index()] = end[v.index()].max(2 * i + 2);
+                    }
+                }
             }
         }
         // Backward dataflow to a fixed point.

@@ -533,6 +533,18 @@ fn expect(inst: &Inst) -> (Mnemonic, Vec<Op>) {
         Fucomip { i } => (Mnemonic::Fucomip, vec![R(Register::ST0), R(ST[i as usize])]),
         FstpSt { i } => (Mnemonic::Fstp, vec![R(ST[i as usize])]),
         FldSt { i } => (Mnemonic::Fld, vec![R(ST[i as usize])]),
+        FstSt { i } => (Mnemonic::Fst, vec![R(ST[i as usize])]),
+        X87St { op, i } => (
+            match op {
+                X87Op::Faddp => Mnemonic::Fadd,
+                X87Op::Fsubp => Mnemonic::Fsub,
+                X87Op::Fsubrp => Mnemonic::Fsubr,
+                X87Op::Fmulp => Mnemonic::Fmul,
+                X87Op::Fdivp => Mnemonic::Fdiv,
+                X87Op::Fdivrp => Mnemonic::Fdivr,
+            },
+            vec![R(Register::ST0), R(ST[i as usize])],
+        ),
     }
 }
 
@@ -866,6 +878,10 @@ fn register_forms_for_every_register() {
         check(&Fucomip { i });
         check(&FstpSt { i });
         check(&FldSt { i });
+        check(&FstSt { i });
+        for op in X87S {
+            check(&X87St { op, i });
+        }
     }
 }
 
@@ -1392,7 +1408,15 @@ fn random_inst(g: &mut Rng) -> Inst {
         45 => X87Pop { op: g.pick(&X87S) },
         46 => {
             let i = g.below(8) as u8;
-            g.pick(&[Fxch { i }, Fucomip { i }, FstpSt { i }, FldSt { i }])
+            let op = g.pick(&X87S);
+            g.pick(&[
+                Fxch { i },
+                Fucomip { i },
+                FstpSt { i },
+                FldSt { i },
+                FstSt { i },
+                X87St { op, i },
+            ])
         }
         _ => {
             let r = g.gpr();

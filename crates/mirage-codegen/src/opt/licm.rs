@@ -18,15 +18,24 @@
 //! Hoisted values live across the whole loop, so the number moved per loop
 //! is capped (8 integer, 6 floating values) to keep register pressure in
 //! check.
+//!
+//! Then, in innermost loops without calls, a `f`/`d` constant that
+//! instruction selection would load into a register on every iteration
+//! (the first operand of a subtraction or division, the left side of a
+//! compare once `<`/`<=` are swapped) becomes a variable set in the
+//! preheader (at most four per loop), which the allocator can keep in a
+//! register. Other constant operands stay: x86 takes them straight from
+//! memory.
 
 use super::dce::for_each_use;
-use super::dom::{find_loops, DomTree};
+use super::dom::{find_loops, DomTree, Loop};
 use super::ir::{div_may_trap, outputs, BlockId, Body, Phi, Term};
-use mirage_ir::opcode::Family;
-use mirage_ir::{Class, Operand, VarId};
+use mirage_ir::opcode::{FBinOp, FCond, Family, Opcode};
+use mirage_ir::{Class, Insn, Operand, VarId};
 
 const MAX_INT: usize = 8;
 const MAX_FLOAT: usize = 6;
+const MAX_CONSTS: usize = 4;
 
 fn writes_memory(body: &Body, insn: &mirage_ir::Insn) -> bool {
     match insn.op.family() {
@@ -71,10 +80,132 @@ fn hoistable_kind(body: &Body, insn: &mirage_ir::Insn, in_header: bool, mem_clea
 }
 
 pub(crate) fn run(body: &mut Body) {
+    let loops = hoist_invariants(body);
+    hoist_fp_consts(body, &loops);
+}
+
+fn is_fp_const(op: &Operand) -> bool {
+    matches!(op, Operand::Float(_) | Operand::Double(_))
+}
+
+/// The operand of `insn` that is a float constant selection would load into
+/// a register (see the module comment), if any.
+fn fp_const_site(insn: &Insn) -> Option<usize> {
+    let ops = &insn.operands;
+    let (k, other) = match insn.op.family() {
+        Family::FBin {
+            op: FBinOp::Sub | FBinOp::Div,
+            class: Class::F | Class::D,
+        } => (1, 2),
+        Family::FCmp {
+            cond,
+            class: Class::F | Class::D,
+        }
+        | Family::BFCmp {
+            cond,
+            class: Class::F | Class::D,
+        } => {
+            if matches!(cond, FCond::Lt | FCond::Le) {
+                (2, 1)
+            } else {
+                (1, 2)
+            }
+        }
+        _ => return None,
+    };
+    (ops.len() > other && is_fp_const(&ops[k]) && !is_fp_const(&ops[other])).then_some(k)
+}
+
+/// `loops` as `hoist_invariants` left them (innermost loops unchanged).
+fn hoist_fp_consts(body: &mut Body, loops: &[Loop]) {
+    let mut in_loop = vec![false; body.blocks.len() + loops.len()];
+    for lp in loops {
+        let inner = !loops
+            .iter()
+            .any(|o| o.header != lp.header && lp.blocks.contains(&o.header));
+        let calls = lp.blocks.iter().any(|&b| {
+            body.block(b)
+                .insns
+                .iter()
+                .any(|i| crate::cfg::is_call(i.op.family()))
+        });
+        if !inner || calls {
+            continue;
+        }
+        // Sites: block, instruction (None: the terminator), operand.
+        let mut sites: Vec<(BlockId, Option<usize>, usize)> = Vec::new();
+        let mut consts: Vec<Operand> = Vec::new();
+        for &b in &lp.blocks {
+            let blk = body.block(b);
+            let found = blk
+                .insns
+                .iter()
+                .enumerate()
+                .filter_map(|(k, i)| Some((Some(k), fp_const_site(i)?, i)));
+            let term = match &blk.term {
+                Term::Cond(i) => fp_const_site(i).map(|j| (None, j, i)),
+                _ => None,
+            };
+            for (k, j, i) in found.chain(term) {
+                let c = &i.operands[j];
+                if !consts.contains(c) {
+                    if consts.len() == MAX_CONSTS {
+                        continue;
+                    }
+                    consts.push(c.clone());
+                }
+                sites.push((b, k, j));
+            }
+        }
+        if sites.is_empty() {
+            continue;
+        }
+        in_loop.resize(body.blocks.len() + 1, false);
+        for &b in &lp.blocks {
+            in_loop[b.index()] = true;
+        }
+        let (pre, _) = preheader(body, lp.header, &in_loop);
+        for &b in &lp.blocks {
+            in_loop[b.index()] = false;
+        }
+        let vars: Vec<VarId> = consts
+            .iter()
+            .map(|c| {
+                let class = body.operand_class(c);
+                let v = body.new_var(class);
+                let op = if class == Class::F {
+                    Opcode::FMov
+                } else {
+                    Opcode::DMov
+                };
+                body.block_mut(pre)
+                    .insns
+                    .push(Insn::new(op, vec![Operand::Reg(v), c.clone()]));
+                v
+            })
+            .collect();
+        for (b, k, j) in sites {
+            let blk = body.block_mut(b);
+            let insn = match k {
+                Some(k) => &mut blk.insns[k],
+                None => match &mut blk.term {
+                    Term::Cond(i) => i,
+                    _ => continue,
+                },
+            };
+            if let Some(x) = consts.iter().position(|c| *c == insn.operands[j]) {
+                insn.operands[j] = Operand::Reg(vars[x]);
+            }
+        }
+    }
+}
+
+/// Returns the loops, outer ones updated with the preheaders created.
+fn hoist_invariants(body: &mut Body) -> Vec<Loop> {
     let dom = DomTree::compute(body);
     let mut loops = find_loops(body, &dom);
     if loops.is_empty() {
-        return;
+        return loops;
     }
     let nb = body.blocks.len();
     // Block of each SSA definition.
@@ -183,6 +314,7 @@ pub(crate) fn run(body: &mut Body) {
             }
         }
     }
+    loops
 }
 
 /// The block to hoist into for the loop headed by `header`; creates one

@@ -32,7 +32,7 @@
 //! reaches ([`Amode::Abs`], [`Inst::CallRel`]) are not known until the
 //! runtime places the code; they become [`Reloc`]s.
 
-use super::inst::{alu_info, sse_info, x87_info, Amode, FpSize, Inst};
+use super::inst::{alu_info, sse_info, x87_info, x87_st_info, Amode, FpSize, Inst};
 use super::regs::{Cond, Gpr, Label, Size};
 use std::fmt;
 
@@ -836,6 +836,11 @@ impl Asm {
             Fucomip { i } => self.data(&[0xDF, 0xE8 | (i & 7)]),
             FstpSt { i } => self.data(&[0xDD, 0xD8 | (i & 7)]),
             FldSt { i } => self.data(&[0xD9, 0xC0 | (i & 7)]),
+            FstSt { i } => self.data(&[0xDD, 0xD0 | (i & 7)]),
+            X87St { op, i } => {
+                let (_, b) = x87_st_info(op);
+                self.data(&[0xD8, b | (i & 7)]);
+            }
         }
         self.end_insn();
     }

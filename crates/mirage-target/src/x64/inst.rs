@@ -601,6 +601,17 @@ pub enum Inst {
     FldSt {
         i: u8,
     },
+    /// `fst st(i)` (DD D0+i): copies st0, no pop.
+    FstSt {
+        i: u8,
+    },
+    /// `op st, st(i)` without pop (D8 xx): `st0 = st0 op st(i)` for
+    /// `Faddp`/`Fsubp`/`Fmulp`/`Fdivp`, `st0 = st(i) op st0` for the
+    /// reversed `Fsubrp`/`Fdivrp` (`fadd`, `fsub`, `fsubr`, …).
+    X87St {
+        op: X87Op,
+        i: u8,
+    },
 }
 
 pub(crate) fn alu_info(op: AluOp) -> (&'static str, u8, u8, u8) {
@@ -619,6 +630,19 @@ pub(crate) fn shift_name(op: ShiftOp) -> &'static str {
 pub(crate) fn sse_info(op: SseOp) -> (&'static str, u8, u8) {
     let (_, n, p, o) = SSE[op as usize];
     (n, p, o)
+}
+
+/// Mnemonic and second byte (after D8, for st(0)) of the non-popping
+/// `op st, st(i)` form.
+pub(crate) fn x87_st_info(op: X87Op) -> (&'static str, u8) {
+    match op {
+        X87Op::Faddp => ("fadd", 0xC0),
+        X87Op::Fmulp => ("fmul", 0xC8),
+        X87Op::Fsubp => ("fsub", 0xE0),
+        X87Op::Fsubrp => ("fsubr", 0xE8),
+        X87Op::Fdivp => ("fdiv", 0xF0),
+        X87Op::Fdivrp => ("fdivr", 0xF8),
+    }
 }
 
 pub(crate) fn x87_info(op: X87Op) -> (&'static str, u8) {
@@ -818,6 +842,8 @@ impl fmt::Display for Inst {
             Fucomip { i } => write!(f, "fucomip st, st({i})"),
             FstpSt { i } => write!(f, "fstp st({i})"),
             FldSt { i } => write!(f, "fld st({i})"),
+            FstSt { i } => write!(f, "fst st({i})"),
+            X87St { op, i } => write!(f, "{} st, st({i})", x87_st_info(op).0),
         }
     }
 }

@@ -171,6 +171,141 @@ pub(crate) struct Lower<'a> {
     /// home slot before the parameter moves (which use scratch registers),
     /// and instruction `k` of the body (`copy = global k`) reads it there.
     pub hr_entry: Vec<(VarId, Gpr)>,
+    /// Per variable: only the low 32 bits of it are ever read
+    /// ([`low32_vars`]), so 32-bit results need no sign extension.
+    pub lo32: Vec<bool>,
+    /// Per variable: every value it holds is a sign-extended 32-bit one
+    /// (its low half is enough to convert it to a float).
+    pub sx32: Vec<bool>,
+}
+
+/// Per variable: every read of it looks at its low 32 bits only (operands
+/// of 32-bit operations, compares and branches, `ext*` sources, shift
+/// counts, stores of 32 bits or less). A 32-bit operation writing such a
+/// variable can leave the upper half as it is instead of sign-extending
+/// the result. Moves, memory addresses, calls, returns and conversions
+/// read all 64 bits (a move may be coalesced away, its destination then
+/// reading the register). Only locals and parameters qualify.
+/// Also returns, per variable, whether every instruction writing it makes
+/// a sign-extended 32-bit value (32-bit signed operations, `ext*` other than
+/// `uext32`, narrow loads, small constants; parameters are not): `i2f`/`i2d`
+/// of such a variable converts its low half, a low-32 read too.
+pub(crate) fn low32_vars(f: &Func, m: &Module) -> (Vec<bool>, Vec<bool>) {
+    let mut lo: Vec<bool> = f
+        .vars
+        .iter()
+        .map(|v| v.kind != mirage_ir::VarKind::Global && v.class() == Class::Int)
+        .collect();
+    let mut sx: Vec<bool> = f
+        .vars
+        .iter()
+        .map(|v| v.kind == mirage_ir::VarKind::Local && v.class() == Class::Int)
+        .collect();
+    // Sources of `i2f`/`i2d`: low-32 reads if they turn out sign-extended.
+    let mut conv: Vec<VarId> = Vec::new();
+    for insn in f.insns() {
+        let ops = insn.operands;
+        let fam = insn.op.family();
+        // Operands (by index) that are low-32 reads when they are variables.
+        let low: &[usize] = match fam {
+            Family::IBin { w32: true, .. }
+            | Family::ICmp { w32: true, .. }
+            | Family::Ovf { w32: true, .. }
+            | Family::BICmp { w32: true, .. } => &[1, 2],
+            Family::IBin {
+                op: IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh,
+                ..
+            } => &[2],
+            Family::Neg {
+                class: Class::Int,
+                w32: true,
+            }
+            | Family::Ext { .. }
+            | Family::BTest { w32: true, .. } => &[1],
+            Family::Conv {
+                from: Class::Int,
+                to: Class::F | Class::D,
+                unsigned: false,
+            } => {
+                if let Some(Operand::Reg(v)) = ops.get(1) {
+                    conv.push(*v);
+                }
+                &[1]
+            }
+            Family::Move(Class::Int)
+                if matches!(ops.first(), Some(Operand::Mem(mm))
+                    if matches!(mm.ty, Type::I32 | Type::U32 | Type::I16 | Type::U16 | Type::I8 | Type::U8)) =>
+            {
+                &[1]
+            }
+            _ => &[],
+        };
+        // Whether the value written is a sign-extended 32-bit one.
+        let makes_sx = match fam {
+            Family::IBin { op, w32 } => {
+                w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh)
+            }
+            Family::Neg { w32, .. } => w32,
+            Family::Ovf { op, w32 } => w32 && op != OvfOp::UMul,
+            Family::Ext { bits, signed } => bits < 32 || signed,
+            Family::Move(Class::Int) => match ops.get(1) {
+                Some(Operand::Int(v)) => i32::try_from(*v).is_ok(),
+                Some(Operand::Mem(mm)) => matches!(
+                    mm.ty,
+                    Type::I32 | Type::I16 | Type::U16 | Type::I8 | Type::U8
+                ),
+                _ => false,
+            },
+            _ => false,
+        };
+        let simple = matches!(
+            fam,
+            Family::Move(_)
+                | Family::IBin { .. }
+                | Family::ICmp { .. }
+                | Family::FBin { .. }
+                | Family::FCmp { .. }
+                | Family::Ovf { .. }
+                | Family::Ext { .. }
+                | Family::Conv { .. }
+                | Family::Neg { .. }
+                | Family::BICmp { .. }
+                | Family::BFCmp { .. }
+                | Family::BTest { .. }
+                | Family::Jmp
+                | Family::Label
+        );
+        if !simple {
+            crate::cfg::for_each_var(insn, m, |v, def| {
+                if !def {
+                    lo[v.index()] = false;
+                } else if !makes_sx {
+                    sx[v.index()] = false;
+                }
+            });
+            continue;
+        }
+        // These families' operand 0 is their output (or a label), the
+        // others are inputs.
+        for (k, op) in ops.iter().enumerate() {
+            match op {
+                Operand::Reg(v) if k == 0 => sx[v.index()] &= makes_sx,
+                Operand::Reg(v) if !low.contains(&k) => lo[v.index()] = false,
+                Operand::Mem(mm) => {
+                    for v in [mm.base, mm.index].into_iter().flatten() {
+                        lo[v.index()] = false;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for v in conv {
+        if !sx[v.index()] {
+            lo[v.index()] = false;
+        }
+    }
+    (lo, sx)
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -276,6 +411,17 @@ impl<'a> Lower<'a> {
             pin_stubs: Vec::new(),
             pin_pending: Vec::new(),
             hr_entry: Vec::new(),
+            lo32: Vec::new(),
+            sx32: Vec::new(),
+        }
+    }
+
+    /// Whether a 32-bit result stored into `d` must be sign-extended:
+    /// not when only its low half is ever read.
+    fn sext_needed(&self, d: &Operand) -> bool {
+        match d {
+            Operand::Reg(v) => !self.lo32.get(v.index()).copied().unwrap_or(false),
+            _ => true,
         }
     }
 
@@ -967,8 +1113,17 @@ impl<'a> Lower<'a> {
                     return Ok(());
                 }
                 2 => {
-                    self.e(Inst::FldSt { i: 0 });
-                    self.fstp(d)?;
+                    if let Some(p) = self.pinned(*v) {
+                        // Copy into the pinned position, keep st0.
+                        let i = self.x87_depth + p as i32;
+                        if !(0..8).contains(&i) || self.x87_depth < 1 {
+                            self.pin_fail = true;
+                        }
+                        self.e(Inst::FstSt { i: (i & 7) as u8 });
+                    } else {
+                        self.e(Inst::FldSt { i: 0 });
+                        self.fstp(d)?;
+                    }
                     self.st0 = Some(*v);
                     return Ok(());
                 }
@@ -1115,6 +1270,19 @@ impl<'a> Lower<'a> {
             };
             return self.lower_mov(d, &Operand::Int(r), Class::Int);
         }
+        if bits == 32 && !self.sext_needed(d) {
+            // Only the low half of `d` is read: a copy (or nothing).
+            if let (Operand::Reg(dv), Operand::Reg(sv)) = (d, s) {
+                if let (Loc::Gpr(gd), Loc::Gpr(gs)) = (self.loc(*dv), self.loc(*sv)) {
+                    if gd == gs {
+                        return Ok(());
+                    }
+                }
+            }
+            if !matches!(s, Operand::Mem(_)) {
+                return self.lower_mov(d, s, Class::Int);
+            }
+        }
         let t = self.int_target(d, &[]);
         let from = match bits {
             8 => Size::S8,
@@ -1178,6 +1346,66 @@ impl<'a> Lower<'a> {
             .then(|| v.trailing_zeros() as u8)
     }
 
+    /// `add t, a, b` followed by `add d, t, imm` (same width, `t`, `d`, `a`,
+    /// `b` in registers, `t` and `d` in the same one): one
+    /// `lea d, [a + b + imm]` (sums wrap the same way). Returns whether it
+    /// applied.
+    fn add3(&mut self, i: usize, w32: bool) -> R<bool> {
+        let Some(next) = self.f.get_insn(i + 1) else {
+            return Ok(false);
+        };
+        if next.op.family()
+            != (Family::IBin {
+                op: IBinOp::Add,
+                w32,
+            })
+            || self
+                .pins
+                .iter()
+                .any(|p| p.start == i + 1 || p.body == i + 1)
+        {
+            return Ok(false);
+        }
+        let ops = self.f.insn(i).operands;
+        let (d, a, b) = (&ops[0], &ops[1], &ops[2]);
+        let [nd, na, nb] = next.operands else {
+            return Ok(false);
+        };
+        let Some(imm) = self.imm_value(nb)?.filter(|&v| fits_i32(v)) else {
+            return Ok(false);
+        };
+        if na != d || matches!(nb, Operand::Ref(_)) {
+            return Ok(false);
+        }
+        let gpr = |o: &Operand| match o {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Gpr(g) => Some(g),
+                _ => None,
+            },
+            _ => None,
+        };
+        // `d` and the final destination in one register: the intermediate
+        // `d` is dead after the second add (else they would interfere).
+        let (Some(gd), Some(ga), Some(gb)) = (gpr(d), gpr(a), gpr(b)) else {
+            return Ok(false);
+        };
+        if gpr(nd) != Some(gd) {
+            return Ok(false);
+        }
+        let (base, index) = if gb == Gpr::Rsp { (gb, ga) } else { (ga, gb) };
+        if index == Gpr::Rsp {
+            return Ok(false);
+        }
+        self.e(Inst::Lea {
+            dst: gd,
+            src: Amode::bisd(base, index, 1, imm as i32),
+        });
+        if w32 && self.sext_needed(nd) {
+            self.sext32(gd);
+        }
+        Ok(true)
+    }
+
     fn lower_ibin(
         &mut self,
         op: IBinOp,
@@ -1237,7 +1465,7 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bd(ga, imm as i32),
                                     });
-                                    if w32 {
+                                    if w32 && self.sext_needed(d) {
                                         self.sext32(gd);
                                     }
                                     return Ok(());
@@ -1247,7 +1475,7 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bisd(ga, gb, 1, 0),
                                     });
-                                    if w32 {
+                                    if w32 && self.sext_needed(d) {
                                         self.sext32(gd);
                                     }
                                     return Ok(());
@@ -1260,7 +1488,7 @@ impl<'a> Lower<'a> {
                 self.int_load(a, t)?;
                 let src = self.int_rmi(b, w32, RCX, true)?;
                 self.alu(aop, size, t, src);
-                if w32 {
+                if w32 && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1286,7 +1514,7 @@ impl<'a> Lower<'a> {
                         imm,
                     }),
                 }
-                if w32 {
+                if w32 && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1327,7 +1555,7 @@ impl<'a> Lower<'a> {
                     dst: t,
                     imm: k,
                 });
-                if w32 && op == IBinOp::Div {
+                if w32 && op == IBinOp::Div && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1371,7 +1599,7 @@ impl<'a> Lower<'a> {
                 } else {
                     RDX
                 };
-                if w32 && signed {
+                if w32 && signed && self.sext_needed(d) {
                     self.sext32(res);
                 }
                 self.int_store(d, res)
@@ -1411,7 +1639,7 @@ impl<'a> Lower<'a> {
                         });
                     }
                 }
-                if w32 && op != IBinOp::URsh {
+                if w32 && op != IBinOp::URsh && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1665,6 +1893,57 @@ impl<'a> Lower<'a> {
 
     // ---- float arithmetic and conversions ----------------------------------
 
+    /// `ld` arithmetic with one operand in st0 (waiting there, or loaded)
+    /// and the other pinned on the x87 stack: `op st, st(i)`, no second
+    /// load. False (nothing emitted) when the operands are not so.
+    fn ld_fbin_pinned(&mut self, op: FBinOp, a: &Operand, b: &Operand) -> R<bool> {
+        let (ina, inb) = (self.in_st0(a), self.in_st0(b));
+        if ina && inb {
+            // Both are the value waiting in st0: `op st, st(0)`.
+            self.st0 = None;
+            let x = match op {
+                FBinOp::Add => X87Op::Faddp,
+                FBinOp::Mul => X87Op::Fmulp,
+                FBinOp::Sub => X87Op::Fsubp,
+                FBinOp::Div => X87Op::Fdivp,
+            };
+            self.e(Inst::X87St { op: x, i: 0 });
+            return Ok(true);
+        }
+        let pa = if ina { None } else { self.pinned_op(a) };
+        let pb = if inb { None } else { self.pinned_op(b) };
+        // Which operand is (or goes) in st0, and the other's position.
+        let (top_a, p) = match (ina, inb, pa, pb) {
+            (true, _, _, Some(p)) => (true, p),
+            (_, true, Some(p), _) => (false, p),
+            (false, false, _, Some(p)) => (true, p),
+            (false, false, Some(p), None) => (false, p),
+            _ => return Ok(false),
+        };
+        if ina || inb {
+            self.st0 = None;
+        } else {
+            self.fld(if top_a { a } else { b })?;
+        }
+        let i = self.x87_depth + p as i32;
+        if !(0..8).contains(&i) || self.x87_depth < 1 {
+            self.pin_fail = true;
+        }
+        let x = match (op, top_a) {
+            (FBinOp::Add, _) => X87Op::Faddp,
+            (FBinOp::Mul, _) => X87Op::Fmulp,
+            (FBinOp::Sub, true) => X87Op::Fsubp,
+            (FBinOp::Sub, false) => X87Op::Fsubrp,
+            (FBinOp::Div, true) => X87Op::Fdivp,
+            (FBinOp::Div, false) => X87Op::Fdivrp,
+        };
+        self.e(Inst::X87St {
+            op: x,
+            i: (i & 7) as u8,
+        });
+        Ok(true)
+    }
+
     fn lower_fbin(
         &mut self,
         op: FBinOp,
@@ -1674,6 +1953,9 @@ impl<'a> Lower<'a> {
         b: &Operand,
     ) -> R<()> {
         if class == Class::LD {
+            if self.ld_fbin_pinned(op, a, b)? {
+                return self.ld_result(d);
+            }
             // st1 = a, st0 = b; or, with b waiting in st0, st0 = a, st1 = b
             // and the reversed operation.
             let reverse = self.in_st0(b) && !self.in_st0(a);
@@ -1743,7 +2025,7 @@ impl<'a> Lower<'a> {
                     size: size_of(w32),
                     src: t,
                 });
-                if w32 {
+                if w32 && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1840,16 +2122,22 @@ impl<'a> Lower<'a> {
                     src: t,
                 });
                 if !unsigned {
+                    let size = match s {
+                        Operand::Reg(v) if self.sx32.get(v.index()).copied().unwrap_or(false) => {
+                            Size::S32
+                        }
+                        _ => Size::S64,
+                    };
                     match self.int_rmi(s, false, RAX, false)? {
                         Rmi::R(r) => self.e(Inst::CvtSi2FpRR {
                             to: fs,
-                            size: Size::S64,
+                            size,
                             dst: t,
                             src: r,
                         }),
                         Rmi::M(m) => self.e(Inst::CvtSi2FpRM {
                             to: fs,
-                            size: Size::S64,
+                            size,
                             dst: t,
                             src: m,
                         }),
@@ -2078,7 +2366,7 @@ impl<'a> Lower<'a> {
                         }),
                     },
                 }
-                if w32 {
+                if w32 && self.sext_needed(d) {
                     self.sext32(t);
                 }
                 t
@@ -2166,6 +2454,9 @@ impl<'a> Lower<'a> {
             }
             Family::IBin { op, w32 } => {
                 need(3)?;
+                if op == IBinOp::Add && self.add3(i, w32)? {
+                    return Ok(2);
+                }
                 self.lower_ibin(op, w32, &ops[0], &ops[1], &ops[2])?;
             }
             Family::FBin { op, class } => {

@@ -972,8 +972,11 @@ pub(crate) fn compile(
     };
     let first = pins(6);
     let frame0 = (!first.is_empty()).then(|| frame.clone());
+    let (lo32, sx32) = lower::low32_vars(f, m);
     let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>| {
         let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
+        lw.lo32 = lo32.clone();
+        lw.sx32 = sx32.clone();
         lw.ld_keep = &keep;
         lw.fold = &fold;
         lw.hr_entry = hr;
