@@ -171,6 +171,9 @@ pub(crate) struct Lower<'a> {
     /// home slot before the parameter moves (which use scratch registers),
     /// and instruction `k` of the body (`copy = global k`) reads it there.
     pub hr_entry: Vec<(VarId, Gpr)>,
+    /// Per variable: only its low 32 bits are read (`low32.rs`; empty:
+    /// none known), so 32-bit results need no sign extension.
+    pub low32: Vec<bool>,
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -276,6 +279,7 @@ impl<'a> Lower<'a> {
             pin_stubs: Vec::new(),
             pin_pending: Vec::new(),
             hr_entry: Vec::new(),
+            low32: Vec::new(),
         }
     }
 
@@ -727,6 +731,11 @@ impl<'a> Lower<'a> {
         });
     }
 
+    /// `d` is a variable whose upper 32 bits nothing reads.
+    pub(crate) fn low32_only(&self, d: &Operand) -> bool {
+        matches!(d, Operand::Reg(v) if self.low32.get(v.index()).copied().unwrap_or(false))
+    }
+
     fn sext32(&mut self, r: Gpr) {
         self.e(Inst::MovsxRR {
             from: Size::S32,
@@ -1115,6 +1124,10 @@ impl<'a> Lower<'a> {
             };
             return self.lower_mov(d, &Operand::Int(r), Class::Int);
         }
+        if bits == 32 && matches!(s, Operand::Reg(_)) && self.low32_only(d) {
+            // Only the low half of the result is read: it is the source's.
+            return self.lower_mov(d, s, Class::Int);
+        }
         let t = self.int_target(d, &[]);
         let from = match bits {
             8 => Size::S8,
@@ -1237,7 +1250,7 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bd(ga, imm as i32),
                                     });
-                                    if w32 {
+                                    if w32 && !self.low32_only(d) {
                                         self.sext32(gd);
                                     }
                                     return Ok(());
@@ -1247,7 +1260,7 @@ impl<'a> Lower<'a> {
                                         dst: gd,
                                         src: Amode::bisd(ga, gb, 1, 0),
                                     });
-                                    if w32 {
+                                    if w32 && !self.low32_only(d) {
                                         self.sext32(gd);
                                     }
                                     return Ok(());
@@ -1260,7 +1273,7 @@ impl<'a> Lower<'a> {
                 self.int_load(a, t)?;
                 let src = self.int_rmi(b, w32, RCX, true)?;
                 self.alu(aop, size, t, src);
-                if w32 {
+                if w32 && !self.low32_only(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)
@@ -1286,7 +1299,7 @@ impl<'a> Lower<'a> {
                         imm,
                     }),
                 }
-                if w32 {
+                if w32 && !self.low32_only(d) {
                     self.sext32(t);
                 }
                 self.int_store(d, t)

@@ -5,6 +5,7 @@
 mod call;
 mod emit;
 mod frame;
+mod low32;
 mod lower;
 mod peephole;
 
@@ -969,6 +970,10 @@ pub(crate) fn compile(
         let layout = classify_args(&kinds);
         (layout.gp_used, layout.sse_used, layout.stack_used)
     };
+    let low32 = match &live {
+        Some(_) if opts.runs("low32") => low32::low32_vars(m, f),
+        _ => Vec::new(),
+    };
     let first = pins(6);
     let frame0 = (!first.is_empty()).then(|| frame.clone());
     let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>| {
@@ -980,6 +985,7 @@ pub(crate) fn compile(
         lw.va_gp = va_gp;
         lw.va_fp = va_fp;
         lw.va_stack = va_stack;
+        lw.low32 = low32.clone();
         lw
     };
     let mut lw = make(frame, hr_entry.clone(), first);
@@ -1016,6 +1022,7 @@ pub(crate) fn compile(
         .collect();
     dumper.after("isel", || Lower::text(&insts));
     if opts.runs("peephole") {
+        peephole::thread(&mut insts);
         peephole::rotate(&mut insts, &mut lw.nlabels);
         peephole::run(&mut insts);
         dumper.after("peephole", || Lower::text(&insts));
