@@ -620,10 +620,19 @@ impl<'a> Lower<'a> {
         // clobber it.
         let mut callee_mem = None;
         let mut callee_reg = None;
+        // An argument register this call does not write is safe too when
+        // no block or long double argument needs scratch registers.
+        let plain = kinds
+            .iter()
+            .all(|k| !matches!(k, ArgKind::Blk { .. } | ArgKind::RBlk { .. } | ArgKind::LD));
+        let free_arg_reg =
+            |g: Gpr| plain && !INT_ARGS[..(layout.gp_used as usize).min(6)].contains(&g);
         if let Callee::Op(op) = callee {
             if let Operand::Reg(v) = op {
                 match self.loc(*v) {
-                    Loc::Gpr(g) if !INT_ARGS.contains(&g) => callee_reg = Some(g),
+                    Loc::Gpr(g) if !INT_ARGS.contains(&g) || free_arg_reg(g) => {
+                        callee_reg = Some(g)
+                    }
                     Loc::Slot => callee_mem = Some(self.var_slot(*v)),
                     _ => {}
                 }
@@ -1129,8 +1138,10 @@ impl<'a> Lower<'a> {
             });
         }
         if self.f.sig.vararg {
+            // Registers of the fixed parameters are never read through
+            // the va_list (its offsets start after them): not saved.
             let rsa = self.frame.rsa();
-            for (k, &g) in INT_ARGS.iter().enumerate() {
+            for (k, &g) in INT_ARGS.iter().enumerate().skip(self.va_gp as usize) {
                 let dst = self.frame.at(rsa + 8 * k as i32);
                 self.e(Inst::MovMR {
                     size: Size::S64,
@@ -1138,7 +1149,7 @@ impl<'a> Lower<'a> {
                     src: g,
                 });
             }
-            for k in 0..8u8 {
+            for k in (self.va_fp.min(8) as u8)..8u8 {
                 let dst = self.frame.at(rsa + 48 + 16 * k as i32);
                 self.e(Inst::MovsStore {
                     size: FpSize::F64,
