@@ -257,7 +257,7 @@ pub fn optimize_func(
                         }
                         other => other,
                     };
-                    inline::run(&mut body, &OptContext::with_resolver(&r), g);
+                    inline::run_with(&mut body, &OptContext::with_resolver(&r), g, 2);
                 }
                 _ => inline::run(&mut body, ctx, func),
             },
