@@ -7,8 +7,8 @@
 //!
 //! * the callee is not variadic and has at most 50 instructions (200 for
 //!   `inline`); the caller itself is inlined only at its own call sites
-//!   (one level of recursion unrolled; two for a function `tailrec` turned
-//!   into a loop);
+//!   (one level of recursion unrolled; three for a function `tailrec`
+//!   turned into a loop);
 //! * the prototype matches the callee (same number of results and
 //!   arguments, same classes, equal block types and sizes);
 //! * the callee uses no `laddr`, `jmpi`, `jcall`, `jret`, `va_start`, no

@@ -257,7 +257,7 @@ pub fn optimize_func(
                         }
                         other => other,
                     };
-                    inline::run_with(&mut body, &OptContext::with_resolver(&r), g, 2);
+                    inline::run_with(&mut body, &OptContext::with_resolver(&r), g, 3);
                 }
                 _ => inline::run(&mut body, ctx, func),
             },
