@@ -12,8 +12,9 @@
 //! | `coalesce` | copy coalescing by exact interference (`coalesce.rs`), register hints for copies, parameters and arguments | 1, 2 |
 //! | `split` | live-range splitting around loops of variables left in memory, then allocation again (`split.rs`) | 2 |
 //! | `isel` | instruction selection, SysV ABI lowering, frame layout | all |
+//! | `low32` | variables whose upper 32 bits nothing reads: their 32-bit results, `i32` parameters and call results are not sign-extended (`low32.rs`, part of `isel`) | 1, 2 |
 //! | `fuse` | compare-and-branch fusion, loads folded into the next operation, `ld` results kept on the x87 stack (part of `isel`) | 1, 2 |
-//! | `peephole` | local clean-ups and loop rotation on the selected instructions | 1, 2 |
+//! | `peephole` | jump threading, local clean-ups and loop rotation on the selected instructions | 1, 2 |
 //! | `emit` | encoding, branch relaxation, constant pool | all |
 //!
 //! The target is x86-64 System V (`isa/x64`); the encoder lives in
@@ -138,7 +139,7 @@ impl CodegenOptions {
     pub fn runs(&self, name: &str) -> bool {
         let min = match name {
             "opt" => 1,
-            "live" | "regalloc" | "coalesce" | "fuse" | "peephole" => 1,
+            "live" | "regalloc" | "coalesce" | "fuse" | "peephole" | "low32" => 1,
             "split" => 2,
             _ => 0,
         };

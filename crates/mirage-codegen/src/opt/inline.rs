@@ -7,7 +7,8 @@
 //!
 //! * the callee is not variadic and has at most 50 instructions (200 for
 //!   `inline`); the caller itself is inlined only at its own call sites
-//!   (one level of recursion unrolled);
+//!   (one level of recursion unrolled; three for a function `tailrec`
+//!   turned into a loop);
 //! * the prototype matches the callee (same number of results and
 //!   arguments, same classes, equal block types and sizes);
 //! * the callee uses no `laddr`, `jmpi`, `jcall`, `jret`, `va_start`, no
@@ -140,6 +141,11 @@ fn convert(
 const MAX_DEPTH: u32 = 3;
 
 pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
+    run_with(body, ctx, this, 1)
+}
+
+/// [`run`], inlining the caller itself up to `self_levels` levels deep.
+pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_levels: u32) {
     let Some(resolve) = ctx.resolve else {
         return;
     };
@@ -179,7 +185,7 @@ pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
             let same_module = std::ptr::eq(cm, body.module);
             // The caller itself only into its own body (one level of
             // recursion unrolled), other callees up to `MAX_DEPTH` levels.
-            let ok = (!std::ptr::eq(cf, this) || depth == 0)
+            let ok = (!std::ptr::eq(cf, this) || depth < self_levels)
                 && call_proto(body.module, insn).is_some_and(|p| proto_matches(p, cf))
                 && callee_ok(cm, cf, same_module, limit)
                 && block_args_ok(insn, cf);

@@ -15,6 +15,7 @@
 //!
 //! | pass | level | what it does | file |
 //! |---|---|---|---|
+//! | `tailrec` | 2 | self tail calls become jumps; self calls whose result is only added (multiplied, and-ed, or-ed, xor-ed) to other values before being returned become an accumulator loop | `tailrec.rs` |
 //! | `inline` | 2 | inlines small MIR callees | `inline.rs` |
 //! | `sra` | 2 | scalar replacement: `alloca` blocks whose address does not escape become one variable per field | `sra.rs` |
 //! | `cfg` | 1 | removes unreachable blocks, threads jumps, merges blocks | `cfg.rs` |
@@ -60,6 +61,7 @@ mod outssa;
 mod repl;
 mod sra;
 mod ssa;
+mod tailrec;
 
 use ir::Body;
 use mirage_ir::opcode::Family;
@@ -68,6 +70,7 @@ use std::fmt;
 
 /// The names of the passes, in pipeline order.
 pub const PASSES: &[&str] = &[
+    "tailrec",
     "inline",
     "sra",
     "cfg",
@@ -124,7 +127,7 @@ pub type DumpSink<'d> = &'d mut dyn FnMut(&str, String);
 pub struct OptOptions<'d> {
     /// 0: no passes (a copy of the input); 1: `cfg`, `ssa`, `gvn` (without
     /// load elimination), `dce`, `out-of-ssa`; 2 (or more): every pass
-    /// (adding `inline`, `sra`, `rotate`, `licm`, `iv`, `div-shift`).
+    /// (adding `tailrec`, `inline`, `sra`, `rotate`, `licm`, `iv`, `div-shift`).
     pub level: u8,
     /// Names of passes not to run (see [`PASSES`]).
     pub disabled: Vec<String>,
@@ -225,7 +228,7 @@ pub fn optimize_func(
     let level = opts.level;
     let want = |p: &str| -> bool {
         let at_level = match p {
-            "inline" | "sra" | "rotate" | "licm" | "iv" | "div-shift" => level >= 2,
+            "tailrec" | "inline" | "sra" | "rotate" | "licm" | "iv" | "div-shift" => level >= 2,
             _ => true,
         };
         let ssa_on = !disabled("ssa") && !disabled("out-of-ssa");
@@ -239,9 +242,28 @@ pub fn optimize_func(
     let mut taken = ir::module_label_names(module, &format!("{name}.L"));
     let mut counter = 0u32;
     let mut body = Body::build(module, &name, func);
+    // The function after `tailrec` when it changed it: what `inline`
+    // inlines at the remaining self calls.
+    let mut looped: Option<Func> = None;
     for pass in run {
         match pass {
-            "inline" => inline::run(&mut body, ctx, func),
+            "tailrec" => {
+                if tailrec::run(&mut body, ctx, func) {
+                    looped = Some(body.emit(&mut taken.clone(), &mut counter.clone()));
+                }
+            }
+            "inline" => match (&looped, ctx.resolve) {
+                (Some(g), Some(resolve)) => {
+                    let r = |op: &Operand| match resolve(op) {
+                        Some((m, f)) if std::ptr::eq(m, module) && std::ptr::eq(f, func) => {
+                            Some((module, g))
+                        }
+                        other => other,
+                    };
+                    inline::run_with(&mut body, &OptContext::with_resolver(&r), g, 3);
+                }
+                _ => inline::run(&mut body, ctx, func),
+            },
             "sra" => sra::run(&mut body),
             "cfg" => cfg::simplify(&mut body),
             "rotate" => loops::rotate(&mut body),

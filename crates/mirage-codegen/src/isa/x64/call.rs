@@ -119,6 +119,16 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// How an `i32`/`u32` value arriving in a register (a parameter, a
+    /// call result) moves into variable `v`: without its extension when
+    /// only the low 32 bits of `v` are read.
+    fn arrival(&self, v: VarId, k: ArgKind) -> ArgKind {
+        match k {
+            ArgKind::I32 | ArgKind::U32 if self.low32_only(&Operand::Reg(v)) => ArgKind::I64,
+            _ => k,
+        }
+    }
+
     /// Truncates and re-extends `g` in place per an argument kind.
     pub(crate) fn extend(&mut self, g: Gpr, k: ArgKind) {
         let i = match k {
@@ -956,9 +966,12 @@ impl<'a> Lower<'a> {
                 Some(p) => moves.push(Move {
                     dst: p,
                     src: Src::Reg(src),
-                    kind: match t.class() {
-                        Class::F => Kind::F,
-                        Class::D => Kind::D,
+                    kind: match (t.class(), d) {
+                        (Class::F, _) => Kind::F,
+                        (Class::D, _) => Kind::D,
+                        (_, Operand::Reg(v)) => {
+                            Kind::Int(self.arrival(*v, ArgKind::from_type(t, 0)))
+                        }
                         _ => Kind::Int(ArgKind::from_type(t, 0)),
                     },
                 }),
@@ -1130,8 +1143,10 @@ impl<'a> Lower<'a> {
             });
         }
         if self.f.sig.vararg {
+            // Registers of the fixed parameters are never read through
+            // the va_list (its offsets start after them): not saved.
             let rsa = self.frame.rsa();
-            for (k, &g) in INT_ARGS.iter().enumerate() {
+            for (k, &g) in INT_ARGS.iter().enumerate().skip(self.va_gp as usize) {
                 let dst = self.frame.at(rsa + 8 * k as i32);
                 self.e(Inst::MovMR {
                     size: Size::S64,
@@ -1139,7 +1154,7 @@ impl<'a> Lower<'a> {
                     src: g,
                 });
             }
-            for k in 0..8u8 {
+            for k in (self.va_fp.min(8) as u8)..8u8 {
                 let dst = self.frame.at(rsa + 48 + 16 * k as i32);
                 self.e(Inst::MovsStore {
                     size: FpSize::F64,
@@ -1208,7 +1223,7 @@ impl<'a> Lower<'a> {
             let v = VarId::new(k);
             let dst = self.preg_of_var(v);
             let (src, kind) = match (*loc, kinds[k]) {
-                (ArgLoc::Int(g), kd) => (Src::Reg(PReg::G(g)), Kind::Int(kd)),
+                (ArgLoc::Int(g), kd) => (Src::Reg(PReg::G(g)), Kind::Int(self.arrival(v, kd))),
                 (ArgLoc::Sse(x), kd) => (Src::Reg(PReg::X(x)), kind_of_arg(kd)),
                 (ArgLoc::Stack(off), ArgKind::LD) => {
                     // Long doubles always live in their slots.

@@ -873,6 +873,11 @@ impl<'a> Lower<'a> {
         });
     }
 
+    /// `d` is a variable whose upper 32 bits nothing reads.
+    pub(crate) fn low32_only(&self, d: &Operand) -> bool {
+        !self.sext_needed(d)
+    }
+
     fn sext32(&mut self, r: Gpr) {
         self.e(Inst::MovsxRR {
             from: Size::S32,
@@ -2658,16 +2663,30 @@ impl<'a> Lower<'a> {
                         "va_start in a non-variadic function".into(),
                     ));
                 }
-                self.int_load(&ops[0], RAX)?;
+                // The va_list address from its register (else in rax).
+                let va = match &ops[0] {
+                    Operand::Reg(v) => match self.loc(*v) {
+                        Loc::Gpr(g) if g != R10 => Some(g),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let va = match va {
+                    Some(g) => g,
+                    None => {
+                        self.int_load(&ops[0], RAX)?;
+                        RAX
+                    }
+                };
                 let (gp, fp, stack) = (self.va_gp, self.va_fp, self.va_stack);
                 self.e(Inst::MovMI {
                     size: Size::S32,
-                    dst: Amode::bd(RAX, 0),
+                    dst: Amode::bd(va, 0),
                     imm: 8 * gp as i32,
                 });
                 self.e(Inst::MovMI {
                     size: Size::S32,
-                    dst: Amode::bd(RAX, 4),
+                    dst: Amode::bd(va, 4),
                     imm: 48 + 16 * fp as i32,
                 });
                 self.e(Inst::Lea {
@@ -2676,7 +2695,7 @@ impl<'a> Lower<'a> {
                 });
                 self.e(Inst::MovMR {
                     size: Size::S64,
-                    dst: Amode::bd(RAX, 8),
+                    dst: Amode::bd(va, 8),
                     src: R10,
                 });
                 let rsa = self.frame.rsa();
@@ -2686,7 +2705,7 @@ impl<'a> Lower<'a> {
                 });
                 self.e(Inst::MovMR {
                     size: Size::S64,
-                    dst: Amode::bd(RAX, 16),
+                    dst: Amode::bd(va, 16),
                     src: R10,
                 });
             }
@@ -2786,33 +2805,52 @@ impl<'a> Lower<'a> {
     }
 
     fn lower_va_arg(&mut self, d: &Operand, va: &Operand, ty: Type) -> R<()> {
-        self.int_load(va, R11)?;
+        // The va_list address from its register (else in r11); the
+        // argument's address straight into the destination's register when
+        // it has one (else r10).
+        let gpr = |lw: &Self, op: &Operand| match op {
+            Operand::Reg(v) => match lw.loc(*v) {
+                Loc::Gpr(g) => Some(g),
+                _ => None,
+            },
+            _ => None,
+        };
+        let base = match gpr(self, va).filter(|&g| g != RAX && g != R10) {
+            Some(g) => g,
+            None => {
+                self.int_load(va, R11)?;
+                R11
+            }
+        };
+        let dst = gpr(self, d)
+            .filter(|&g| g != base && g != RAX && g != R11)
+            .unwrap_or(R10);
         match ty {
             Type::LD => {
                 self.e(Inst::MovRM {
                     size: Size::S64,
-                    dst: R10,
-                    src: Amode::bd(R11, 8),
+                    dst,
+                    src: Amode::bd(base, 8),
                 });
                 self.e(Inst::AluRI {
                     op: AluOp::Add,
                     size: Size::S64,
-                    dst: R10,
+                    dst,
                     imm: 15,
                 });
                 self.e(Inst::AluRI {
                     op: AluOp::And,
                     size: Size::S64,
-                    dst: R10,
+                    dst,
                     imm: -16,
                 });
                 self.e(Inst::Lea {
                     dst: RAX,
-                    src: Amode::bd(R10, 16),
+                    src: Amode::bd(dst, 16),
                 });
                 self.e(Inst::MovMR {
                     size: Size::S64,
-                    dst: Amode::bd(R11, 8),
+                    dst: Amode::bd(base, 8),
                     src: RAX,
                 });
             }
@@ -2823,7 +2861,7 @@ impl<'a> Lower<'a> {
                 self.e(Inst::MovRM {
                     size: Size::S32,
                     dst: RAX,
-                    src: Amode::bd(R11, off),
+                    src: Amode::bd(base, off),
                 });
                 self.e(Inst::AluRI {
                     op: AluOp::Cmp,
@@ -2837,13 +2875,13 @@ impl<'a> Lower<'a> {
                 });
                 self.e(Inst::MovRM {
                     size: Size::S64,
-                    dst: R10,
-                    src: Amode::bd(R11, 16),
+                    dst,
+                    src: Amode::bd(base, 16),
                 });
                 self.e(Inst::AluRR {
                     op: AluOp::Add,
                     size: Size::S64,
-                    dst: R10,
+                    dst,
                     src: RAX,
                 });
                 self.e(Inst::AluRI {
@@ -2854,30 +2892,32 @@ impl<'a> Lower<'a> {
                 });
                 self.e(Inst::MovMR {
                     size: Size::S32,
-                    dst: Amode::bd(R11, off),
+                    dst: Amode::bd(base, off),
                     src: RAX,
                 });
                 self.e(Inst::Jmp { target: done });
                 self.bind(stack);
                 self.e(Inst::MovRM {
                     size: Size::S64,
-                    dst: R10,
-                    src: Amode::bd(R11, 8),
+                    dst,
+                    src: Amode::bd(base, 8),
                 });
                 self.e(Inst::Lea {
                     dst: RAX,
-                    src: Amode::bd(R10, 8),
+                    src: Amode::bd(dst, 8),
                 });
                 self.e(Inst::MovMR {
                     size: Size::S64,
-                    dst: Amode::bd(R11, 8),
+                    dst: Amode::bd(base, 8),
                     src: RAX,
                 });
                 self.bind(done);
             }
         }
-        self.mov_rr(RAX, R10);
-        self.int_store(d, RAX)
+        if gpr(self, d) == Some(dst) {
+            return Ok(());
+        }
+        self.int_store(d, dst)
     }
 
     /// The whole function body.

@@ -6,6 +6,7 @@ mod call;
 mod divconst;
 mod emit;
 mod frame;
+mod low32;
 mod lower;
 mod peephole;
 
@@ -972,7 +973,14 @@ pub(crate) fn compile(
     };
     let first = pins(6);
     let frame0 = (!first.is_empty()).then(|| frame.clone());
-    let (lo32, sx32) = lower::low32_vars(f, m);
+    let (mut lo32, sx32) = lower::low32_vars(f, m);
+    if live.is_some() && opts.runs("low32") {
+        // The two analyses are sound each: a variable either finds is
+        // read in its low half only.
+        for (a, b) in lo32.iter_mut().zip(low32::low32_vars(m, f)) {
+            *a |= b;
+        }
+    }
     let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>| {
         let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
         lw.lo32 = lo32.clone();
@@ -1020,6 +1028,7 @@ pub(crate) fn compile(
         .collect();
     dumper.after("isel", || Lower::text(&insts));
     if opts.runs("peephole") {
+        peephole::thread(&mut insts);
         peephole::rotate(&mut insts, &mut lw.nlabels);
         peephole::run(&mut insts);
         dumper.after("peephole", || Lower::text(&insts));

@@ -4,6 +4,9 @@
 //! * `jcc L1; jmp L2; L1:` becomes `jncc L2; L1:`;
 //! * a load right after a store to the same frame slot reads the stored
 //!   register instead (or disappears);
+//! * a jump to a label followed by `jmp L2` goes to `L2` (`thread`, run
+//!   first), and code right after an unconditional `jmp` up to the next
+//!   label, which nothing can reach, disappears;
 //! * self-moves disappear;
 //! * `movsxd` of a register that the previous instruction sign-extended
 //!   from 32 bits is a plain move (or nothing).
@@ -61,6 +64,20 @@ pub(crate) fn run(insts: &mut Vec<MInst>) {
                     }
                     changed = true;
                     i += 1;
+                    continue;
+                }
+                MInst::I(Inst::Jmp { .. }) | MInst::I(Inst::Ret)
+                    if matches!(insts.get(i + 1), Some(MInst::I(_))) =>
+                {
+                    // Unreachable: nothing jumps to an instruction that
+                    // is not a label.
+                    out.push(cur.clone());
+                    let mut k = i + 1;
+                    while let Some(MInst::I(_)) = insts.get(k) {
+                        k += 1;
+                    }
+                    changed = true;
+                    i = k;
                     continue;
                 }
                 MInst::I(Inst::Jmp { target }) => {
@@ -151,6 +168,56 @@ pub(crate) fn run(insts: &mut Vec<MInst>) {
         *insts = out;
         if !changed {
             break;
+        }
+    }
+}
+
+/// Jump threading: `jmp`/`jcc` to a label bound (among other labels)
+/// right before `jmp L2` go to `L2` directly, following chains.
+pub(crate) fn thread(insts: &mut [MInst]) {
+    let mut bind_at: std::collections::BTreeMap<u32, usize> = Default::default();
+    for (k, mi) in insts.iter().enumerate() {
+        if let MInst::Bind(l) = mi {
+            bind_at.insert(l.0, k);
+        }
+    }
+    // The `jmp` target right after label `l`'s binding, if any.
+    let next_jmp = |l: Label| -> Option<Label> {
+        let mut q = *bind_at.get(&l.0)?;
+        while let Some(MInst::Bind(_)) = insts.get(q) {
+            q += 1;
+        }
+        match insts.get(q) {
+            Some(MInst::I(Inst::Jmp { target })) => Some(*target),
+            _ => None,
+        }
+    };
+    let resolve = |mut l: Label| -> Label {
+        // A few steps: chains are short, and a cycle must not loop here.
+        for _ in 0..8 {
+            match next_jmp(l) {
+                Some(t) if t != l => l = t,
+                _ => break,
+            }
+        }
+        l
+    };
+    let mut edits: Vec<(usize, Label)> = Vec::new();
+    for (k, mi) in insts.iter().enumerate() {
+        match mi {
+            MInst::I(Inst::Jmp { target }) | MInst::I(Inst::Jcc { target, .. }) => {
+                let t = resolve(*target);
+                if t != *target {
+                    edits.push((k, t));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (k, t) in edits {
+        match &mut insts[k] {
+            MInst::I(Inst::Jmp { target }) | MInst::I(Inst::Jcc { target, .. }) => *target = t,
+            _ => {}
         }
     }
 }
