@@ -84,9 +84,11 @@ fn alternate_signal_stack() {
 }
 
 /// Whether the main thread's stack may grow to `stack_bytes` (plus a
-/// margin), raising its soft limit when the hard limit allows. Linux grows
-/// the main stack on demand up to the limit in force at the time of the
-/// fault, and leaves at least 128 MiB below it free of mappings.
+/// margin): its soft limit is set to that (raised when the hard limit
+/// allows, lowered from a larger or unlimited one so that a runaway
+/// recursion still ends at the same depth). Linux grows the main stack on
+/// demand up to the limit in force at the time of the fault, and leaves at
+/// least 128 MiB below it free of mappings.
 fn main_stack_can_grow(stack_bytes: usize) -> bool {
     let want = (stack_bytes + (1 << 20)) as libc::rlim_t;
     let mut lim = libc::rlimit {
@@ -98,7 +100,7 @@ fn main_stack_can_grow(stack_bytes: usize) -> bool {
         if libc::getrlimit(libc::RLIMIT_STACK, &mut lim) != 0 {
             return false;
         }
-        if lim.rlim_cur == libc::RLIM_INFINITY || lim.rlim_cur >= want {
+        if lim.rlim_cur == want {
             return true;
         }
         if lim.rlim_max != libc::RLIM_INFINITY && lim.rlim_max < want {

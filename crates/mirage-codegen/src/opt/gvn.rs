@@ -349,13 +349,15 @@ impl Gvn {
     }
 }
 
-/// Most blocks [`join_facts`] looks at between a join and its dominator.
+/// Most blocks, and instructions, [`join_facts`] looks at between a join
+/// and its dominator (so that the walks stay linear in the function).
 const JOIN_WALK: usize = 16;
+const JOIN_INSNS: usize = 256;
 
 /// The memory facts at the start of join block `b` (several predecessors),
 /// from those at the end of its immediate dominator `d`: every block on a
 /// path from `d` to `b` is visited (walking back from `b`'s predecessors;
-/// at most [`JOIN_WALK`] of them) and the facts its stores may overlap are
+/// at most [`JOIN_WALK`] of them, [`JOIN_INSNS`] instructions in all) and the facts its stores may overlap are
 /// dropped. `None` when such a block calls, writes a non-promoted variable
 /// or does anything else that may write memory, or when `b` is on a cycle
 /// that avoids `d` (a loop header: its own stores would reach it again).
@@ -363,11 +365,13 @@ fn join_facts(body: &Body, b: BlockId, d: BlockId, base: &[MemFact]) -> Option<V
     let mut facts = base.to_vec();
     let mut seen: Vec<BlockId> = Vec::new();
     let mut stack: Vec<BlockId> = body.block(b).preds.clone();
+    let mut insns = 0;
     while let Some(p) = stack.pop() {
         if p == d || seen.contains(&p) {
             continue;
         }
-        if p == b || p.0 == 0 || seen.len() >= JOIN_WALK {
+        insns += body.block(p).insns.len();
+        if p == b || p.0 == 0 || seen.len() >= JOIN_WALK || insns > JOIN_INSNS {
             return None;
         }
         seen.push(p);

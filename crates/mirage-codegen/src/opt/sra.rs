@@ -239,19 +239,20 @@ pub(crate) fn run(body: &mut Body) {
                 }
             }
             let outs = outputs(module, &insn);
-            let mut ext = None;
+            // Extensions after narrow writes (a call may write several).
+            let mut exts = Vec::new();
             for i in 0..insn.operands.len() {
                 let Operand::Mem(m) = &insn.operands[i] else {
                     continue;
                 };
                 let Some((s, ty)) = lookup(m) else { continue };
                 if outs.contains(&i) {
-                    ext = ext_of(ty).map(|o| (o, s));
+                    exts.extend(ext_of(ty).map(|o| (o, s)));
                 }
                 insn.operands[i] = Operand::Reg(s);
             }
             new.push(insn);
-            if let Some((o, s)) = ext {
+            for (o, s) in exts {
                 new.push(Insn::new(o, vec![Operand::Reg(s), Operand::Reg(s)]));
             }
         }
