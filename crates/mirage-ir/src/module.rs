@@ -269,6 +269,20 @@ impl Labels {
         self.text.shrink_to_fit();
         self.ends.shrink_to_fit();
     }
+    /// The names that start with `prefix`. One substring search over all
+    /// the names first: a table without the prefix anywhere costs no
+    /// per-name work (the generator asks this of every function of a
+    /// module for every function it optimizes).
+    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let n = if self.text.contains(prefix) {
+            self.len()
+        } else {
+            0
+        };
+        (0..n)
+            .map(move |i| &self[i])
+            .filter(move |name| name.starts_with(prefix))
+    }
 }
 
 impl std::ops::Index<usize> for Labels {

@@ -115,10 +115,8 @@ pub(crate) fn module_label_names(m: &Module, prefix: &str) -> HashSet<String> {
     let mut set = HashSet::new();
     for it in &m.items {
         if let ItemKind::Func(f) = &it.kind {
-            for l in f.labels.iter() {
-                if l.starts_with(prefix) {
-                    set.insert(l.to_string());
-                }
+            for l in f.labels.with_prefix(prefix) {
+                set.insert(l.to_string());
             }
         }
     }

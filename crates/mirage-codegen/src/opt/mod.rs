@@ -135,6 +135,12 @@ pub struct OptOptions<'d> {
     pub dump_after: Option<String>,
     /// Where dumps go.
     pub dump: Option<DumpSink<'d>>,
+    /// New labels need only differ from the function's own labels, not
+    /// from every label of the module: for callers that never show the
+    /// function or put it back into a module (the generator without
+    /// dumps). Label names do not change the generated code; this spares
+    /// a scan of the whole module's labels per function.
+    pub local_labels: bool,
 }
 
 impl<'d> OptOptions<'d> {
@@ -158,6 +164,7 @@ impl fmt::Debug for OptOptions<'_> {
             .field("disabled", &self.disabled)
             .field("dump_after", &self.dump_after)
             .field("dump", &self.dump.is_some())
+            .field("local_labels", &self.local_labels)
             .finish()
     }
 }
@@ -239,7 +246,15 @@ pub fn optimize_func(
         at_level && !disabled(p) && (!needs_ssa || ssa_on)
     };
     let run: Vec<&str> = PASSES.iter().copied().filter(|p| want(p)).collect();
-    let mut taken = ir::module_label_names(module, &format!("{name}.L"));
+    let prefix = format!("{name}.L");
+    let mut taken = if opts.local_labels {
+        func.labels
+            .with_prefix(&prefix)
+            .map(str::to_string)
+            .collect()
+    } else {
+        ir::module_label_names(module, &prefix)
+    };
     let mut counter = 0u32;
     let mut body = Body::build(module, &name, func);
     // The function after `tailrec` when it changed it: what `inline`

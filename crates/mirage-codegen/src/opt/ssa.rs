@@ -292,19 +292,19 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
     let fam = insn.op.family();
     let outs = outputs(body.module, &insn);
     let is_move = matches!(fam, Family::Move(_));
-    let mut pre = Vec::new();
-    let mut post = Vec::new();
+    let dest_promoted = is_move
+        && matches!(insn.operands.first(), Some(Operand::Reg(d)) if body.promoted[d.index()]);
+    // Loads split off go straight to `out`, before the instruction.
+    let pre = out;
     // Inputs.
     for i in 0..insn.operands.len() {
         let block_arg = is_block_arg(&insn, i);
         let is_out = outs.contains(&i);
         let non_value = is_non_value(&insn, i);
-        let dest_promoted = is_move
-            && matches!(insn.operands.first(), Some(Operand::Reg(d)) if body.promoted[d.index()]);
         match &mut insn.operands[i] {
             Operand::Mem(m) => {
                 let mut m2 = **m;
-                resolve_mem(body, r, &mut m2, block_arg, &mut pre);
+                resolve_mem(body, r, &mut m2, block_arg, pre);
                 // A new operand only when it changes.
                 if m2 != **m {
                     insn.operands[i] = Operand::mem(m2);
@@ -344,6 +344,8 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
             .get(1)
             .is_some_and(|s| is_value_operand(body, s));
     let mut keep = true;
+    // Stores of outputs that stay in memory, after the instruction.
+    let mut post: Vec<Insn> = Vec::new();
     // Definitions are pushed right away: every input was read above.
     for i in outs {
         match insn.operands[i].clone() {
@@ -372,7 +374,7 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
             _ => {}
         }
     }
-    out.append(&mut pre);
+    let out = pre;
     if keep {
         out.push(insn);
     }

@@ -668,6 +668,8 @@ fn run_opt(
     let mut oo = OptOptions::level(opts.opt_level);
     oo.disabled = opts.disable.iter().filter_map(|d| fwd(d)).collect();
     let want = opts.dump_after.as_deref().and_then(fwd);
+    // Without a dump, the optimized function's label names are never seen.
+    oo.local_labels = opts.dump_after.is_none();
     if want.is_some() {
         oo.dump_after = want;
         oo.dump = Some(&mut sink);
