@@ -349,6 +349,24 @@ fn sdiv32_magic(c: u64) -> Option<(u64, u8)> {
     None
 }
 
+/// `(m, s)` with `m < 2^63` and `⌊n · m / 2^(64+s)⌋` equal to `⌊n / c⌋` for
+/// every 64-bit `n ≥ 0` and one less than `n / c` truncated for every
+/// `n < 0` (`c ≥ 3` not a power of two).
+fn sdiv64_magic(c: u64) -> Option<(u64, u8)> {
+    for p in 64..=126u32 {
+        let two_p = 1u128 << p;
+        let m = two_p.div_ceil(u128::from(c));
+        if m >> 63 != 0 {
+            return None;
+        }
+        let e = m * u128::from(c) - two_p;
+        if e << 63 < two_p {
+            return Some((m as u64, (p - 64) as u8));
+        }
+    }
+    None
+}
+
 fn fits_i32(v: i64) -> bool {
     v == v as i32 as i64
 }
@@ -1452,8 +1470,9 @@ impl<'a> Lower<'a> {
     /// two, by a multiplication with a rounded-up reciprocal `m = ⌈2^p/c⌉`
     /// (`n/c = ⌊n·m/2^p⌋` when `(m·c - 2^p)·max|n| < 2^p`): unsigned 64-
     /// and 32-bit operands through `mul` (the high half, shifted), signed
-    /// 32-bit ones through a 64-bit `imul` with `m < 2^32`, shifted, plus one
-    /// for negative dividends (rounding toward zero). A remainder is
+    /// 32-bit ones through a 64-bit `imul` with `m < 2^32`, signed 64-bit
+    /// ones through the high half of a one-operand `imul` with `m < 2^63`,
+    /// shifted, plus one for negative dividends (rounding toward zero). A remainder is
     /// `n - q·c`. False (nothing emitted) for other divisions, which keep
     /// `div`/`idiv`.
     fn div_by_const(
@@ -1516,7 +1535,48 @@ impl<'a> Lower<'a> {
             return Ok(true);
         }
         if !w32 {
-            return Ok(false);
+            if c < 3 || (c as u64).is_power_of_two() || !fits_i32(c) {
+                return Ok(false);
+            }
+            let Some((m, s)) = sdiv64_magic(c as u64) else {
+                return Ok(false);
+            };
+            self.int_load(a, RCX)?;
+            self.mov_imm(RAX, m as i64);
+            self.e(Inst::UnaryR {
+                op: UnOp::Imul,
+                size: Size::S64,
+                src: RCX,
+            });
+            if s > 0 {
+                self.e(Inst::ShiftRI {
+                    op: ShiftOp::Sar,
+                    size: Size::S64,
+                    dst: RDX,
+                    imm: s,
+                });
+            }
+            self.mov_rr(RAX, RDX);
+            self.e(Inst::ShiftRI {
+                op: ShiftOp::Shr,
+                size: Size::S64,
+                dst: RAX,
+                imm: 63,
+            });
+            self.alu(AluOp::Add, Size::S64, RDX, Rmi::R(RAX));
+            if !rem {
+                self.int_store(d, RDX)?;
+                return Ok(true);
+            }
+            self.e(Inst::ImulRRI {
+                size: Size::S64,
+                dst: RDX,
+                src: RDX,
+                imm: c as i32,
+            });
+            self.alu(AluOp::Sub, Size::S64, RCX, Rmi::R(RDX));
+            self.int_store(d, RCX)?;
+            return Ok(true);
         }
         let cv = i64::from(c as i32);
         if cv < 3 || (cv as u64).is_power_of_two() {
@@ -3163,7 +3223,7 @@ pub(crate) fn negate_icond(c: ICond) -> ICond {
 
 #[cfg(test)]
 mod tests {
-    use super::{sdiv32_magic, udiv_magic};
+    use super::{sdiv32_magic, sdiv64_magic, udiv_magic};
 
     /// Edge values and a pseudo-random spread of `bits`-bit numbers.
     fn values(bits: u32, c: u64) -> Vec<u64> {
@@ -3209,6 +3269,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn signed_64bit_division_by_constants() {
+        let divisors = (3i64..3000).chain([10_000, 65_535, 1_000_000_007, 0x7fff_ffff, 641]);
+        let mut found = 0;
+        for c in divisors.filter(|&c| !(c as u64).is_power_of_two()) {
+            let Some((m, s)) = sdiv64_magic(c as u64) else {
+                continue;
+            };
+            found += 1;
+            for n in values(64, c as u64) {
+                let n = n as i64;
+                let q0 = ((i128::from(n) * i128::from(m)) >> 64) as i64 >> s;
+                let q = q0 + i64::from(q0 < 0);
+                assert_eq!(q, n / c, "{n} / {c}");
+            }
+            for n in [i64::MIN, i64::MIN + 1, -c, -c - 1, -c + 1, i64::MAX] {
+                let q0 = ((i128::from(n) * i128::from(m)) >> 64) as i64 >> s;
+                assert_eq!(q0 + i64::from(q0 < 0), n / c, "{n} / {c}");
+            }
+        }
+        assert!(found > 1000);
+        assert!(sdiv64_magic(10).is_some());
     }
 
     #[test]
