@@ -331,6 +331,16 @@ fn udiv_magic(c: u64, w32: bool) -> Option<(u64, u8)> {
     None
 }
 
+/// `(m, l)` for 64-bit unsigned division by `c` (3 ≤ `c` < 2^63, not a power
+/// of two) when [`udiv_magic`] finds no 64-bit multiplier: `l = ⌈log2 c⌉`,
+/// `m = ⌊2^64 · (2^l - c) / c⌋ + 1`, and `n / c = (t + ((n - t) >> 1)) >>
+/// (l - 1)` with `t = (n · m) >> 64`.
+fn udiv_magic65(c: u64) -> (u64, u8) {
+    let l = 64 - (c - 1).leading_zeros();
+    let m = ((1u128 << 64) * ((1u128 << l) - u128::from(c))) / u128::from(c) + 1;
+    (m as u64, l as u8)
+}
+
 /// `(m, p)` with `m < 2^32` and `⌊n · m / 2^p⌋` equal to `⌊n / c⌋` for every
 /// 32-bit `n ≥ 0` and one less than `n / c` truncated for every `n < 0`
 /// (`c ≥ 3` not a power of two).
@@ -1469,7 +1479,8 @@ impl<'a> Lower<'a> {
     /// Division or remainder by a constant `c` ≥ 3 that is not a power of
     /// two, by a multiplication with a rounded-up reciprocal `m = ⌈2^p/c⌉`
     /// (`n/c = ⌊n·m/2^p⌋` when `(m·c - 2^p)·max|n| < 2^p`): unsigned 64-
-    /// and 32-bit operands through `mul` (the high half, shifted), signed
+    /// and 32-bit operands through `mul` (the high half, shifted; a 65-bit
+    /// multiplier with an add-and-halve step, [`udiv_magic65`]), signed
     /// 32-bit ones through a 64-bit `imul` with `m < 2^32`, signed 64-bit
     /// ones through the high half of a one-operand `imul` with `m < 2^63`,
     /// shifted, plus one for negative dividends (rounding toward zero). A remainder is
@@ -1496,7 +1507,46 @@ impl<'a> Lower<'a> {
                 return Ok(false);
             }
             let Some((m, s)) = udiv_magic(cv, w32) else {
-                return Ok(false);
+                // 64-bit, the multiplier needs 65 bits: q = (t + (n - t) / 2)
+                // >> (l - 1) with t the high half of n · (m - 2^64).
+                let (m, l) = udiv_magic65(cv);
+                self.int_load(a, RCX)?;
+                self.mov_imm(RAX, m as i64);
+                self.e(Inst::UnaryR {
+                    op: UnOp::Mul,
+                    size: Size::S64,
+                    src: RCX,
+                });
+                self.mov_rr(RAX, RCX);
+                self.alu(AluOp::Sub, Size::S64, RAX, Rmi::R(RDX));
+                self.e(Inst::ShiftRI {
+                    op: ShiftOp::Shr,
+                    size: Size::S64,
+                    dst: RAX,
+                    imm: 1,
+                });
+                self.alu(AluOp::Add, Size::S64, RAX, Rmi::R(RDX));
+                if l > 1 {
+                    self.e(Inst::ShiftRI {
+                        op: ShiftOp::Shr,
+                        size: Size::S64,
+                        dst: RAX,
+                        imm: l - 1,
+                    });
+                }
+                if !rem {
+                    self.int_store(d, RAX)?;
+                    return Ok(true);
+                }
+                self.e(Inst::ImulRRI {
+                    size: Size::S64,
+                    dst: RAX,
+                    src: RAX,
+                    imm: cv as i32,
+                });
+                self.alu(AluOp::Sub, Size::S64, RCX, Rmi::R(RAX));
+                self.int_store(d, RCX)?;
+                return Ok(true);
             };
             self.int_load(a, RCX)?;
             if w32 {
@@ -3223,7 +3273,7 @@ pub(crate) fn negate_icond(c: ICond) -> ICond {
 
 #[cfg(test)]
 mod tests {
-    use super::{sdiv32_magic, sdiv64_magic, udiv_magic};
+    use super::{sdiv32_magic, sdiv64_magic, udiv_magic, udiv_magic65};
 
     /// Edge values and a pseudo-random spread of `bits`-bit numbers.
     fn values(bits: u32, c: u64) -> Vec<u64> {
@@ -3258,9 +3308,15 @@ mod tests {
             let divisors =
                 (3u64..3000).chain([10_000, 65_535, 1_000_000_007, 0x7fff_ffff, 641, 6_700_417]);
             for c in divisors.filter(|c| !c.is_power_of_two()) {
-                // Some divisors need a 65-bit multiplier: `div` stays.
+                // Some divisors need a 65-bit multiplier (64-bit only).
                 let Some((m, s)) = udiv_magic(c, w32) else {
                     assert!(!w32, "32-bit {c} has a magic");
+                    let (m, l) = udiv_magic65(c);
+                    for n in values(bits, c) {
+                        let t = ((u128::from(n) * u128::from(m)) >> 64) as u64;
+                        let q = (t + ((n - t) >> 1)) >> (l - 1);
+                        assert_eq!(q, n / c, "{n} / {c} (65-bit multiplier)");
+                    }
                     continue;
                 };
                 for n in values(bits, c) {
