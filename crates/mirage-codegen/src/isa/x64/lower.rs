@@ -437,6 +437,7 @@ impl<'a> Lower<'a> {
                 | Inst::Fistp { .. }
                 | Inst::Fisttp { .. }
                 | Inst::X87Pop { .. }
+                | Inst::X87PopSt { .. }
                 | Inst::Fucomip { .. } => -1,
                 _ => 0,
             };
@@ -1898,6 +1899,59 @@ impl<'a> Lower<'a> {
 
     // ---- float arithmetic and conversions ----------------------------------
 
+    /// `d = y op x` (or `x op y`) with `d` pinned, `y` in the same position
+    /// (the same variable, or one coalesced with it), `x` another value, and
+    /// the result not kept in st0 for the next instruction: `x` in st0
+    /// (waiting there or loaded), then `op st(i), st` with pop writes `d` in
+    /// place. False (nothing emitted) otherwise.
+    fn ld_fbin_into_pinned(
+        &mut self,
+        op: FBinOp,
+        d: &Operand,
+        a: &Operand,
+        b: &Operand,
+    ) -> R<bool> {
+        let Operand::Reg(dv) = d else {
+            return Ok(false);
+        };
+        let Some(pd) = self.pinned(*dv) else {
+            return Ok(false);
+        };
+        if self.ld_keep.get(self.cur).copied().unwrap_or(0) != 0 {
+            return Ok(false);
+        }
+        // Which operand shares `d`'s position (a value waiting in st0 is
+        // not in its position); the other goes to st0.
+        let at_d = |o: &Operand| !self.in_st0(o) && self.pinned_op(o) == Some(pd);
+        let (d_first, x) = match (at_d(a), at_d(b)) {
+            (true, false) => (true, b),
+            (false, true) => (false, a),
+            _ => return Ok(false),
+        };
+        // `d` waiting in st0 would leave its position stale.
+        if self.in_st0(d) {
+            return Ok(false);
+        }
+        self.fld(x)?;
+        let i = self.x87_depth + pd as i32;
+        if !(1..8).contains(&i) {
+            self.pin_fail = true;
+        }
+        let o = match (op, d_first) {
+            (FBinOp::Add, _) => X87Op::Faddp,
+            (FBinOp::Mul, _) => X87Op::Fmulp,
+            (FBinOp::Sub, true) => X87Op::Fsubp,
+            (FBinOp::Sub, false) => X87Op::Fsubrp,
+            (FBinOp::Div, true) => X87Op::Fdivp,
+            (FBinOp::Div, false) => X87Op::Fdivrp,
+        };
+        self.e(Inst::X87PopSt {
+            op: o,
+            i: (i & 7) as u8,
+        });
+        Ok(true)
+    }
+
     /// `ld` arithmetic with one operand in st0 (waiting there, or loaded)
     /// and the other pinned on the x87 stack: `op st, st(i)`, no second
     /// load. False (nothing emitted) when the operands are not so.
@@ -1958,6 +2012,9 @@ impl<'a> Lower<'a> {
         b: &Operand,
     ) -> R<()> {
         if class == Class::LD {
+            if self.ld_fbin_into_pinned(op, d, a, b)? {
+                return Ok(());
+            }
             if self.ld_fbin_pinned(op, a, b)? {
                 return self.ld_result(d);
             }
