@@ -317,8 +317,7 @@ impl CodeBatch<'_> {
         // ensured, or below `rw_end` already) and belongs to this
         // unpublished batch only; the exclusive borrow of the batch makes
         // the slice unique. The padding before `at` gets `int3` too.
-        let bytes =
-            unsafe { std::slice::from_raw_parts_mut(self.mem.base.add(from), end - from) };
+        let bytes = unsafe { std::slice::from_raw_parts_mut(self.mem.base.add(from), end - from) };
         bytes.fill(0xCC);
         let bytes = &mut bytes[at - from..];
         Ok((bytes.as_ptr(), bytes))
