@@ -20,7 +20,7 @@
 //! eightbytes are loaded piecewise so that nothing beyond the block's last
 //! byte is read; memory-passed blocks are copied into the outgoing area.
 
-use super::lower::{Lower, MInst, R, R10, R11, RAX, RCX, RDX, X8};
+use super::lower::{Lower, MInst, Xm, R, R10, R11, RAX, RCX, RDX, X8};
 use crate::regalloc::Loc;
 use crate::{CallTarget, CodegenError, Helper};
 use mirage_ir::abi::ArgKind;
@@ -672,19 +672,41 @@ impl<'a> Lower<'a> {
             let at = |off: u32| Amode::bd(Gpr::Rsp, off as i32);
             match (*loc, kinds[k]) {
                 (ArgLoc::Stack(off), ArgKind::F) => {
-                    self.fp_load(op, X8, FpSize::F32)?;
+                    // Straight from the value's register when it has one.
+                    let src = match self.fp_src(op, FpSize::F32)? {
+                        Xm::X(x) => x,
+                        Xm::M(m) => {
+                            self.e(Inst::MovsLoad {
+                                size: FpSize::F32,
+                                dst: X8,
+                                src: m,
+                            });
+                            X8
+                        }
+                    };
                     self.e(Inst::MovsStore {
                         size: FpSize::F32,
                         dst: at(off),
-                        src: X8,
+                        src,
                     });
                 }
                 (ArgLoc::Stack(off), ArgKind::D) => {
-                    self.fp_load(op, X8, FpSize::F64)?;
+                    // Straight from the value's register when it has one.
+                    let src = match self.fp_src(op, FpSize::F64)? {
+                        Xm::X(x) => x,
+                        Xm::M(m) => {
+                            self.e(Inst::MovsLoad {
+                                size: FpSize::F64,
+                                dst: X8,
+                                src: m,
+                            });
+                            X8
+                        }
+                    };
                     self.e(Inst::MovsStore {
                         size: FpSize::F64,
                         dst: at(off),
-                        src: X8,
+                        src,
                     });
                 }
                 (ArgLoc::Stack(off), ArgKind::LD) => {
@@ -717,6 +739,27 @@ impl<'a> Lower<'a> {
                         size: Size::S64,
                         dst: at(off),
                         src: RAX,
+                    });
+                }
+                (ArgLoc::Stack(off), ArgKind::I64) if matches!(op, Operand::Int(i) if i32::try_from(*i).is_ok()) =>
+                {
+                    let Operand::Int(i) = op else { unreachable!() };
+                    self.e(Inst::MovMI {
+                        size: Size::S64,
+                        dst: at(off),
+                        imm: *i as i32,
+                    });
+                }
+                (ArgLoc::Stack(off), ArgKind::I64) if matches!(op, Operand::Reg(v) if matches!(self.loc(*v), Loc::Gpr(_))) =>
+                {
+                    let Operand::Reg(v) = op else { unreachable!() };
+                    let Loc::Gpr(g) = self.loc(*v) else {
+                        unreachable!()
+                    };
+                    self.e(Inst::MovMR {
+                        size: Size::S64,
+                        dst: at(off),
+                        src: g,
                     });
                 }
                 (ArgLoc::Stack(off), k) => {

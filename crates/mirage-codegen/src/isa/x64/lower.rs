@@ -2390,6 +2390,9 @@ impl<'a> Lower<'a> {
                 if op == IBinOp::Add && self.add3(i, w32)? {
                     return Ok(2);
                 }
+                if op == IBinOp::And && self.try_fuse_test(i)? {
+                    return Ok(2);
+                }
                 self.lower_ibin(op, w32, &ops[0], &ops[1], &ops[2])?;
             }
             Family::FBin { op, class } => {
@@ -2730,6 +2733,54 @@ impl<'a> Lower<'a> {
             _ => return Ok(None),
         }
         Ok(Some(2))
+    }
+
+    /// `and t, x, imm` followed by a branch on `t` against zero, `t` used
+    /// nowhere else (see `and_test_branch`): `test x, imm; jcc`.
+    fn try_fuse_test(&mut self, i: usize) -> R<bool> {
+        if !self.fusable.get(i).copied().unwrap_or(false) {
+            return Ok(false);
+        }
+        let insn = self.f.insn(i);
+        let Some(next) = self.f.get_insn(i + 1) else {
+            return Ok(false);
+        };
+        if !super::and_test_branch(insn, next) {
+            return Ok(false);
+        }
+        let (cond, w32) = match next.op.family() {
+            Family::BTest { if_true, w32 } => (if if_true { Cond::Ne } else { Cond::E }, w32),
+            Family::BICmp { cond, w32 } => {
+                (if cond == ICond::Eq { Cond::E } else { Cond::Ne }, w32)
+            }
+            _ => return Ok(false),
+        };
+        let (x, imm) = match (&insn.operands[1], &insn.operands[2]) {
+            (x @ Operand::Reg(_), Operand::Int(k)) | (Operand::Int(k), x @ Operand::Reg(_)) => {
+                (x, *k)
+            }
+            _ => return Ok(false),
+        };
+        let l = self.mir_label(&next.operands[0])?;
+        let g = match x {
+            Operand::Reg(v) => match self.loc(*v) {
+                Loc::Gpr(g) => g,
+                _ => {
+                    self.int_load(x, RAX)?;
+                    RAX
+                }
+            },
+            _ => unreachable!("checked"),
+        };
+        // A 32-bit test looks at the low halves only; a 64-bit one's
+        // immediate fits (checked), sign-extended like `and`'s.
+        self.e(Inst::TestRI {
+            size: size_of(w32),
+            a: g,
+            imm: imm as i32,
+        });
+        self.e(Inst::Jcc { cond, target: l });
+        Ok(true)
     }
 
     fn lower_va_arg(&mut self, d: &Operand, va: &Operand, ty: Type) -> R<()> {

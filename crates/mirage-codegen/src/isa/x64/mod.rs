@@ -16,7 +16,8 @@ use crate::{CodegenEnv, CodegenError, CodegenOptions, Compiled, Dumper, FrameInf
 use frame::Frame;
 use lower::{Lower, MInst};
 use mirage_ir::abi::ArgKind;
-use mirage_ir::{Family, Func, ItemId, Module, Operand};
+use mirage_ir::opcode::{IBinOp, ICond};
+use mirage_ir::{Family, Func, InsnRef, ItemId, Module, Operand};
 use mirage_target::x64::sysv::{classify_args, ArgLoc};
 use std::fmt::Write as _;
 
@@ -541,8 +542,10 @@ fn fusable(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
             continue;
         }
         let (cmp, br) = (f.insn(end - 2), f.insn(end - 1));
-        if !matches!(br.op.family(), Family::BTest { .. })
-            || !matches!(cmp.op.family(), Family::ICmp { .. } | Family::FCmp { .. })
+        let test_and = and_test_branch(cmp, br);
+        if !test_and
+            && (!matches!(br.op.family(), Family::BTest { .. })
+                || !matches!(cmp.op.family(), Family::ICmp { .. } | Family::FCmp { .. }))
         {
             continue;
         }
@@ -562,6 +565,38 @@ fn fusable(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
         v[end - 2] = dead;
     }
     v
+}
+
+/// `and t, x, imm` followed by a branch on `t` being zero or not (`bt`,
+/// `bf`, `beq`/`bne` against 0, with the result register first), which
+/// `test x, imm` can decide: the branch is at least as narrow as the `and`
+/// (a 32-bit `and` leaves the upper half of `t` to the branch otherwise),
+/// and a 64-bit test's immediate fits in 32 signed bits.
+pub(crate) fn and_test_branch(and: InsnRef<'_>, br: InsnRef<'_>) -> bool {
+    let Family::IBin {
+        op: IBinOp::And,
+        w32: aw,
+    } = and.op.family()
+    else {
+        return false;
+    };
+    let bw = match br.op.family() {
+        Family::BTest { w32, .. } => w32,
+        Family::BICmp {
+            cond: ICond::Eq | ICond::Ne,
+            w32,
+        } if matches!(br.operands.get(2), Some(Operand::Int(0))) => w32,
+        _ => return false,
+    };
+    if aw && !bw {
+        return false;
+    }
+    let imm = match (and.operands.get(1), and.operands.get(2)) {
+        (Some(Operand::Reg(_)), Some(Operand::Int(i)))
+        | (Some(Operand::Int(i)), Some(Operand::Reg(_))) => *i,
+        _ => return false,
+    };
+    bw || i32::try_from(imm).is_ok()
 }
 
 fn cfg_text(f: &Func, cfg: &Cfg) -> String {
