@@ -409,9 +409,11 @@ fn join_facts(body: &Body, b: BlockId, d: BlockId, base: &[MemFact]) -> Option<V
 fn round(body: &mut Body, loads: bool) -> bool {
     let dom = DomTree::compute(body);
     let n = body.blocks.len();
+    // Sized for every instruction (no rehashing while the walk fills it).
+    let ninsns = body.insn_count();
     let mut g = Gvn {
-        table: FastMap::default(),
-        undo: Vec::new(),
+        table: FastMap::with_capacity_and_hasher(ninsns, Default::default()),
+        undo: Vec::with_capacity(ninsns),
         repl: Repl::new(body.vars.len()),
         facts: Vec::new(),
         loads,
@@ -451,7 +453,7 @@ fn round(body: &mut Body, loads: bool) -> bool {
             },
             _ => Vec::new(),
         };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(body.block(b).insns.len() + 2);
         // Phis.
         let phis = std::mem::take(&mut body.block_mut(b).phis);
         let mut kept = Vec::with_capacity(phis.len());

@@ -37,7 +37,7 @@ pub(crate) fn low32_vars(m: &Module, f: &Func) -> Vec<bool> {
         .map(|v| v.kind != VarKind::Global && v.hard_reg.is_none() && v.ty.class() == Class::Int)
         .collect();
     // (v, x): v reads all 64 bits when x does.
-    let mut deps: Vec<(u32, u32)> = Vec::new();
+    let mut deps: Vec<(u32, u32)> = Vec::with_capacity(f.num_insns());
     let full = |low: &mut Vec<bool>, op: &Operand| match op {
         Operand::Reg(v) => {
             if let Some(l) = low.get_mut(v.index()) {
@@ -168,15 +168,27 @@ pub(crate) fn low32_vars(m: &Module, f: &Func) -> Vec<bool> {
         }
     }
     // Propagate "reads all 64 bits" backwards through the dependencies.
-    let mut by_x: Vec<Vec<u32>> = vec![Vec::new(); n];
+    // The variables depending on each x: `by_x[start[x]..start[x + 1]]`.
+    let mut start = vec![0u32; n + 1];
+    for &(_, x) in &deps {
+        if (x as usize) < n {
+            start[x as usize + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut by_x = vec![0u32; start[n] as usize];
     for &(v, x) in &deps {
         if (x as usize) < n {
-            by_x[x as usize].push(v);
+            by_x[fill[x as usize] as usize] = v;
+            fill[x as usize] += 1;
         }
     }
     let mut work: Vec<u32> = (0..n as u32).filter(|&x| !low[x as usize]).collect();
     while let Some(x) = work.pop() {
-        for &v in &by_x[x as usize] {
+        for &v in &by_x[start[x as usize] as usize..start[x as usize + 1] as usize] {
             if low[v as usize] {
                 low[v as usize] = false;
                 work.push(v);
