@@ -293,7 +293,9 @@ impl<'m> Body<'m> {
         let mut scratch: Vec<Insn> = Vec::new();
         fn flush(body: &mut Body, b: BlockId, scratch: &mut Vec<Insn>) {
             if !scratch.is_empty() {
-                body.blocks[b.index()].insns = scratch.drain(..).collect();
+                let mut v = Vec::with_capacity(scratch.len());
+                v.append(scratch);
+                body.blocks[b.index()].insns = v;
             }
         }
         let label_of = |op: Option<&Operand>| match op {
