@@ -12,7 +12,7 @@
 //! | `coalesce` | copy coalescing by exact interference (`coalesce.rs`), register hints for copies, parameters and arguments | 1, 2 |
 //! | `split` | live-range splitting around loops of variables left in memory, then allocation again (`split.rs`) | 2 |
 //! | `isel` | instruction selection, SysV ABI lowering, frame layout | all |
-//! | `low32` | variables whose upper 32 bits nothing reads: their 32-bit results, `i32` parameters and call results are not sign-extended (`low32.rs`, part of `isel`) | 1, 2 |
+//! | `low32` | variables whose upper 32 bits nothing reads: their 32-bit results, `i32` parameters and call results are not sign-extended; variables holding only sign-extended 32-bit values convert to floats from their low half (`low32.rs`, part of `isel`) | 1, 2 |
 //! | `fuse` | compare-and-branch fusion, loads folded into the next operation, `ld` results kept on the x87 stack (part of `isel`) | 1, 2 |
 //! | `peephole` | jump threading, local clean-ups and loop rotation on the selected instructions | 1, 2 |
 //! | `emit` | encoding, branch relaxation, constant pool | all |

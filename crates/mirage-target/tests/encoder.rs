@@ -534,6 +534,17 @@ fn expect(inst: &Inst) -> (Mnemonic, Vec<Op>) {
         FstpSt { i } => (Mnemonic::Fstp, vec![R(ST[i as usize])]),
         FldSt { i } => (Mnemonic::Fld, vec![R(ST[i as usize])]),
         FstSt { i } => (Mnemonic::Fst, vec![R(ST[i as usize])]),
+        X87PopSt { op, i } => (
+            match op {
+                X87Op::Faddp => Mnemonic::Faddp,
+                X87Op::Fsubp => Mnemonic::Fsubp,
+                X87Op::Fsubrp => Mnemonic::Fsubrp,
+                X87Op::Fmulp => Mnemonic::Fmulp,
+                X87Op::Fdivp => Mnemonic::Fdivp,
+                X87Op::Fdivrp => Mnemonic::Fdivrp,
+            },
+            vec![R(ST[i as usize]), R(Register::ST0)],
+        ),
         X87St { op, i } => (
             match op {
                 X87Op::Faddp => Mnemonic::Fadd,
@@ -881,6 +892,7 @@ fn register_forms_for_every_register() {
         check(&FstSt { i });
         for op in X87S {
             check(&X87St { op, i });
+            check(&X87PopSt { op, i });
         }
     }
 }
@@ -1416,6 +1428,7 @@ fn random_inst(g: &mut Rng) -> Inst {
                 FldSt { i },
                 FstSt { i },
                 X87St { op, i },
+                X87PopSt { op, i },
             ])
         }
         _ => {

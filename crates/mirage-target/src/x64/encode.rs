@@ -837,6 +837,11 @@ impl Asm {
             FstpSt { i } => self.data(&[0xDD, 0xD8 | (i & 7)]),
             FldSt { i } => self.data(&[0xD9, 0xC0 | (i & 7)]),
             FstSt { i } => self.data(&[0xDD, 0xD0 | (i & 7)]),
+            X87PopSt { op, i } => {
+                // The table's byte is the st(1) form.
+                let (_, b) = x87_info(op);
+                self.data(&[0xDE, (b - 1) | (i & 7)]);
+            }
             X87St { op, i } => {
                 let (_, b) = x87_st_info(op);
                 self.data(&[0xD8, b | (i & 7)]);

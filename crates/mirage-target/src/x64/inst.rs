@@ -605,6 +605,13 @@ pub enum Inst {
     FstSt {
         i: u8,
     },
+    /// `op st(i), st` and pop (DE xx): `st(i) = st(i) op st0` for
+    /// `Faddp`/`Fsubp`/`Fmulp`/`Fdivp`, `st(i) = st0 op st(i)` for
+    /// `Fsubrp`/`Fdivrp` (`X87Pop` is the `i = 1` case).
+    X87PopSt {
+        op: X87Op,
+        i: u8,
+    },
     /// `op st, st(i)` without pop (D8 xx): `st0 = st0 op st(i)` for
     /// `Faddp`/`Fsubp`/`Fmulp`/`Fdivp`, `st0 = st(i) op st0` for the
     /// reversed `Fsubrp`/`Fdivrp` (`fadd`, `fsub`, `fsubr`, …).
@@ -843,6 +850,7 @@ impl fmt::Display for Inst {
             FstpSt { i } => write!(f, "fstp st({i})"),
             FldSt { i } => write!(f, "fld st({i})"),
             FstSt { i } => write!(f, "fst st({i})"),
+            X87PopSt { op, i } => write!(f, "{} st({i}), st", x87_info(op).0),
             X87St { op, i } => write!(f, "{} st, st({i})", x87_st_info(op).0),
         }
     }

@@ -172,140 +172,11 @@ pub(crate) struct Lower<'a> {
     /// and instruction `k` of the body (`copy = global k`) reads it there.
     pub hr_entry: Vec<(VarId, Gpr)>,
     /// Per variable: only the low 32 bits of it are ever read
-    /// ([`low32_vars`]), so 32-bit results need no sign extension.
+    /// (`low32.rs`), so 32-bit results need no sign extension.
     pub lo32: Vec<bool>,
     /// Per variable: every value it holds is a sign-extended 32-bit one
     /// (its low half is enough to convert it to a float).
     pub sx32: Vec<bool>,
-}
-
-/// Per variable: every read of it looks at its low 32 bits only (operands
-/// of 32-bit operations, compares and branches, `ext*` sources, shift
-/// counts, stores of 32 bits or less). A 32-bit operation writing such a
-/// variable can leave the upper half as it is instead of sign-extending
-/// the result. Moves, memory addresses, calls, returns and conversions
-/// read all 64 bits (a move may be coalesced away, its destination then
-/// reading the register). Only locals and parameters qualify.
-/// Also returns, per variable, whether every instruction writing it makes
-/// a sign-extended 32-bit value (32-bit signed operations, `ext*` other than
-/// `uext32`, narrow loads, small constants; parameters are not): `i2f`/`i2d`
-/// of such a variable converts its low half, a low-32 read too.
-pub(crate) fn low32_vars(f: &Func, m: &Module) -> (Vec<bool>, Vec<bool>) {
-    let mut lo: Vec<bool> = f
-        .vars
-        .iter()
-        .map(|v| v.kind != mirage_ir::VarKind::Global && v.class() == Class::Int)
-        .collect();
-    let mut sx: Vec<bool> = f
-        .vars
-        .iter()
-        .map(|v| v.kind == mirage_ir::VarKind::Local && v.class() == Class::Int)
-        .collect();
-    // Sources of `i2f`/`i2d`: low-32 reads if they turn out sign-extended.
-    let mut conv: Vec<VarId> = Vec::new();
-    for insn in f.insns() {
-        let ops = insn.operands;
-        let fam = insn.op.family();
-        // Operands (by index) that are low-32 reads when they are variables.
-        let low: &[usize] = match fam {
-            Family::IBin { w32: true, .. }
-            | Family::ICmp { w32: true, .. }
-            | Family::Ovf { w32: true, .. }
-            | Family::BICmp { w32: true, .. } => &[1, 2],
-            Family::IBin {
-                op: IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh,
-                ..
-            } => &[2],
-            Family::Neg {
-                class: Class::Int,
-                w32: true,
-            }
-            | Family::Ext { .. }
-            | Family::BTest { w32: true, .. } => &[1],
-            Family::Conv {
-                from: Class::Int,
-                to: Class::F | Class::D,
-                unsigned: false,
-            } => {
-                if let Some(Operand::Reg(v)) = ops.get(1) {
-                    conv.push(*v);
-                }
-                &[1]
-            }
-            Family::Move(Class::Int)
-                if matches!(ops.first(), Some(Operand::Mem(mm))
-                    if matches!(mm.ty, Type::I32 | Type::U32 | Type::I16 | Type::U16 | Type::I8 | Type::U8)) =>
-            {
-                &[1]
-            }
-            _ => &[],
-        };
-        // Whether the value written is a sign-extended 32-bit one.
-        let makes_sx = match fam {
-            Family::IBin { op, w32 } => {
-                w32 && !matches!(op, IBinOp::UDiv | IBinOp::UMod | IBinOp::URsh)
-            }
-            Family::Neg { w32, .. } => w32,
-            Family::Ovf { op, w32 } => w32 && op != OvfOp::UMul,
-            Family::Ext { bits, signed } => bits < 32 || signed,
-            Family::Move(Class::Int) => match ops.get(1) {
-                Some(Operand::Int(v)) => i32::try_from(*v).is_ok(),
-                Some(Operand::Mem(mm)) => matches!(
-                    mm.ty,
-                    Type::I32 | Type::I16 | Type::U16 | Type::I8 | Type::U8
-                ),
-                _ => false,
-            },
-            _ => false,
-        };
-        let simple = matches!(
-            fam,
-            Family::Move(_)
-                | Family::IBin { .. }
-                | Family::ICmp { .. }
-                | Family::FBin { .. }
-                | Family::FCmp { .. }
-                | Family::Ovf { .. }
-                | Family::Ext { .. }
-                | Family::Conv { .. }
-                | Family::Neg { .. }
-                | Family::BICmp { .. }
-                | Family::BFCmp { .. }
-                | Family::BTest { .. }
-                | Family::Jmp
-                | Family::Label
-        );
-        if !simple {
-            crate::cfg::for_each_var(insn, m, |v, def| {
-                if !def {
-                    lo[v.index()] = false;
-                } else if !makes_sx {
-                    sx[v.index()] = false;
-                }
-            });
-            continue;
-        }
-        // These families' operand 0 is their output (or a label), the
-        // others are inputs.
-        for (k, op) in ops.iter().enumerate() {
-            match op {
-                Operand::Reg(v) if k == 0 => sx[v.index()] &= makes_sx,
-                Operand::Reg(v) if !low.contains(&k) => lo[v.index()] = false,
-                Operand::Mem(mm) => {
-                    for v in [mm.base, mm.index].into_iter().flatten() {
-                        lo[v.index()] = false;
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    for v in conv {
-        if !sx[v.index()] {
-            lo[v.index()] = false;
-        }
-    }
-    (lo, sx)
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -437,6 +308,7 @@ impl<'a> Lower<'a> {
                 | Inst::Fistp { .. }
                 | Inst::Fisttp { .. }
                 | Inst::X87Pop { .. }
+                | Inst::X87PopSt { .. }
                 | Inst::Fucomip { .. } => -1,
                 _ => 0,
             };
@@ -1898,6 +1770,59 @@ impl<'a> Lower<'a> {
 
     // ---- float arithmetic and conversions ----------------------------------
 
+    /// `d = y op x` (or `x op y`) with `d` pinned, `y` in the same position
+    /// (the same variable, or one coalesced with it), `x` another value, and
+    /// the result not kept in st0 for the next instruction: `x` in st0
+    /// (waiting there or loaded), then `op st(i), st` with pop writes `d` in
+    /// place. False (nothing emitted) otherwise.
+    fn ld_fbin_into_pinned(
+        &mut self,
+        op: FBinOp,
+        d: &Operand,
+        a: &Operand,
+        b: &Operand,
+    ) -> R<bool> {
+        let Operand::Reg(dv) = d else {
+            return Ok(false);
+        };
+        let Some(pd) = self.pinned(*dv) else {
+            return Ok(false);
+        };
+        if self.ld_keep.get(self.cur).copied().unwrap_or(0) != 0 {
+            return Ok(false);
+        }
+        // Which operand shares `d`'s position (a value waiting in st0 is
+        // not in its position); the other goes to st0.
+        let at_d = |o: &Operand| !self.in_st0(o) && self.pinned_op(o) == Some(pd);
+        let (d_first, x) = match (at_d(a), at_d(b)) {
+            (true, false) => (true, b),
+            (false, true) => (false, a),
+            _ => return Ok(false),
+        };
+        // `d` waiting in st0 would leave its position stale.
+        if self.in_st0(d) {
+            return Ok(false);
+        }
+        self.fld(x)?;
+        let i = self.x87_depth + pd as i32;
+        if !(1..8).contains(&i) {
+            self.pin_fail = true;
+        }
+        let o = match (op, d_first) {
+            (FBinOp::Add, _) => X87Op::Faddp,
+            (FBinOp::Mul, _) => X87Op::Fmulp,
+            (FBinOp::Sub, true) => X87Op::Fsubp,
+            (FBinOp::Sub, false) => X87Op::Fsubrp,
+            (FBinOp::Div, true) => X87Op::Fdivp,
+            (FBinOp::Div, false) => X87Op::Fdivrp,
+        };
+        self.e(Inst::X87PopSt {
+            op: o,
+            i: (i & 7) as u8,
+        });
+        Ok(true)
+    }
+
     /// `ld` arithmetic with one operand in st0 (waiting there, or loaded)
     /// and the other pinned on the x87 stack: `op st, st(i)`, no second
     /// load. False (nothing emitted) when the operands are not so.
@@ -1958,6 +1883,9 @@ impl<'a> Lower<'a> {
         b: &Operand,
     ) -> R<()> {
         if class == Class::LD {
+            if self.ld_fbin_into_pinned(op, d, a, b)? {
+                return Ok(());
+            }
             if self.ld_fbin_pinned(op, a, b)? {
                 return self.ld_result(d);
             }

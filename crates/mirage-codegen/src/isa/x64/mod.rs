@@ -975,14 +975,14 @@ pub(crate) fn compile(
     };
     let first = pins(6);
     let frame0 = (!first.is_empty()).then(|| frame.clone());
-    let (mut lo32, sx32) = lower::low32_vars(f, m);
-    if live.is_some() && opts.runs("low32") {
-        // The two analyses are sound each: a variable either finds is
-        // read in its low half only.
-        for (a, b) in lo32.iter_mut().zip(low32::low32_vars(m, f)) {
-            *a |= b;
+    let low32::Low32 { lo: lo32, sx: sx32 } = if opts.runs("low32") {
+        low32::low32_vars(m, f)
+    } else {
+        low32::Low32 {
+            lo: Vec::new(),
+            sx: Vec::new(),
         }
-    }
+    };
     let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>| {
         let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
         lw.lo32 = lo32.clone();
