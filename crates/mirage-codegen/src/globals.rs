@@ -121,7 +121,7 @@ pub(crate) fn isolate(f: &Func, m: &Module) -> Option<(Func, Vec<(VarId, Gpr)>)>
                 Class::D => Opcode::DMov,
                 _ => Opcode::Mov,
             };
-            let mut i = Insn::new(op, vec![Operand::Reg(d), Operand::Reg(s)]);
+            let mut i = Insn::with(op, [Operand::Reg(d), Operand::Reg(s)]);
             i.pos = pos;
             Some(i)
         })

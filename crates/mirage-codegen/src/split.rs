@@ -256,7 +256,7 @@ pub(crate) fn split(
             Class::D => Opcode::DMov,
             _ => Opcode::Mov,
         };
-        Insn::new(op, vec![Operand::Reg(d), Operand::Reg(s)])
+        Insn::with(op, [Operand::Reg(d), Operand::Reg(s)])
     };
     // Moves per edge, grouped by where they go.
     let mut at_start: Vec<Vec<Insn>> = vec![Vec::new(); nb];
@@ -333,9 +333,9 @@ pub(crate) fn split(
         };
         let to = label_at(f, cfg, w).expect("branch target has a label");
         let dst = if closed { &mut before[w] } else { &mut tail };
-        dst.push(Insn::new(Opcode::Label, vec![Operand::Label(id)]));
+        dst.push(Insn::with(Opcode::Label, [Operand::Label(id)]));
         dst.extend(moves);
-        dst.push(Insn::new(Opcode::Jmp, vec![Operand::Label(to)]));
+        dst.push(Insn::with(Opcode::Jmp, [Operand::Label(to)]));
     }
     let rename = |op: &mut Operand, b: usize| {
         let re = |x: &mut VarId| {

@@ -15,6 +15,7 @@ pub mod hash;
 pub mod lexer;
 pub mod module;
 pub mod opcode;
+pub mod operands;
 pub mod read;
 pub mod types;
 pub mod verify;
@@ -27,6 +28,7 @@ pub use module::{
     Param, Pos, Proto, StrBytes, Var, VarId, VarKind,
 };
 pub use opcode::{Family, OpInfo, Opcode, Spec};
+pub use operands::Operands;
 pub use read::{read_modules, ReadOptions};
 pub use types::{Class, Type};
 pub use verify::verify_module;

@@ -14,6 +14,7 @@
 
 use crate::f80::F80;
 use crate::opcode::Opcode;
+use crate::operands::Operands;
 use crate::types::{Class, Type};
 use std::fmt;
 use std::sync::Arc;
@@ -658,7 +659,7 @@ impl Func {
     #[inline]
     pub fn push(&mut self, insn: Insn) {
         let start = self.body.next_start();
-        self.body.operands.extend(insn.operands);
+        insn.operands.append_to(&mut self.body.operands);
         self.body.push_rec(start, insn.op, insn.pos);
     }
 
@@ -746,7 +747,7 @@ impl<'a> InsnRef<'a> {
     pub fn to_insn(self) -> Insn {
         Insn {
             op: self.op,
-            operands: self.operands.to_vec(),
+            operands: Operands::from_slice(self.operands),
             pos: self.pos,
         }
     }
@@ -853,7 +854,7 @@ impl std::iter::FusedIterator for Insns<'_> {}
 #[derive(Clone, Debug, PartialEq)]
 pub struct Insn {
     pub op: Opcode,
-    pub operands: Vec<Operand>,
+    pub operands: Operands,
     pub pos: Pos,
 }
 
@@ -861,12 +862,22 @@ impl Insn {
     pub fn new(op: Opcode, operands: Vec<Operand>) -> Insn {
         Insn {
             op,
-            operands,
+            operands: operands.into(),
+            pos: Pos::NONE,
+        }
+    }
+    /// An instruction with operands given as an array or a slice (short
+    /// lists need no heap block, unlike [`Insn::new`]'s `Vec`).
+    #[inline]
+    pub fn with(op: Opcode, operands: impl Into<Operands>) -> Insn {
+        Insn {
+            op,
+            operands: operands.into(),
             pos: Pos::NONE,
         }
     }
     pub fn label(l: LabelId) -> Insn {
-        Insn::new(Opcode::Label, vec![Operand::Label(l)])
+        Insn::with(Opcode::Label, [Operand::Label(l)])
     }
     /// For a `label` pseudo-instruction, the label it defines.
     pub fn defined_label(&self) -> Option<LabelId> {
@@ -1120,7 +1131,8 @@ mod tests {
                     Operand::Reg(VarId(0)),
                     Operand::mem(Mem::base(Type::I64, VarId(1))),
                     Operand::Int(-3),
-                ],
+                ]
+                .into(),
                 pos: Pos::new(7, 2),
             },
             Insn::new(Opcode::Ret, vec![Operand::ldouble(F80::from_f64(1.5))]),

@@ -39,7 +39,7 @@ use super::ir::{mov_op, BlockId, Body, Term};
 use super::repl::Repl;
 use mirage_ir::hash::NameMap as FastMap;
 use mirage_ir::opcode::Family;
-use mirage_ir::{Class, Insn, Mem, Opcode, Operand, Type, VarId, F80};
+use mirage_ir::{Class, Insn, Mem, Opcode, Operand, Operands, Type, VarId, F80};
 
 pub(crate) fn run(body: &mut Body, loads: bool) {
     for r in 0..2 {
@@ -201,10 +201,7 @@ impl Gvn {
         self.repl.set(d, x.clone());
         match x {
             Operand::Reg(_) => None,
-            c => Some(Insn::new(
-                mov_op(body.class_of(d)),
-                vec![Operand::Reg(d), c],
-            )),
+            c => Some(Insn::with(mov_op(body.class_of(d)), [Operand::Reg(d), c])),
         }
     }
 
@@ -234,7 +231,7 @@ impl Gvn {
                             return;
                         }
                         Some(Simpl::Rewrite(op, x, y)) => {
-                            let mut ops = vec![Operand::Reg(d), x];
+                            let mut ops = Operands::from([Operand::Reg(d), x]);
                             ops.extend(y);
                             insn = Insn {
                                 op,
@@ -301,11 +298,9 @@ impl Gvn {
                                     };
                                     match ext {
                                         None => out.extend(self.result(body, *d, v)),
-                                        Some(op) => self.value(
-                                            body,
-                                            Insn::new(op, vec![dst.clone(), v]),
-                                            out,
-                                        ),
+                                        Some(op) => {
+                                            self.value(body, Insn::with(op, [dst.clone(), v]), out)
+                                        }
                                     }
                                 }
                                 None => {
@@ -414,9 +409,11 @@ fn join_facts(body: &Body, b: BlockId, d: BlockId, base: &[MemFact]) -> Option<V
 fn round(body: &mut Body, loads: bool) -> bool {
     let dom = DomTree::compute(body);
     let n = body.blocks.len();
+    // Sized for every instruction (no rehashing while the walk fills it).
+    let ninsns = body.insn_count();
     let mut g = Gvn {
-        table: FastMap::default(),
-        undo: Vec::new(),
+        table: FastMap::with_capacity_and_hasher(ninsns, Default::default()),
+        undo: Vec::with_capacity(ninsns),
         repl: Repl::new(body.vars.len()),
         facts: Vec::new(),
         loads,
@@ -456,7 +453,7 @@ fn round(body: &mut Body, loads: bool) -> bool {
             },
             _ => Vec::new(),
         };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(body.block(b).insns.len() + 2);
         // Phis.
         let phis = std::mem::take(&mut body.block_mut(b).phis);
         let mut kept = Vec::with_capacity(phis.len());

@@ -26,8 +26,8 @@
 
 use mirage_ir::opcode::{Family, IBinOp};
 use mirage_ir::{
-    Class, Func, Insn, ItemKind, LabelId, Labels, Module, Opcode, Operand, Pos, Proto, Type, Var,
-    VarId, VarKind,
+    Class, Func, Insn, ItemKind, LabelId, Labels, Module, Opcode, Operand, Operands, Pos, Proto,
+    Type, Var, VarId, VarKind,
 };
 use std::collections::HashSet;
 
@@ -166,6 +166,7 @@ pub(crate) fn call_proto<'a>(m: &'a Module, insn: &Insn) -> Option<&'a Proto> {
 }
 
 /// The range of operand positions an instruction writes.
+#[inline]
 pub(crate) fn outputs(m: &Module, insn: &Insn) -> std::ops::Range<usize> {
     match insn.op.family() {
         Family::Call | Family::Inline => 2..2 + call_nres(m, insn),
@@ -274,7 +275,7 @@ impl<'m> Body<'m> {
             norig: func.vars.len(),
             promoted: vec![false; func.vars.len()],
             labels: func.labels.clone(),
-            blocks: Vec::new(),
+            blocks: Vec::with_capacity(func.labels.len() + 4),
             ssa: false,
             end_pos: func.end_pos,
         };
@@ -287,6 +288,16 @@ impl<'m> Body<'m> {
         let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::new();
         let mut cur = first;
         let mut open = true;
+        // The instructions of `cur`, moved into the block (one allocation
+        // of the right size) when the walk leaves it.
+        let mut scratch: Vec<Insn> = Vec::new();
+        fn flush(body: &mut Body, b: BlockId, scratch: &mut Vec<Insn>) {
+            if !scratch.is_empty() {
+                let mut v = Vec::with_capacity(scratch.len());
+                v.append(scratch);
+                body.blocks[b.index()].insns = v;
+            }
+        }
         let label_of = |op: Option<&Operand>| match op {
             Some(Operand::Label(l)) => *l,
             _ => LabelId(u32::MAX),
@@ -297,9 +308,9 @@ impl<'m> Body<'m> {
                 let Some(l) = insn.defined_label() else {
                     continue;
                 };
-                let b = &body.blocks[cur.index()];
-                let reuse = open && b.insns.is_empty();
+                let reuse = open && scratch.is_empty();
                 if !reuse {
+                    flush(&mut body, cur, &mut scratch);
                     let nb = body.new_block();
                     if open {
                         let c = &mut body.blocks[cur.index()];
@@ -319,6 +330,7 @@ impl<'m> Body<'m> {
                 continue;
             }
             if !open {
+                flush(&mut body, cur, &mut scratch);
                 cur = body.new_block();
                 open = true;
             }
@@ -353,6 +365,7 @@ impl<'m> Body<'m> {
                     blk.term = Term::Cond(insn.to_insn());
                     blk.succs = vec![nb, BlockId(u32::MAX)];
                     pending.push((cur, 1, label_of(insn.operands.first())));
+                    flush(&mut body, cur, &mut scratch);
                     cur = nb;
                 }
                 Family::Switch => {
@@ -370,9 +383,10 @@ impl<'m> Body<'m> {
                     blk.term = Term::Ret(insn.to_insn());
                     open = false;
                 }
-                _ => body.blocks[cur.index()].insns.push(insn.to_insn()),
+                _ => scratch.push(insn.to_insn()),
             }
         }
+        flush(&mut body, cur, &mut scratch);
         if open {
             let blk = &mut body.blocks[cur.index()];
             if has_ret {
@@ -675,9 +689,10 @@ impl<'m> Body<'m> {
                 insns.push(Insn::label(l));
             }
             for phi in &blk.phis {
-                let mut ops = vec![Operand::Reg(phi.dst)];
+                let mut ops = Operands::new();
+                ops.push(Operand::Reg(phi.dst));
                 ops.extend(phi.args.iter().cloned());
-                insns.push(Insn::new(Opcode::Phi, ops));
+                insns.push(Insn::with(Opcode::Phi, ops));
             }
             body_insns(b, &mut insns);
             let next = order.get(i + 1).copied();
@@ -685,7 +700,7 @@ impl<'m> Body<'m> {
             match &blk.term {
                 Term::Goto => {
                     if next != Some(blk.succs[0]) {
-                        insns.push(Insn::new(Opcode::Jmp, vec![lab(blk.succs[0])]));
+                        insns.push(Insn::with(Opcode::Jmp, [lab(blk.succs[0])]));
                     }
                 }
                 Term::Cond(c) => {
@@ -693,7 +708,7 @@ impl<'m> Body<'m> {
                     c.operands[0] = lab(blk.succs[1]);
                     insns.push(c);
                     if next != Some(blk.succs[0]) {
-                        insns.push(Insn::new(Opcode::Jmp, vec![lab(blk.succs[0])]));
+                        insns.push(Insn::with(Opcode::Jmp, [lab(blk.succs[0])]));
                     }
                 }
                 Term::Switch(s) => {
@@ -854,7 +869,7 @@ impl Body<'_> {
                 let t = self.new_var(c);
                 let src =
                     std::mem::replace(&mut self.blocks[bi].insns[i].operands[1], Operand::Reg(t));
-                pre.push(Insn::new(mov_op(c), vec![Operand::Reg(t), src]));
+                pre.push(Insn::with(mov_op(c), [Operand::Reg(t), src]));
             }
             let insns = &mut self.blocks[bi].insns;
             let tail: Vec<Insn> = insns.drain(ovf..).collect();

@@ -197,10 +197,7 @@ fn sequentialize(body: &mut Body, copies: Vec<(VarId, Operand)>) -> Vec<Insn> {
     while !pending.is_empty() {
         if let Some(i) = (0..pending.len()).find(|&i| !reads(&pending, pending[i].0, i)) {
             let (d, s) = pending.remove(i);
-            out.push(Insn::new(
-                mov_op(body.class_of(d)),
-                vec![Operand::Reg(d), s],
-            ));
+            out.push(Insn::with(mov_op(body.class_of(d)), [Operand::Reg(d), s]));
             continue;
         }
         // Every destination is still read: a cycle. Save one destination's
@@ -208,7 +205,7 @@ fn sequentialize(body: &mut Body, copies: Vec<(VarId, Operand)>) -> Vec<Insn> {
         let d = pending[0].0;
         let c = body.class_of(d);
         let t = body.new_var(c);
-        out.push(Insn::new(mov_op(c), vec![Operand::Reg(t), Operand::Reg(d)]));
+        out.push(Insn::with(mov_op(c), [Operand::Reg(t), Operand::Reg(d)]));
         for (_, s) in &mut pending {
             if *s == Operand::Reg(d) {
                 *s = Operand::Reg(t);

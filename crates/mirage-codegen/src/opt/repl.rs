@@ -69,6 +69,10 @@ impl Repl {
     /// Rewrites the inputs of one instruction (outputs stay; memory outputs
     /// get their address operands rewritten).
     pub fn insn(&self, body: &Body, insn: &mut Insn) {
+        if !self.any {
+            // Nothing to replace.
+            return;
+        }
         let outs = outputs(body.module, insn);
         let fam = insn.op.family();
         for i in 0..insn.operands.len() {
@@ -97,6 +101,9 @@ impl Repl {
 
     /// Rewrites every use in a block.
     pub fn block(&self, body: &Body, blk: &mut Block) {
+        if !self.any {
+            return;
+        }
         for phi in &mut blk.phis {
             for a in &mut phi.args {
                 *a = self.operand(a);

@@ -253,7 +253,7 @@ pub(crate) fn run(body: &mut Body) {
             }
             new.push(insn);
             for (o, s) in exts {
-                new.push(Insn::new(o, vec![Operand::Reg(s), Operand::Reg(s)]));
+                new.push(Insn::with(o, [Operand::Reg(s), Operand::Reg(s)]));
             }
         }
         blk.insns = new;
@@ -427,17 +427,17 @@ fn expand_va(body: &mut Body) {
             match fam {
                 Family::Alloca => {
                     new.push(insn);
-                    new.push(Insn::new(
+                    new.push(Insn::with(
                         Opcode::Alloca,
-                        vec![Operand::Reg(c), Operand::Int(32)],
+                        [Operand::Reg(c), Operand::Int(32)],
                     ));
                 }
                 Family::VaStart => {
                     new.push(insn);
                     for (t, d, to) in fields {
-                        new.push(Insn::new(
+                        new.push(Insn::with(
                             Opcode::Mov,
-                            vec![fld(Type::I64, to, c), fld(t, d, v)],
+                            [fld(Type::I64, to, c), fld(t, d, v)],
                         ));
                     }
                 }
@@ -490,10 +490,7 @@ fn expand_va(body: &mut Body) {
             let succs = std::mem::take(&mut body.block_mut(b).succs);
             {
                 let cb = body.block_mut(cont);
-                cb.insns = vec![Insn::new(
-                    Opcode::Mov,
-                    vec![insn.operands[0].clone(), reg(r)],
-                )];
+                cb.insns = vec![Insn::with(Opcode::Mov, [insn.operands[0].clone(), reg(r)])];
                 cb.insns.extend(rest);
                 cb.term = term;
                 cb.succs = succs;
@@ -501,10 +498,10 @@ fn expand_va(body: &mut Body) {
             {
                 let blk = body.block_mut(b);
                 blk.insns
-                    .push(Insn::new(Opcode::Mov, vec![reg(g), fld(Type::I64, off, c)]));
-                blk.term = Term::Cond(Insn::new(
+                    .push(Insn::with(Opcode::Mov, [reg(g), fld(Type::I64, off, c)]));
+                blk.term = Term::Cond(Insn::with(
                     Opcode::UBgt,
-                    vec![
+                    [
                         Operand::Label(mirage_ir::LabelId(0)),
                         reg(g),
                         Operand::Int(limit),
@@ -515,19 +512,19 @@ fn expand_va(body: &mut Body) {
             {
                 let blk = body.block_mut(in_regs);
                 blk.insns = vec![
-                    Insn::new(Opcode::Mov, vec![reg(rsa), fld(Type::I64, 24, c)]),
-                    Insn::new(Opcode::Add, vec![reg(r), reg(rsa), reg(g)]),
-                    Insn::new(Opcode::Add, vec![reg(t), reg(g), Operand::Int(step)]),
-                    Insn::new(Opcode::Mov, vec![fld(Type::I64, off, c), reg(t)]),
+                    Insn::with(Opcode::Mov, [reg(rsa), fld(Type::I64, 24, c)]),
+                    Insn::with(Opcode::Add, [reg(r), reg(rsa), reg(g)]),
+                    Insn::with(Opcode::Add, [reg(t), reg(g), Operand::Int(step)]),
+                    Insn::with(Opcode::Mov, [fld(Type::I64, off, c), reg(t)]),
                 ];
                 blk.succs = vec![cont];
             }
             {
                 let blk = body.block_mut(on_stack);
                 blk.insns = vec![
-                    Insn::new(Opcode::Mov, vec![reg(r), fld(Type::I64, 16, c)]),
-                    Insn::new(Opcode::Add, vec![reg(t), reg(r), Operand::Int(8)]),
-                    Insn::new(Opcode::Mov, vec![fld(Type::I64, 16, c), reg(t)]),
+                    Insn::with(Opcode::Mov, [reg(r), fld(Type::I64, 16, c)]),
+                    Insn::with(Opcode::Add, [reg(t), reg(r), Operand::Int(8)]),
+                    Insn::with(Opcode::Mov, [fld(Type::I64, 16, c), reg(t)]),
                 ];
                 blk.succs = vec![cont];
             }

@@ -251,9 +251,9 @@ fn resolve_mem(body: &mut Body, r: &Renamer, m: &mut Mem, block_arg: bool, pre: 
         } else {
             // A non-promoted variable's current value: load it.
             let t = body.new_var(body.class_of(v));
-            pre.push(Insn::new(
+            pre.push(Insn::with(
                 mov_op(body.class_of(v)),
-                vec![Operand::Reg(t), Operand::Reg(v)],
+                [Operand::Reg(t), Operand::Reg(v)],
             ));
             Operand::Reg(t)
         };
@@ -271,10 +271,7 @@ fn resolve_mem(body: &mut Body, r: &Renamer, m: &mut Mem, block_arg: bool, pre: 
             }
             other => {
                 let t = body.new_var(mirage_ir::Class::Int);
-                pre.push(Insn::new(
-                    mirage_ir::Opcode::Mov,
-                    vec![Operand::Reg(t), other],
-                ));
+                pre.push(Insn::with(mirage_ir::Opcode::Mov, [Operand::Reg(t), other]));
                 t
             }
         };
@@ -314,10 +311,7 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
                 }
                 let c = m2.ty.class();
                 let t = body.new_var(c);
-                pre.push(Insn::new(
-                    mov_op(c),
-                    vec![Operand::Reg(t), Operand::mem(m2)],
-                ));
+                pre.push(Insn::with(mov_op(c), [Operand::Reg(t), Operand::mem(m2)]));
                 insn.operands[i] = Operand::Reg(t);
             }
             Operand::Reg(v) => {
@@ -330,7 +324,7 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
                 } else if !(is_move && i == 1 && dest_promoted) {
                     let c = body.class_of(v);
                     let t = body.new_var(c);
-                    pre.push(Insn::new(mov_op(c), vec![Operand::Reg(t), Operand::Reg(v)]));
+                    pre.push(Insn::with(mov_op(c), [Operand::Reg(t), Operand::Reg(v)]));
                     insn.operands[i] = Operand::Reg(t);
                 }
             }
@@ -363,13 +357,13 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
                 let c = body.class_of(v);
                 let t = body.new_var(c);
                 insn.operands[i] = Operand::Reg(t);
-                post.push(Insn::new(mov_op(c), vec![Operand::Reg(v), Operand::Reg(t)]));
+                post.push(Insn::with(mov_op(c), [Operand::Reg(v), Operand::Reg(t)]));
             }
             Operand::Mem(m) if !src_is_value => {
                 let c = m.ty.class();
                 let t = body.new_var(c);
                 insn.operands[i] = Operand::Reg(t);
-                post.push(Insn::new(mov_op(c), vec![Operand::Mem(m), Operand::Reg(t)]));
+                post.push(Insn::with(mov_op(c), [Operand::Mem(m), Operand::Reg(t)]));
             }
             _ => {}
         }
@@ -416,7 +410,8 @@ fn rename(body: &mut Body, dom: &DomTree) {
             r.push(v, Operand::Reg(t));
         }
         let insns = std::mem::take(&mut body.block_mut(b).insns);
-        let mut out = Vec::with_capacity(insns.len());
+        // Room for the loads and stores of non-promoted variables too.
+        let mut out = Vec::with_capacity(insns.len() * 2 + 2);
         for insn in insns {
             rename_insn(body, &mut r, insn, &mut out);
         }
@@ -454,12 +449,9 @@ fn rename(body: &mut Body, dom: &DomTree) {
 }
 
 fn rename_term(body: &mut Body, r: &mut Renamer, insn: Insn, out: &mut Vec<Insn>) -> Insn {
-    let mut tmp = Vec::new();
-    rename_insn(body, r, insn, &mut tmp);
+    rename_insn(body, r, insn, out);
     // The terminator itself is last; anything before it is a split-off load.
-    let t = tmp.pop().expect("terminator kept");
-    out.extend(tmp);
-    t
+    out.pop().expect("terminator kept")
 }
 
 /// Removes phis whose arguments are all one value (or the phi itself),
@@ -501,7 +493,7 @@ pub(crate) fn remove_trivial_phis(body: &mut Body) {
                 if !matches!(x, Operand::Reg(_)) {
                     body.blocks[bi]
                         .insns
-                        .insert(0, Insn::new(mov_op(class), vec![Operand::Reg(phi.dst), x]));
+                        .insert(0, Insn::with(mov_op(class), [Operand::Reg(phi.dst), x]));
                 }
                 changed = true;
             }

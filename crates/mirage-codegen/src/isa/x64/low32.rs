@@ -57,7 +57,7 @@ pub(crate) fn low32_vars(m: &Module, f: &Func) -> Low32 {
         .map(|v| v.kind == VarKind::Local && v.hard_reg.is_none() && v.ty.class() == Class::Int)
         .collect();
     // (v, x): v reads all 64 bits when x does.
-    let mut deps: Vec<(u32, u32)> = Vec::new();
+    let mut deps: Vec<(u32, u32)> = Vec::with_capacity(f.num_insns());
     // Sources of `i2f`/`i2d`: low-32 reads if they turn out sign-extended.
     let mut conv: Vec<VarId> = Vec::new();
     let full = |lo: &mut Vec<bool>, op: &Operand| match op {
@@ -251,15 +251,27 @@ pub(crate) fn low32_vars(m: &Module, f: &Func) -> Low32 {
         }
     }
     // Propagate "reads all 64 bits" backwards through the dependencies.
-    let mut by_x: Vec<Vec<u32>> = vec![Vec::new(); n];
+    // The variables depending on each x: `by_x[start[x]..start[x + 1]]`.
+    let mut start = vec![0u32; n + 1];
+    for &(_, x) in &deps {
+        if (x as usize) < n {
+            start[x as usize + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut by_x = vec![0u32; start[n] as usize];
     for &(v, x) in &deps {
         if (x as usize) < n {
-            by_x[x as usize].push(v);
+            by_x[fill[x as usize] as usize] = v;
+            fill[x as usize] += 1;
         }
     }
     let mut work: Vec<u32> = (0..n as u32).filter(|&x| !lo[x as usize]).collect();
     while let Some(x) = work.pop() {
-        for &v in &by_x[x as usize] {
+        for &v in &by_x[start[x as usize] as usize..start[x as usize + 1] as usize] {
             if lo[v as usize] {
                 lo[v as usize] = false;
                 work.push(v);
