@@ -35,7 +35,7 @@
 
 use super::dom::DomTree;
 use super::fold::{self, Simpl};
-use super::ir::{mov_op, BlockId, Body, Term};
+use super::ir::{computes_only, ext_op, mov_op, BlockId, Body, Term};
 use super::repl::Repl;
 use mirage_ir::hash::NameMap as FastMap;
 use mirage_ir::opcode::Family;
@@ -126,19 +126,6 @@ fn same_address(a: &Mem, b: &Mem) -> bool {
         && a.index == b.index
         && a.disp == b.disp
         && (a.index.is_none() || a.scale == b.scale)
-}
-
-/// The extension a load of `t` applies to the low bytes of a value.
-fn load_ext(t: Type) -> Option<Opcode> {
-    match t {
-        Type::I8 => Some(Opcode::Ext8),
-        Type::U8 => Some(Opcode::UExt8),
-        Type::I16 => Some(Opcode::Ext16),
-        Type::U16 => Some(Opcode::UExt16),
-        Type::I32 => Some(Opcode::Ext32),
-        Type::U32 => Some(Opcode::UExt32),
-        _ => None,
-    }
 }
 
 struct Gvn {
@@ -292,7 +279,7 @@ impl Gvn {
                             match self.find(&m) {
                                 Some(v) => {
                                     let ext = if m.ty.class() == Class::Int {
-                                        load_ext(m.ty)
+                                        ext_op(m.ty)
                                     } else {
                                         None
                                     };
@@ -388,15 +375,7 @@ fn join_facts(body: &Body, b: BlockId, d: BlockId, base: &[MemFact]) -> Option<V
                     Some(Operand::Reg(v)) if body.promoted[v.index()] => {}
                     _ => return None,
                 },
-                Family::Ext { .. }
-                | Family::Conv { .. }
-                | Family::Neg { .. }
-                | Family::IBin { .. }
-                | Family::FBin { .. }
-                | Family::ICmp { .. }
-                | Family::FCmp { .. }
-                | Family::Addr { .. }
-                | Family::Ovf { .. } => {}
+                f if computes_only(f) => {}
                 _ => return None,
             }
         }

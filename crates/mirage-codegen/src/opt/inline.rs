@@ -39,25 +39,13 @@
 //! it "returns" even inside a loop. Falling off the end of the callee goes
 //! to the caller's fall-off block (the same trap).
 
-use super::ir::{call_proto, mov_op, outputs, BlockId, Body, Term};
+use super::ir::{call_proto, ext_op, mov_op, outputs, BlockId, Body, Term};
 use super::sra::{field_access, field_mov, fields};
 use super::OptContext;
 use mirage_ir::opcode::Family;
 use mirage_ir::{
     Class, Func, Insn, ItemKind, Mem, Module, Opcode, Operand, Proto, Type, VarId, VarKind,
 };
-
-fn ext_op(t: Type) -> Option<Opcode> {
-    match t {
-        Type::I8 => Some(Opcode::Ext8),
-        Type::U8 => Some(Opcode::UExt8),
-        Type::I16 => Some(Opcode::Ext16),
-        Type::U16 => Some(Opcode::UExt16),
-        Type::I32 => Some(Opcode::Ext32),
-        Type::U32 => Some(Opcode::UExt32),
-        _ => None,
-    }
-}
 
 /// Whether any `lref` item of `m` names a label of `f`.
 fn has_lref(m: &Module, f: &Func) -> bool {

@@ -133,6 +133,37 @@ pub(crate) fn mov_op(c: Class) -> Opcode {
     }
 }
 
+/// The extension a load of `t` applies to the low bytes of a value
+/// (`None` for full-width types).
+pub(crate) fn ext_op(t: Type) -> Option<Opcode> {
+    match t {
+        Type::I8 => Some(Opcode::Ext8),
+        Type::U8 => Some(Opcode::UExt8),
+        Type::I16 => Some(Opcode::Ext16),
+        Type::U16 => Some(Opcode::UExt16),
+        Type::I32 => Some(Opcode::Ext32),
+        Type::U32 => Some(Opcode::UExt32),
+        _ => None,
+    }
+}
+
+/// Families that compute a value from their operands and nothing else
+/// (no memory written, no call, no control flow; `div` may still trap).
+pub(crate) fn computes_only(f: Family) -> bool {
+    matches!(
+        f,
+        Family::Ext { .. }
+            | Family::Conv { .. }
+            | Family::Neg { .. }
+            | Family::IBin { .. }
+            | Family::FBin { .. }
+            | Family::ICmp { .. }
+            | Family::FCmp { .. }
+            | Family::Addr { .. }
+            | Family::Ovf { .. }
+    )
+}
+
 /// The zero constant of a class.
 pub(crate) fn zero_of(c: Class) -> Operand {
     match c {

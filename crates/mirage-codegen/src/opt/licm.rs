@@ -42,16 +42,7 @@ fn writes_memory(body: &Body, insn: &mirage_ir::Insn) -> bool {
         Family::Move(_) => {
             !matches!(insn.operands.first(), Some(Operand::Reg(d)) if body.promoted[d.index()])
         }
-        Family::Ext { .. }
-        | Family::Conv { .. }
-        | Family::Neg { .. }
-        | Family::IBin { .. }
-        | Family::FBin { .. }
-        | Family::ICmp { .. }
-        | Family::FCmp { .. }
-        | Family::Addr { .. }
-        | Family::Ovf { .. } => false,
-        _ => true,
+        f => !super::ir::computes_only(f),
     }
 }
 

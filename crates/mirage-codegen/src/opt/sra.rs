@@ -23,7 +23,7 @@
 //! cannot move the stack any more: the `bend`s are dropped, and the
 //! `bstart`s whose result nothing else reads.
 
-use super::ir::{is_non_value, mov_op, outputs, Body, Term};
+use super::ir::{ext_op, is_non_value, mov_op, outputs, Body, Term};
 use mirage_ir::opcode::Family;
 use mirage_ir::{Class, Insn, Opcode, Operand, Type, VarId, VarKind};
 
@@ -54,19 +54,6 @@ fn repr(t: Type) -> Type {
     match t {
         Type::U64 | Type::P => Type::I64,
         t => t,
-    }
-}
-
-/// The extension a load of `t` performs after a narrow store.
-fn ext_of(t: Type) -> Option<Opcode> {
-    match t {
-        Type::I8 => Some(Opcode::Ext8),
-        Type::U8 => Some(Opcode::UExt8),
-        Type::I16 => Some(Opcode::Ext16),
-        Type::U16 => Some(Opcode::UExt16),
-        Type::I32 => Some(Opcode::Ext32),
-        Type::U32 => Some(Opcode::UExt32),
-        _ => None,
     }
 }
 
@@ -111,7 +98,7 @@ pub(crate) fn field_access(
         Family::VaArg | Family::VaBlockArg | Family::VaStart | Family::VaEnd => return None,
         // An extension after a narrow store would stand between the
         // overflow instruction and its branch.
-        Family::Ovf { .. } if outs.contains(&i) && ext_of(m.ty).is_some() => return None,
+        Family::Ovf { .. } if outs.contains(&i) && ext_op(m.ty).is_some() => return None,
         _ => {}
     }
     Some((m.disp, m.ty))
@@ -247,7 +234,7 @@ pub(crate) fn run(body: &mut Body) {
                 };
                 let Some((s, ty)) = lookup(m) else { continue };
                 if outs.contains(&i) {
-                    exts.extend(ext_of(ty).map(|o| (o, s)));
+                    exts.extend(ext_op(ty).map(|o| (o, s)));
                 }
                 insn.operands[i] = Operand::Reg(s);
             }

@@ -31,10 +31,10 @@
 //! with each iteration or be released early), `va_*`, `jret` and block
 //! parameters.
 
-use super::ir::{call_proto, BlockId, Body, Term};
+use super::ir::{call_proto, ext_op, BlockId, Body, Term};
 use super::{same_module_callee, OptContext};
 use mirage_ir::opcode::{Family, IBinOp};
-use mirage_ir::{Class, Func, Insn, Opcode, Operand, Type, VarId, VarKind};
+use mirage_ir::{Class, Func, Insn, Opcode, Operand, VarId, VarKind};
 
 /// The accumulating operation of a site.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -82,18 +82,6 @@ struct Site {
     call: usize,
     acc: Option<Acc>,
     terms: Vec<(Operand, bool)>,
-}
-
-fn ext_op(t: Type) -> Option<Opcode> {
-    match t {
-        Type::I8 => Some(Opcode::Ext8),
-        Type::U8 => Some(Opcode::UExt8),
-        Type::I16 => Some(Opcode::Ext16),
-        Type::U16 => Some(Opcode::UExt16),
-        Type::I32 => Some(Opcode::Ext32),
-        Type::U32 => Some(Opcode::UExt32),
-        _ => None,
-    }
 }
 
 fn function_ok(this: &Func) -> bool {

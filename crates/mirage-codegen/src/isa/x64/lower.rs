@@ -179,6 +179,21 @@ pub(crate) struct Lower<'a> {
     pub sx32: Vec<bool>,
 }
 
+/// The x87 operation for `op` (encoded in its popping form; the
+/// non-popping forms share the names): the direct one when the first MIR
+/// operand is the one in st0 (`first_on_top`), else the reversed
+/// subtraction or division.
+fn x87_op(op: FBinOp, first_on_top: bool) -> X87Op {
+    match (op, first_on_top) {
+        (FBinOp::Add, _) => X87Op::Faddp,
+        (FBinOp::Mul, _) => X87Op::Fmulp,
+        (FBinOp::Sub, true) => X87Op::Fsubp,
+        (FBinOp::Sub, false) => X87Op::Fsubrp,
+        (FBinOp::Div, true) => X87Op::Fdivp,
+        (FBinOp::Div, false) => X87Op::Fdivrp,
+    }
+}
+
 fn fits_i32(v: i64) -> bool {
     v == v as i32 as i64
 }
@@ -1808,14 +1823,7 @@ impl<'a> Lower<'a> {
         if !(1..8).contains(&i) {
             self.pin_fail = true;
         }
-        let o = match (op, d_first) {
-            (FBinOp::Add, _) => X87Op::Faddp,
-            (FBinOp::Mul, _) => X87Op::Fmulp,
-            (FBinOp::Sub, true) => X87Op::Fsubp,
-            (FBinOp::Sub, false) => X87Op::Fsubrp,
-            (FBinOp::Div, true) => X87Op::Fdivp,
-            (FBinOp::Div, false) => X87Op::Fdivrp,
-        };
+        let o = x87_op(op, d_first);
         self.e(Inst::X87PopSt {
             op: o,
             i: (i & 7) as u8,
@@ -1831,12 +1839,7 @@ impl<'a> Lower<'a> {
         if ina && inb {
             // Both are the value waiting in st0: `op st, st(0)`.
             self.st0 = None;
-            let x = match op {
-                FBinOp::Add => X87Op::Faddp,
-                FBinOp::Mul => X87Op::Fmulp,
-                FBinOp::Sub => X87Op::Fsubp,
-                FBinOp::Div => X87Op::Fdivp,
-            };
+            let x = x87_op(op, true);
             self.e(Inst::X87St { op: x, i: 0 });
             return Ok(true);
         }
@@ -1859,14 +1862,7 @@ impl<'a> Lower<'a> {
         if !(0..8).contains(&i) || self.x87_depth < 1 {
             self.pin_fail = true;
         }
-        let x = match (op, top_a) {
-            (FBinOp::Add, _) => X87Op::Faddp,
-            (FBinOp::Mul, _) => X87Op::Fmulp,
-            (FBinOp::Sub, true) => X87Op::Fsubp,
-            (FBinOp::Sub, false) => X87Op::Fsubrp,
-            (FBinOp::Div, true) => X87Op::Fdivp,
-            (FBinOp::Div, false) => X87Op::Fdivrp,
-        };
+        let x = x87_op(op, top_a);
         self.e(Inst::X87St {
             op: x,
             i: (i & 7) as u8,
@@ -1902,14 +1898,7 @@ impl<'a> Lower<'a> {
                 self.fld(a)?;
                 self.fld(b)?;
             }
-            let x = match (op, reverse) {
-                (FBinOp::Add, _) => X87Op::Faddp,
-                (FBinOp::Sub, false) => X87Op::Fsubp,
-                (FBinOp::Sub, true) => X87Op::Fsubrp,
-                (FBinOp::Mul, _) => X87Op::Fmulp,
-                (FBinOp::Div, false) => X87Op::Fdivp,
-                (FBinOp::Div, true) => X87Op::Fdivrp,
-            };
+            let x = x87_op(op, !reverse);
             self.e(Inst::X87Pop { op: x });
             return self.ld_result(d);
         }
