@@ -2548,19 +2548,17 @@ fn compile_speed() {
         .ok()
         .and_then(|v| v.parse().ok());
     let only = std::env::var("MIRAGE_SPEED_ONLY").ok();
-    for (what, mut opts) in variants {
-        if only.as_ref().is_some_and(|o| o != what) {
-            continue;
-        }
-        opts.disable.extend(off.iter().cloned());
+    // Compiles every function of every module for `secs` seconds (or the
+    // fixed number of rounds): MIR instructions compiled, seconds, rounds.
+    let measure = |modules: &[Vec<Module>], opts: &CodegenOptions, secs: f64| {
         let mut insns = 0usize;
         let t = std::time::Instant::now();
         let mut rounds = 0;
-        while fixed.map_or(t.elapsed().as_secs_f64() < 2.0, |n| rounds < n) {
-            for ms in &modules {
+        while fixed.map_or(t.elapsed().as_secs_f64() < secs, |n| rounds < n) {
+            for ms in modules {
                 for (i, it) in ms[0].items.iter().enumerate() {
                     if let ItemKind::Func(f) = &it.kind {
-                        let c = compile_func(ms, 0, ItemId::new(i), &E, &opts).unwrap();
+                        let c = compile_func(ms, 0, ItemId::new(i), &E, opts).unwrap();
                         insns += f
                             .insns()
                             .filter(|x| x.op.family() != mirage_ir::Family::Label)
@@ -2571,7 +2569,35 @@ fn compile_speed() {
             }
             rounds += 1;
         }
-        let secs = t.elapsed().as_secs_f64();
+        (insns, t.elapsed().as_secs_f64(), rounds)
+    };
+    // `MIRAGE_SPEED_FILES=a.mir,b.mir` measures those programs one by one
+    // (half a second per file and variant) instead of the random modules.
+    if let Ok(files) = std::env::var("MIRAGE_SPEED_FILES") {
+        for (what, mut opts) in variants {
+            if only.as_ref().is_some_and(|o| o != what) {
+                continue;
+            }
+            opts.disable.extend(off.iter().cloned());
+            for path in files.split(',').filter(|p| !p.is_empty()) {
+                let src = std::fs::read_to_string(path).unwrap();
+                let ms = vec![read(&src)];
+                let (insns, secs, rounds) = measure(&ms, &opts, 0.5);
+                println!(
+                    "{what} {path}: {:.0} MIR insns/s ({} insns per round, {rounds} rounds)",
+                    insns as f64 / secs,
+                    insns / rounds.max(1)
+                );
+            }
+        }
+        return;
+    }
+    for (what, mut opts) in variants {
+        if only.as_ref().is_some_and(|o| o != what) {
+            continue;
+        }
+        opts.disable.extend(off.iter().cloned());
+        let (insns, secs, rounds) = measure(&modules, &opts, 2.0);
         println!(
             "{what}: {:.0} MIR insns/s ({insns} insns in {secs:.2} s, {rounds} rounds)",
             insns as f64 / secs
