@@ -21,7 +21,9 @@
 //!
 //! Call sites that come from inlined bodies are inlined in turn, up to
 //! three levels deep (and within the budget), so recursion cannot expand
-//! without bound.
+//! without bound; a callee's calls to itself are not inlined into its
+//! inlined copies (its recursion is unrolled where it is compiled itself,
+//! not again in every caller).
 //!
 //! The call becomes: arguments copied into fresh variables with the
 //! conversion the call performs (to the prototype's type) and the one the
@@ -143,8 +145,11 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
     let nblocks = body.blocks.len();
     // Blocks whose call sites may be inlined: the caller's own (and the
     // continuations split off them).
-    let mut scan: Vec<(BlockId, u32)> = (0..nblocks as u32).map(|b| (BlockId(b), 0)).collect();
-    while let Some((b, depth)) = scan.pop() {
+    // Each with its depth and the callee it is a copy of (`None`: the
+    // caller's own code).
+    let mut scan: Vec<(BlockId, u32, Option<*const Func>)> =
+        (0..nblocks as u32).map(|b| (BlockId(b), 0, None)).collect();
+    while let Some((b, depth, origin)) = scan.pop() {
         if body.block(b).dead {
             continue;
         }
@@ -172,8 +177,13 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
             };
             let same_module = std::ptr::eq(cm, body.module);
             // The caller itself only into its own body (one level of
-            // recursion unrolled), other callees up to `MAX_DEPTH` levels.
+            // recursion unrolled), other callees up to `MAX_DEPTH` levels
+            // but not into copies of themselves: another function's
+            // recursion is unrolled where it is compiled, not in every
+            // caller.
+            let recursive_copy = origin.is_some_and(|o| std::ptr::eq(o, cf));
             let ok = (!std::ptr::eq(cf, this) || depth < self_levels)
+                && (std::ptr::eq(cf, this) || !recursive_copy)
                 && call_proto(body.module, insn).is_some_and(|p| proto_matches(p, cf))
                 && callee_ok(cm, cf, same_module, limit)
                 && block_args_ok(insn, cf);
@@ -184,14 +194,15 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
             size += cf.num_insns();
             let first = body.blocks.len() as u32;
             let cont = inline_at(body, b, k, cm, cf, same_module);
-            scan.push((cont, depth));
+            scan.push((cont, depth, origin));
             if depth + 1 < MAX_DEPTH {
                 let last = body.blocks.len() as u32;
+                let copy_of = Some(cf as *const Func);
                 scan.extend(
                     (first..last)
                         .map(BlockId)
                         .filter(|&x| x != cont)
-                        .map(|x| (x, depth + 1)),
+                        .map(|x| (x, depth + 1, copy_of)),
                 );
             }
             break;
