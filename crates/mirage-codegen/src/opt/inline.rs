@@ -433,11 +433,7 @@ fn param_fields(callee: &Body, v: VarId, size: i64) -> Option<Vec<(i64, Type)>> 
     let mut acc = Vec::new();
     for b in callee.live_blocks() {
         let blk = callee.block(b);
-        let term = match &blk.term {
-            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
-            _ => None,
-        };
-        for insn in blk.insns.iter().chain(term) {
+        for insn in blk.all_insns() {
             let outs = outputs(callee.module, insn);
             for (k, o) in insn.operands.iter().enumerate() {
                 match o {

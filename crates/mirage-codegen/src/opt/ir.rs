@@ -89,6 +89,19 @@ impl Block {
             dead: false,
         }
     }
+
+    /// The terminator's instruction, if it has one.
+    pub fn term_insn(&self) -> Option<&Insn> {
+        match &self.term {
+            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The block's instructions, then its terminator's.
+    pub fn all_insns(&self) -> impl Iterator<Item = &Insn> {
+        self.insns.iter().chain(self.term_insn())
+    }
 }
 
 /// One function being optimized.

@@ -893,7 +893,7 @@ fn version(
         }
         let blk = body.block(b);
         let mut bad = false;
-        for insn in blk.insns.iter().chain(term_insn(&blk.term)) {
+        for insn in blk.all_insns() {
             dce::for_each_use(body, insn, |v| bad |= is_in(v));
         }
         for p in &blk.phis {
@@ -1168,13 +1168,6 @@ fn version(
         *body.block_mut(b) = blk;
     }
     true
-}
-
-fn term_insn(t: &Term) -> Option<&Insn> {
-    match t {
-        Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
-        _ => None,
-    }
 }
 
 /// Whether a loop block returns (versioning keeps to loops that only leave

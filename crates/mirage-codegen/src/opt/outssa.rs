@@ -108,11 +108,7 @@ fn live_from(body: &Body, x: BlockId, s: BlockId) -> bool {
     while let Some(b) = stack.pop() {
         let blk = body.block(b);
         let mut live = false;
-        let term = match &blk.term {
-            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
-            _ => None,
-        };
-        for insn in blk.insns.iter().chain(term) {
+        for insn in blk.all_insns() {
             for_each_use(body, insn, |v| live |= is_dst(v));
         }
         if live {

@@ -33,20 +33,7 @@ pub(crate) const MAX_FIELDS: usize = 32;
 /// Whether `t` is a field type this pass (and `inline`'s field copies)
 /// handles.
 pub(crate) fn field_type(t: Type) -> bool {
-    matches!(
-        t,
-        Type::I8
-            | Type::U8
-            | Type::I16
-            | Type::U16
-            | Type::I32
-            | Type::U32
-            | Type::I64
-            | Type::U64
-            | Type::P
-            | Type::F
-            | Type::D
-    )
+    t.is_int() || matches!(t, Type::F | Type::D)
 }
 
 /// The representative of the types that read the same bytes the same way.
@@ -148,11 +135,7 @@ pub(crate) fn run(body: &mut Body) {
     let cand = |state: &[State], v: VarId| matches!(state[v.index()], State::Cand(_));
     for b in body.live_blocks() {
         let blk = body.block(b);
-        let term = match &blk.term {
-            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
-            _ => None,
-        };
-        for insn in blk.insns.iter().chain(term) {
+        for insn in blk.all_insns() {
             let outs = outputs(body.module, insn);
             let is_alloca = insn.op.family() == Family::Alloca;
             for (i, op) in insn.operands.iter().enumerate() {
@@ -263,11 +246,7 @@ fn drop_brackets(body: &mut Body) {
     let mut other_use = vec![false; body.vars.len()];
     for b in body.live_blocks() {
         let blk = body.block(b);
-        let term = match &blk.term {
-            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
-            _ => None,
-        };
-        for insn in blk.insns.iter().chain(term) {
+        for insn in blk.all_insns() {
             match insn.op.family() {
                 Family::Alloca => return,
                 Family::BEnd | Family::BStart => continue,
@@ -335,11 +314,7 @@ fn expand_va(body: &mut Body) {
     let mut allocas = vec![0u32; nv];
     for b in body.live_blocks() {
         let blk = body.block(b);
-        let term = match &blk.term {
-            Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
-            _ => None,
-        };
-        for insn in blk.insns.iter().chain(term) {
+        for insn in blk.all_insns() {
             let fam = insn.op.family();
             for (i, op) in insn.operands.iter().enumerate() {
                 match op {

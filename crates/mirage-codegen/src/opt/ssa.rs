@@ -65,11 +65,7 @@ pub(crate) fn build(body: &mut Body) {
 /// (`on(v, true)`), in order, on the pre-SSA form.
 fn scan_block(body: &Body, b: BlockId, mut on: impl FnMut(VarId, bool)) {
     let blk = body.block(b);
-    let term = match &blk.term {
-        Term::Cond(i) | Term::Switch(i) | Term::Ret(i) => Some(i),
-        _ => None,
-    };
-    for insn in blk.insns.iter().chain(term) {
+    for insn in blk.all_insns() {
         let outs = outputs(body.module, insn);
         for (i, op) in insn.operands.iter().enumerate() {
             match op {
