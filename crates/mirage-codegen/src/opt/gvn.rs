@@ -314,15 +314,10 @@ impl Gvn {
                     }
                 }
             }
-            Family::Ext { .. }
-            | Family::Conv { .. }
-            | Family::Neg { .. }
-            | Family::IBin { .. }
-            | Family::FBin { .. }
-            | Family::ICmp { .. }
-            | Family::FCmp { .. }
-            | Family::Addr { .. } => self.value(body, insn, out),
+            // Overflow operations also set the flag a later `bo`/`bno`
+            // reads: kept, not numbered.
             Family::Ovf { .. } => out.push(insn),
+            f if computes_only(f) => self.value(body, insn, out),
             _ => {
                 self.kill_all();
                 out.push(insn);

@@ -625,17 +625,9 @@ fn one_loop(
     for &b in blocks {
         for k in 0..body.block(b).insns.len() {
             let insn = &body.block(b).insns[k];
-            if insn.op != Opcode::AddS {
-                continue;
-            }
-            let (Some(Operand::Reg(t)), Some(x), Some(y)) = (
-                insn.operands.first(),
-                insn.operands.get(1),
-                insn.operands.get(2),
-            ) else {
+            let Some((t, x, y)) = adds_parts(insn) else {
                 continue;
             };
-            let t = *t;
             let is_inv = |op: &Operand| match op {
                 Operand::Int(_) => true,
                 // A value without a definition is a parameter.
@@ -837,14 +829,7 @@ fn version(
     let mut avals: Vec<Operand> = Vec::new();
     for &b in blocks {
         for insn in &body.block(b).insns {
-            if insn.op != Opcode::AddS {
-                continue;
-            }
-            let (Some(Operand::Reg(t)), Some(x), Some(y)) = (
-                insn.operands.first(),
-                insn.operands.get(1),
-                insn.operands.get(2),
-            ) else {
+            let Some((t, x, y)) = adds_parts(insn) else {
                 continue;
             };
             let jr = Operand::Reg(j);
@@ -855,7 +840,7 @@ fn version(
             } else {
                 continue;
             };
-            if !index_uses.contains(t) {
+            if !index_uses.contains(&t) {
                 continue;
             }
             if !avals.contains(&a) {
@@ -864,7 +849,7 @@ fn version(
                 }
                 avals.push(a.clone());
             }
-            cands.push((*t, a));
+            cands.push((t, a));
         }
     }
     if cands.is_empty() {
@@ -1168,6 +1153,19 @@ fn version(
         *body.block_mut(b) = blk;
     }
     true
+}
+
+/// `adds t, x, y` with `t` a variable: `(t, x, y)`.
+fn adds_parts(insn: &Insn) -> Option<(VarId, &Operand, &Operand)> {
+    match (
+        insn.op,
+        insn.operands.first(),
+        insn.operands.get(1),
+        insn.operands.get(2),
+    ) {
+        (Opcode::AddS, Some(Operand::Reg(t)), Some(x), Some(y)) => Some((*t, x, y)),
+        _ => None,
+    }
 }
 
 /// Whether a loop block returns (versioning keeps to loops that only leave
