@@ -130,6 +130,113 @@ fn convert(
 /// Call sites of inlined bodies are inlined again, up to this many levels.
 const MAX_DEPTH: u32 = 3;
 
+/// A callee this small (instructions, labels not counted) is inlined at
+/// call sites outside loops too: its body costs about what the call does.
+const SMALL: usize = 8;
+
+/// What the inliner needs to know of a callee, computed once per callee.
+#[derive(Clone, Copy)]
+struct Shape {
+    /// Instructions, labels not counted.
+    size: usize,
+    /// Has a jump or branch back to an earlier label (every loop has one:
+    /// falling through only goes forward).
+    backward: bool,
+    /// Calls itself.
+    recursive: bool,
+}
+
+fn shape(f: &Func, resolve: super::Resolver<'_>) -> Shape {
+    let mut defined = vec![false; f.labels.len()];
+    let mut size = 0;
+    let mut backward = false;
+    let mut recursive = false;
+    for insn in f.insns() {
+        if let Some(l) = insn.defined_label() {
+            defined[l.index()] = true;
+            continue;
+        }
+        size += 1;
+        for o in insn.operands {
+            if let Operand::Label(l) = o {
+                backward |= defined[l.index()];
+            }
+        }
+        if matches!(insn.op.family(), Family::Call | Family::Inline) {
+            recursive |= insn
+                .operands
+                .get(1)
+                .and_then(resolve)
+                .is_some_and(|(_, g)| std::ptr::eq(g, f));
+        }
+    }
+    Shape {
+        size,
+        backward,
+        recursive,
+    }
+}
+
+/// Per block: whether it lies on a cycle of the control-flow graph (a
+/// strongly connected component of more than one block, or a block that
+/// jumps to itself).
+fn on_cycles(body: &Body) -> Vec<bool> {
+    let n = body.blocks.len();
+    const UNSEEN: u32 = u32::MAX;
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0u32; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<u32> = Vec::new();
+    let mut cyc = vec![false; n];
+    let mut next = 0u32;
+    // Iterative Tarjan: (block, next successor to visit).
+    let mut work: Vec<(u32, usize)> = Vec::new();
+    for root in 0..n as u32 {
+        if index[root as usize] != UNSEEN || body.blocks[root as usize].dead {
+            continue;
+        }
+        work.push((root, 0));
+        while let Some(&mut (v, ref mut k)) = work.last_mut() {
+            let vi = v as usize;
+            if *k == 0 && index[vi] == UNSEEN {
+                index[vi] = next;
+                low[vi] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[vi] = true;
+            }
+            let succs = &body.blocks[vi].succs;
+            if *k < succs.len() {
+                let w = succs[*k].0;
+                *k += 1;
+                let wi = w as usize;
+                if w == v {
+                    cyc[vi] = true;
+                }
+                if index[wi] == UNSEEN {
+                    work.push((w, 0));
+                } else if on_stack[wi] {
+                    low[vi] = low[vi].min(index[wi]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(u, _)) = work.last() {
+                low[u as usize] = low[u as usize].min(low[vi]);
+            }
+            if low[vi] == index[vi] {
+                let at = stack.iter().rposition(|&w| w == v).expect("on the stack");
+                let many = stack.len() - at > 1;
+                for w in stack.drain(at..) {
+                    on_stack[w as usize] = false;
+                    cyc[w as usize] |= many;
+                }
+            }
+        }
+    }
+    cyc
+}
+
 pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) {
     run_with(body, ctx, this, 1)
 }
@@ -144,12 +251,14 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
     let mut size = original;
     let nblocks = body.blocks.len();
     // Blocks whose call sites may be inlined: the caller's own (and the
-    // continuations split off them).
-    // Each with its depth and the callee it is a copy of (`None`: the
-    // caller's own code).
-    let mut scan: Vec<(BlockId, u32, Option<*const Func>)> =
-        (0..nblocks as u32).map(|b| (BlockId(b), 0, None)).collect();
-    while let Some((b, depth, origin)) = scan.pop() {
+    // continuations split off them). Each with its depth, the callee it is a copy of (`None`: the
+    // caller's own code) and whether it runs in a loop of the caller.
+    let cycles = on_cycles(body);
+    let mut scan: Vec<(BlockId, u32, Option<*const Func>, bool)> = (0..nblocks as u32)
+        .map(|b| (BlockId(b), 0, None, cycles[b as usize]))
+        .collect();
+    let mut shapes: Vec<(*const Func, Shape)> = Vec::new();
+    while let Some((b, depth, origin, hot)) = scan.pop() {
         if body.block(b).dead {
             continue;
         }
@@ -182,8 +291,25 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
             // recursion is unrolled where it is compiled, not in every
             // caller.
             let recursive_copy = origin.is_some_and(|o| std::ptr::eq(o, cf));
-            let ok = (!std::ptr::eq(cf, this) || depth < self_levels)
-                && (std::ptr::eq(cf, this) || !recursive_copy)
+            let itself = std::ptr::eq(cf, this);
+            let sh = match shapes.iter().find(|(p, _)| std::ptr::eq(*p, cf)) {
+                Some(&(_, sh)) => sh,
+                None => {
+                    let sh = shape(cf, resolve);
+                    shapes.push((cf, sh));
+                    sh
+                }
+            };
+            // Worth it: an `inline` call, the caller's own recursion, or a
+            // callee without loops and recursion (which would spend its
+            // time there, not in the call) that is small or called in a
+            // loop.
+            let worth = insn.op.family() == Family::Inline
+                || itself
+                || (!sh.backward && !sh.recursive && (hot || sh.size <= SMALL));
+            let ok = worth
+                && (!itself || depth < self_levels)
+                && (itself || !recursive_copy)
                 && call_proto(body.module, insn).is_some_and(|p| proto_matches(p, cf))
                 && callee_ok(cm, cf, same_module, limit)
                 && block_args_ok(insn, cf);
@@ -194,7 +320,7 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
             size += cf.num_insns();
             let first = body.blocks.len() as u32;
             let cont = inline_at(body, b, k, cm, cf, same_module);
-            scan.push((cont, depth, origin));
+            scan.push((cont, depth, origin, hot));
             if depth + 1 < MAX_DEPTH {
                 let last = body.blocks.len() as u32;
                 let copy_of = Some(cf as *const Func);
@@ -202,7 +328,7 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
                     (first..last)
                         .map(BlockId)
                         .filter(|&x| x != cont)
-                        .map(|x| (x, depth + 1, copy_of)),
+                        .map(|x| (x, depth + 1, copy_of, hot)),
                 );
             }
             break;
