@@ -957,6 +957,90 @@ endmodule
     }
 }
 
+/// Where inlining pays: small straight-line callees everywhere, larger
+/// straight-line callees only in loops, callees with loops or recursion
+/// (which spend their time there, not in the call) nowhere.
+const WHERE_SRC: &str = "
+m: module
+p1: proto i64, i64:a
+tiny: func i64, i64:a
+  add a, a, 1
+  ret a
+endfunc
+mid: func i64, i64:a
+  local i64:b
+  mul b, a, 3
+  add b, b, 7
+  xor b, b, a
+  mul b, b, b
+  sub b, b, a
+  add b, b, 11
+  xor b, b, 5
+  mul b, b, 9
+  add b, b, a
+  ret b
+endfunc
+lp: func i64, i64:a
+  local i64:r
+  mov r, 0
+L: ble E, a, 0
+  add r, r, a
+  sub a, a, 1
+  jmp L
+E: ret r
+endfunc
+rec: func i64, i64:a
+  ble B, a, 0
+  sub a, a, 1
+  call p1, rec, a, a
+  add a, a, 2
+B: ret a
+endfunc
+caller: func i64, i64:x
+  local i64:r, i64:t, i64:i
+  call p1, tiny, r, x
+  call p1, mid, t, x
+  add r, r, t
+  mov i, 0
+L2: bge E2, i, 10
+  call p1, mid, t, i
+  add r, r, t
+  call p1, lp, t, i
+  add r, r, t
+  call p1, rec, t, i
+  add r, r, t
+  add i, i, 1
+  jmp L2
+E2: ret r
+endfunc
+endmodule
+";
+
+#[test]
+fn inlining_where_it_pays() {
+    let calls: Vec<_> = [0, 1, -3, 1000, i64::MAX]
+        .into_iter()
+        .map(|x| ("caller", vec![i(x)]))
+        .collect();
+    check(WHERE_SRC, &calls);
+    let t = opt_text(WHERE_SRC, "caller", 2);
+    let n = |callee: &str| {
+        t.lines()
+            .filter(|l| l.contains(&format!("p1, {callee},")))
+            .count()
+    };
+    assert_eq!(n("tiny"), 0, "small callee inlined:\n{t}");
+    assert_eq!(n("mid"), 1, "larger callee inlined only in the loop:\n{t}");
+    assert_eq!(n("lp"), 1, "callee with a loop kept:\n{t}");
+    assert_eq!(n("rec"), 1, "recursive callee kept:\n{t}");
+    // `rec` unrolls its own recursion where it is compiled.
+    let r = opt_text(WHERE_SRC, "rec", 2);
+    assert!(
+        r.lines().filter(|l| l.contains("p1, rec,")).count() <= 1,
+        "{r}"
+    );
+}
+
 #[test]
 fn recursion_is_not_inlined_forever() {
     let src = "

@@ -17,7 +17,11 @@
 //!   would mean nothing here) and loses its memory alias hints (alias names
 //!   belong to modules);
 //! * the caller has not grown past its budget (twice its size, at least
-//!   400 more instructions).
+//!   400 more instructions);
+//! * it pays: an `inline` call, the caller's own recursion, or a callee
+//!   with no loop and no recursion (those spend their time there, not in
+//!   the call) that is small (at most 8 instructions) or called on a cycle
+//!   of the caller's control-flow graph.
 //!
 //! Call sites that come from inlined bodies are inlined in turn, up to
 //! three levels deep (and within the budget), so recursion cannot expand
