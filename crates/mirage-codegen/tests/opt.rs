@@ -996,8 +996,18 @@ rec: func i64, i64:a
   add a, a, 2
 B: ret a
 endfunc
+p2: proto i64, p:s, i64:a
+acc: func i64, p:s, i64:a
+L3: ble E3, a, 0
+  add i64:(s), i64:(s), a
+  sub a, a, 1
+  jmp L3
+E3: ret a
+endfunc
 caller: func i64, i64:x
-  local i64:r, i64:t, i64:i
+  local i64:r, i64:t, i64:i, i64:s
+  alloca s, 8
+  mov i64:(s), 0
   call p1, tiny, r, x
   call p1, mid, t, x
   add r, r, t
@@ -1009,9 +1019,11 @@ L2: bge E2, i, 10
   add r, r, t
   call p1, rec, t, i
   add r, r, t
+  call p2, acc, t, s, i
   add i, i, 1
   jmp L2
-E2: ret r
+E2: add r, r, i64:(s)
+  ret r
 endfunc
 endmodule
 ";
@@ -1033,6 +1045,24 @@ fn inlining_where_it_pays() {
     assert_eq!(n("mid"), 1, "larger callee inlined only in the loop:\n{t}");
     assert_eq!(n("lp"), 1, "callee with a loop kept:\n{t}");
     assert_eq!(n("rec"), 1, "recursive callee kept:\n{t}");
+    // A loop callee given the address of the caller's private memory in a
+    // loop is inlined (the memory can then live in registers) ...
+    assert_eq!(n("acc"), 0, "private memory's callee inlined:\n{t}");
+    // ... but not when the memory escapes anyway.
+    let esc = WHERE_SRC
+        .replace("m: module\n", "m: module\n  import ext\npe: proto p:s\n")
+        .replace(
+            "  mov i64:(s), 0\n",
+            "  mov i64:(s), 0\n  call pe, ext, s\n",
+        );
+    let e = opt_text(&esc, "caller", 2);
+    assert!(e.contains("pe, ext,"), "{e}");
+    let n = |callee: &str| {
+        e.lines()
+            .filter(|l| l.contains(&format!("p2, {callee},")))
+            .count()
+    };
+    assert_eq!(n("acc"), 1, "escaping memory's callee kept:\n{e}");
     // `rec` unrolls its own recursion where it is compiled.
     let r = opt_text(WHERE_SRC, "rec", 2);
     assert!(

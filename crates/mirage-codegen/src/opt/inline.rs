@@ -19,9 +19,13 @@
 //! * the caller has not grown past its budget (twice its size, at least
 //!   400 more instructions);
 //! * it pays: an `inline` call, the caller's own recursion, or a callee
-//!   with no loop and no recursion (those spend their time there, not in
-//!   the call) that is small (at most 8 instructions) or called on a cycle
-//!   of the caller's control-flow graph.
+//!   without recursion that either has no loop (a callee with one spends
+//!   its time there, not in the call) and is small (at most 8
+//!   instructions) or called on a cycle of the caller's control-flow
+//!   graph, or is called on such a cycle with the address of the caller's
+//!   private `alloca` memory (used otherwise only as a memory base and in
+//!   calls to MIR functions: once those are inlined, `sra` can keep the
+//!   memory in registers).
 //!
 //! Call sites that come from inlined bodies are inlined in turn, up to
 //! three levels deep (and within the budget), so recursion cannot expand
@@ -45,7 +49,7 @@
 //! it "returns" even inside a loop. Falling off the end of the callee goes
 //! to the caller's fall-off block (the same trap).
 
-use super::ir::{call_proto, ext_op, mov_op, outputs, BlockId, Body, Term};
+use super::ir::{call_nres, call_proto, ext_op, mov_op, outputs, BlockId, Body, Term};
 use super::sra::{field_access, field_mov, fields};
 use super::OptContext;
 use mirage_ir::opcode::Family;
@@ -181,6 +185,41 @@ fn shape(f: &Func, resolve: super::Resolver<'_>) -> Shape {
     }
 }
 
+/// Per variable of the caller: it holds the address of the caller's own
+/// `alloca` memory and is otherwise only used as a memory base and passed
+/// to MIR callees. Inlining those calls leaves the memory private, so that
+/// `sra` can keep it in registers.
+fn private_blocks(body: &Body, resolve: super::Resolver<'_>) -> Vec<bool> {
+    let mut local = vec![false; body.vars.len()];
+    let insns = || {
+        body.blocks
+            .iter()
+            .filter(|b| !b.dead)
+            .flat_map(|b| &b.insns)
+    };
+    for insn in insns() {
+        if let (Opcode::Alloca, Some(Operand::Reg(v))) = (insn.op, insn.operands.first()) {
+            local[v.index()] = true;
+        }
+    }
+    let mut escapes = vec![false; body.vars.len()];
+    for insn in insns() {
+        let to_mir = matches!(insn.op.family(), Family::Call | Family::Inline)
+            && insn.operands.get(1).and_then(resolve).is_some();
+        for (k, o) in insn.operands.iter().enumerate() {
+            let Operand::Reg(v) = o else { continue };
+            let ok = (insn.op == Opcode::Alloca && k == 0) || (to_mir && k >= 2);
+            if !ok && local[v.index()] {
+                escapes[v.index()] = true;
+            }
+        }
+    }
+    for (l, e) in local.iter_mut().zip(escapes) {
+        *l &= !e;
+    }
+    local
+}
+
 /// Per block: whether it lies on a cycle of the control-flow graph (a
 /// strongly connected component of more than one block, or a block that
 /// jumps to itself).
@@ -262,6 +301,7 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
         .map(|b| (BlockId(b), 0, None, cycles[b as usize]))
         .collect();
     let mut shapes: Vec<(*const Func, Shape)> = Vec::new();
+    let local = private_blocks(body, resolve);
     while let Some((b, depth, origin, hot)) = scan.pop() {
         if body.block(b).dead {
             continue;
@@ -305,12 +345,21 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
                 }
             };
             // Worth it: an `inline` call, the caller's own recursion, or a
-            // callee without loops and recursion (which would spend its
-            // time there, not in the call) that is small or called in a
-            // loop.
+            // callee without recursion that either has no loop (a callee
+            // with one spends its time there, not in the call) and is small
+            // or called in a loop, or is called in a loop with the address
+            // of the caller's own memory.
+            let args = insn
+                .operands
+                .get(2 + call_nres(body.module, insn)..)
+                .unwrap_or(&[]);
+            let takes_local = args
+                .iter()
+                .any(|o| matches!(o, Operand::Reg(v) if local.get(v.index()) == Some(&true)));
             let worth = insn.op.family() == Family::Inline
                 || itself
-                || (!sh.backward && !sh.recursive && (hot || sh.size <= SMALL));
+                || (!sh.recursive
+                    && ((!sh.backward && (hot || sh.size <= SMALL)) || (hot && takes_local)));
             let ok = worth
                 && (!itself || depth < self_levels)
                 && (itself || !recursive_copy)
