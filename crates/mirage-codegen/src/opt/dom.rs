@@ -27,11 +27,8 @@ pub(crate) struct DomTree {
 impl DomTree {
     pub fn compute(body: &Body) -> DomTree {
         let n = body.blocks.len();
-        let rpo = body.rpo();
-        let mut rpo_num = vec![u32::MAX; n];
-        for (i, b) in rpo.iter().enumerate() {
-            rpo_num[b.index()] = i as u32;
-        }
+        let mut rpo_num = Vec::new();
+        let rpo = body.rpo_numbered(&mut rpo_num);
         const NONE: u32 = u32::MAX;
         let mut idom = vec![NONE; n];
         idom[0] = 0;
@@ -56,24 +53,25 @@ impl DomTree {
                 }
             }
         }
-        // Children lists in one array (counting sort by parent).
+        // Children lists in one array (counting sort by parent): counts,
+        // then running sums (the end of each parent's range), then filled
+        // backwards so that each entry ends at its range's start.
         let mut kid_start = vec![0u32; n + 1];
         for &b in rpo.iter().skip(1) {
             let d = idom[b.index()];
             if d != NONE {
-                kid_start[d as usize + 1] += 1;
+                kid_start[d as usize] += 1;
             }
         }
-        for i in 0..n {
-            kid_start[i + 1] += kid_start[i];
+        for i in 1..=n {
+            kid_start[i] += kid_start[i - 1];
         }
-        let mut fill = kid_start.clone();
         let mut kids = vec![BlockId(0); kid_start[n] as usize];
-        for &b in rpo.iter().skip(1) {
+        for &b in rpo.iter().skip(1).rev() {
             let d = idom[b.index()];
             if d != NONE {
-                kids[fill[d as usize] as usize] = b;
-                fill[d as usize] += 1;
+                kid_start[d as usize] -= 1;
+                kids[kid_start[d as usize] as usize] = b;
             }
         }
         DomTree {

@@ -29,7 +29,6 @@ use mirage_ir::{
     Class, Func, Insn, ItemKind, LabelId, Labels, Module, Opcode, Operand, Operands, Pos, Proto,
     Type, Var, VarId, VarKind,
 };
-use std::collections::HashSet;
 
 /// A basic block's index in [`Body::blocks`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,33 +106,77 @@ impl Block {
 /// One function being optimized.
 pub(crate) struct Body<'m> {
     pub module: &'m Module,
-    pub name: String,
-    pub sig: Proto,
+    pub name: &'m str,
+    pub sig: &'m Proto,
     /// Original variables first (`VarId(i)` is the function's variable
-    /// `i`), then temporaries and SSA values (empty names until emission).
+    /// `i`), then temporaries and SSA values. All names are empty until
+    /// emission: the original variables' names stay in `src_vars` (not
+    /// copied per function).
     pub vars: Vec<Var>,
     /// Number of the function's own variables.
     pub norig: usize,
     /// Per variable: managed as SSA values (meaningful when `ssa`).
     pub promoted: Vec<bool>,
-    pub labels: Labels,
+    /// The function's own labels (new ones are made at emission).
+    pub labels: &'m Labels,
     pub blocks: Vec<Block>,
     pub ssa: bool,
     pub end_pos: Pos,
+    /// The function's own variables, for their names.
+    src_vars: &'m [Var],
 }
 
-/// The label names of a whole module that start with `prefix` (labels are
-/// module-wide, spec §2.8; new labels are made with this prefix).
-pub(crate) fn module_label_names(m: &Module, prefix: &str) -> HashSet<String> {
-    let mut set = HashSet::new();
-    for it in &m.items {
-        if let ItemKind::Func(f) = &it.kind {
-            for l in f.labels.with_prefix(prefix) {
-                set.insert(l.to_string());
+/// The numbers `n` for which `prefix` followed by `n` in decimal is taken:
+/// new names are always `prefix` and a counter, so only names of that
+/// exact form can clash. Sorted (probed by binary search).
+#[derive(Clone, Default)]
+pub(crate) struct TakenNumbers(Vec<u32>);
+
+impl TakenNumbers {
+    /// The numbers of the `names` that are `prefix` and a number.
+    pub fn new<'a>(prefix: &str, names: impl Iterator<Item = &'a str>) -> TakenNumbers {
+        let mut nums: Vec<u32> = names.filter_map(|n| decimal_suffix(n, prefix)).collect();
+        nums.sort_unstable();
+        TakenNumbers(nums)
+    }
+    pub fn contains(&self, n: u32) -> bool {
+        self.0.binary_search(&n).is_ok()
+    }
+    /// The next free number after `*counter` (which it is set to).
+    pub fn next(&self, counter: &mut u32) -> u32 {
+        loop {
+            *counter += 1;
+            if !self.contains(*counter) {
+                return *counter;
             }
         }
     }
-    set
+}
+
+/// `n` when `name` is `prefix` followed by `n` written as `push_decimal`
+/// writes it (no sign, no leading zero).
+fn decimal_suffix(name: &str, prefix: &str) -> Option<u32> {
+    let digits = name.strip_prefix(prefix)?;
+    let b = digits.as_bytes();
+    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) || (b.len() > 1 && b[0] == b'0') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The taken numbers of new labels `prefix` + number among the label names
+/// of a whole module (labels are module-wide, spec §2.8).
+pub(crate) fn module_label_numbers(m: &Module, prefix: &str) -> TakenNumbers {
+    TakenNumbers::new(
+        prefix,
+        m.items
+            .iter()
+            .flat_map(|it| match &it.kind {
+                ItemKind::Func(f) => Some(f.labels.with_prefix(prefix)),
+                _ => None,
+            })
+            .flatten(),
+    )
 }
 
 /// The move opcode for a value class.
@@ -307,21 +350,32 @@ impl<'m> Body<'m> {
     }
 
     /// Builds the body of `func` (see the module documentation).
-    pub fn build(module: &'m Module, name: &str, func: &Func) -> Body<'m> {
+    pub fn build(module: &'m Module, name: &'m str, func: &'m Func) -> Body<'m> {
         let has_ret = func
-            .insns()
-            .any(|i| matches!(i.op.family(), Family::Ret | Family::JRet));
+            .opcodes()
+            .any(|op| matches!(op.family(), Family::Ret | Family::JRet));
         let mut body = Body {
             module,
-            name: name.to_string(),
-            sig: func.sig.clone(),
-            vars: func.vars.clone(),
+            name,
+            sig: &func.sig,
+            // Names stay in `src_vars`.
+            vars: func
+                .vars
+                .iter()
+                .map(|v| Var {
+                    name: String::new(),
+                    ty: v.ty,
+                    kind: v.kind,
+                    hard_reg: v.hard_reg.clone(),
+                })
+                .collect(),
             norig: func.vars.len(),
             promoted: vec![false; func.vars.len()],
-            labels: func.labels.clone(),
+            labels: &func.labels,
             blocks: Vec::with_capacity(func.labels.len() + 4),
             ssa: false,
             end_pos: func.end_pos,
+            src_vars: &func.vars,
         };
         let entry = body.new_block();
         let first = body.new_block();
@@ -552,22 +606,34 @@ impl<'m> Body<'m> {
     /// Blocks reachable from the entry, in reverse postorder. For a
     /// conditional branch the taken successor is visited first so that the
     /// fall-through successor tends to follow its block.
+    #[allow(dead_code)] // the passes use `DomTree::rpo`
     pub fn rpo(&self) -> Vec<BlockId> {
+        self.rpo_numbered(&mut Vec::new())
+    }
+
+    /// [`Body::rpo`], also setting `num[b]` to the position of `b` in it
+    /// (`u32::MAX` for unreachable blocks; `num` is resized to the number
+    /// of blocks).
+    pub fn rpo_numbered(&self, num: &mut Vec<u32>) -> Vec<BlockId> {
+        const UNSEEN: u32 = u32::MAX;
         let n = self.blocks.len();
-        let mut seen = vec![false; n];
+        num.clear();
+        num.resize(n, UNSEEN);
         let mut post = Vec::with_capacity(n);
-        let mut stack: Vec<(BlockId, usize)> = Vec::with_capacity(n);
+        // (block, successors visited); `num` marks blocks seen (0).
+        let mut stack: Vec<(BlockId, u32)> = Vec::with_capacity(n);
         stack.push((BlockId(0), 0));
-        seen[0] = true;
+        num[0] = 0;
         while let Some(&mut (b, ref mut k)) = stack.last_mut() {
             let succs = &self.blocks[b.index()].succs;
             // Visit order: reversed, so that succs[0] (the fall-through of
             // a conditional branch) is visited last and lands right after.
-            if *k < succs.len() {
-                let s = succs[succs.len() - 1 - *k];
+            let k_us = *k as usize;
+            if k_us < succs.len() {
+                let s = succs[succs.len() - 1 - k_us];
                 *k += 1;
-                if !seen[s.index()] {
-                    seen[s.index()] = true;
+                if num[s.index()] == UNSEEN {
+                    num[s.index()] = 0;
                     stack.push((s, 0));
                 }
             } else {
@@ -576,6 +642,9 @@ impl<'m> Body<'m> {
             }
         }
         post.reverse();
+        for (i, b) in post.iter().enumerate() {
+            num[b.index()] = i as u32;
+        }
         post
     }
 
@@ -630,7 +699,7 @@ impl<'m> Body<'m> {
     /// postorder (the fall-off block last), labels only where a branch
     /// needs one, `jmp` where a successor does not follow, unused
     /// temporaries dropped, new variables named.
-    pub fn emit(&self, taken_labels: &mut HashSet<String>, label_counter: &mut u32) -> Func {
+    pub fn emit(&self, taken_labels: &TakenNumbers, label_counter: &mut u32) -> Func {
         self.lay_out(taken_labels, label_counter, &mut |b, out| {
             out.extend(self.blocks[b.index()].insns.iter().cloned())
         })
@@ -638,11 +707,7 @@ impl<'m> Body<'m> {
 
     /// [`Body::emit`] for the last time: instructions are moved, not
     /// copied.
-    pub fn into_func(
-        mut self,
-        taken_labels: &mut HashSet<String>,
-        label_counter: &mut u32,
-    ) -> Func {
+    pub fn into_func(mut self, taken_labels: &TakenNumbers, label_counter: &mut u32) -> Func {
         let mut moved: Vec<Vec<Insn>> = self
             .blocks
             .iter_mut()
@@ -655,82 +720,77 @@ impl<'m> Body<'m> {
 
     fn lay_out(
         &self,
-        taken_labels: &mut HashSet<String>,
+        taken_labels: &TakenNumbers,
         label_counter: &mut u32,
         body_insns: &mut dyn FnMut(BlockId, &mut Vec<Insn>),
     ) -> Func {
-        let mut order = self.rpo();
+        let n = self.blocks.len();
+        let mut pos = Vec::new();
+        let mut order = self.rpo_numbered(&mut pos);
         if let Some(p) = order
             .iter()
             .position(|&b| matches!(self.block(b).term, Term::FellOff))
         {
             let b = order.remove(p);
             order.push(b);
-        }
-        let n = self.blocks.len();
-        let mut pos = vec![usize::MAX; n];
-        for (i, &b) in order.iter().enumerate() {
-            pos[b.index()] = i;
+            for (i, &b) in order.iter().enumerate().skip(p) {
+                pos[b.index()] = i as u32;
+            }
         }
         let next_of = |b: BlockId| -> Option<BlockId> {
-            let p = pos[b.index()];
+            let p = pos[b.index()] as usize;
             order.get(p + 1).copied()
         };
-        // Which blocks need a label.
-        let mut need = vec![false; n];
+        // Which blocks need a label: `NEED` until one is given, then the
+        // label's id (original labels keep theirs; new ones follow them).
+        const NONE: u32 = u32::MAX;
+        const NEED: u32 = u32::MAX - 1;
+        let mut block_label = vec![NONE; n];
         for &b in &order {
             let blk = self.block(b);
             match &blk.term {
                 Term::Goto if next_of(b) != Some(blk.succs[0]) => {
-                    need[blk.succs[0].index()] = true;
+                    block_label[blk.succs[0].index()] = NEED;
                 }
                 Term::Cond(_) => {
-                    need[blk.succs[1].index()] = true;
+                    block_label[blk.succs[1].index()] = NEED;
                     if next_of(b) != Some(blk.succs[0]) {
-                        need[blk.succs[0].index()] = true;
+                        block_label[blk.succs[0].index()] = NEED;
                     }
                 }
                 Term::Switch(_) => {
                     for s in &blk.succs {
-                        need[s.index()] = true;
+                        block_label[s.index()] = NEED;
                     }
                 }
                 _ => {}
             }
         }
-        let mut labels = self.labels.clone();
-        let mut block_label: Vec<Option<LabelId>> = vec![None; n];
-        // Original labels keep their ids; labels of removed blocks stay in
-        // the table only if still referenced (they are not), so the table
-        // is rebuilt below with just the used ones.
+        // New labels are `<function>.L<number>`: their numbers, in id
+        // order (the names are written only for labels in use, below).
+        let norig_labels = self.labels.len() as u32;
+        let mut new_label_nums: Vec<u32> = Vec::new();
         for &b in &order {
-            if !need[b.index()] {
+            if block_label[b.index()] != NEED {
                 continue;
             }
-            let l = match self.block(b).label {
-                Some(l) => l,
+            block_label[b.index()] = match self.block(b).label {
+                Some(l) => l.0,
                 None => {
-                    let name = loop {
-                        *label_counter += 1;
-                        let mut cand = String::with_capacity(self.name.len() + 8);
-                        cand.push_str(&self.name);
-                        cand.push_str(".L");
-                        push_decimal(&mut cand, *label_counter);
-                        if !taken_labels.contains(&cand) {
-                            break cand;
-                        }
-                    };
-                    taken_labels.insert(name.clone());
-                    labels.push(&name)
+                    new_label_nums.push(taken_labels.next(label_counter));
+                    norig_labels + new_label_nums.len() as u32 - 1
                 }
             };
-            block_label[b.index()] = Some(l);
         }
-        let mut insns: Vec<Insn> = Vec::with_capacity(self.insn_count() + order.len());
+        let mut insns: Vec<Insn> = Vec::with_capacity(self.insn_count() + 2 * order.len());
+        let lab = |s: BlockId| {
+            let l = block_label[s.index()];
+            Operand::Label(LabelId(if l == NONE { 0 } else { l }))
+        };
         for (i, &b) in order.iter().enumerate() {
             let blk = self.block(b);
-            if let Some(l) = block_label[b.index()] {
-                insns.push(Insn::label(l));
+            if block_label[b.index()] != NONE {
+                insns.push(Insn::label(LabelId(block_label[b.index()])));
             }
             for phi in &blk.phis {
                 let mut ops = Operands::new();
@@ -740,7 +800,6 @@ impl<'m> Body<'m> {
             }
             body_insns(b, &mut insns);
             let next = order.get(i + 1).copied();
-            let lab = |s: BlockId| Operand::Label(block_label[s.index()].unwrap_or(LabelId(0)));
             match &blk.term {
                 Term::Goto => {
                     if next != Some(blk.succs[0]) {
@@ -766,41 +825,31 @@ impl<'m> Body<'m> {
                 Term::FellOff => {}
             }
         }
-        // Keep only used labels, renumbered.
-        let mut lmap = vec![u32::MAX; labels.len()];
+        // Keep only used labels, renumbered in order of first use, and
+        // note the variables in use (one walk).
+        let mut lmap = vec![u32::MAX; norig_labels as usize + new_label_nums.len()];
         let mut new_labels = Labels::new();
+        let mut name_buf = String::new();
+        let mut used = self.kept_vars();
         for insn in &mut insns {
             for op in &mut insn.operands {
-                if let Operand::Label(l) = op {
-                    if lmap[l.index()] == u32::MAX {
-                        lmap[l.index()] = new_labels.len() as u32;
-                        new_labels.push(&labels[l.index()]);
-                    }
-                    *l = LabelId(lmap[l.index()]);
-                }
-            }
-        }
-        let vars = self.rename_vars(&mut insns);
-        let mut f = Func::new(self.sig.clone(), vars);
-        f.labels = new_labels;
-        f.set_insns(insns);
-        f.end_pos = self.end_pos;
-        f
-    }
-
-    /// Keeps parameters and hard-register globals, drops unused variables,
-    /// renumbers the rest and names the new ones.
-    fn rename_vars(&self, insns: &mut [Insn]) -> Vec<Var> {
-        let nv = self.vars.len();
-        let mut used = vec![false; nv];
-        for (i, v) in self.vars.iter().enumerate().take(self.norig) {
-            if i < self.sig.params.len() || v.kind == VarKind::Global {
-                used[i] = true;
-            }
-        }
-        for insn in insns.iter() {
-            for op in &insn.operands {
                 match op {
+                    Operand::Label(l) => {
+                        if lmap[l.index()] == u32::MAX {
+                            lmap[l.index()] = new_labels.len() as u32;
+                            if l.0 < norig_labels {
+                                new_labels.push(&self.labels[l.index()]);
+                            } else {
+                                name_buf.clear();
+                                name_buf.push_str(self.name);
+                                name_buf.push_str(".L");
+                                let k = new_label_nums[(l.0 - norig_labels) as usize];
+                                push_decimal(&mut name_buf, k);
+                                new_labels.push(&name_buf);
+                            }
+                        }
+                        *l = LabelId(lmap[l.index()]);
+                    }
                     Operand::Reg(v) => used[v.index()] = true,
                     Operand::Mem(m) => {
                         if let Some(b) = m.base {
@@ -814,42 +863,67 @@ impl<'m> Body<'m> {
                 }
             }
         }
-        // New names all start with "t."; only such names can clash.
-        let mut taken: HashSet<&str> = HashSet::new();
-        for v in &self.vars[..self.norig] {
-            if v.name.starts_with("t.") {
-                taken.insert(v.name.as_str());
+        let vars = self.rename_vars(&mut insns, &used);
+        let mut f = Func::new(self.sig.clone(), vars);
+        f.labels = new_labels;
+        f.set_insns(insns);
+        f.end_pos = self.end_pos;
+        f
+    }
+
+    /// Variables kept even when unused: parameters and hard-register
+    /// globals (the other entries false).
+    fn kept_vars(&self) -> Vec<bool> {
+        let mut used = vec![false; self.vars.len()];
+        for (i, v) in self.vars.iter().enumerate().take(self.norig) {
+            if i < self.sig.params.len() || v.kind == VarKind::Global {
+                used[i] = true;
             }
         }
-        for it in &self.module.items {
-            if let Some(n) = &it.name {
-                if n.starts_with("t.") {
-                    taken.insert(n.as_str());
-                }
-            }
-        }
+        used
+    }
+
+    /// Drops the variables not `used`, renumbers the rest and names the
+    /// new ones.
+    fn rename_vars(&self, insns: &mut [Insn], used: &[bool]) -> Vec<Var> {
+        let nv = self.vars.len();
+        // New names are "t." and a number; only such names can clash.
+        let item_names = self.module.items.iter().filter_map(|it| it.name.as_deref());
+        let taken = TakenNumbers::new(
+            "t.",
+            self.src_vars
+                .iter()
+                .map(|v| v.name.as_str())
+                .chain(item_names),
+        );
         let mut map = vec![u32::MAX; nv];
-        let mut vars = Vec::new();
+        let mut vars = Vec::with_capacity(used.iter().filter(|&&u| u).count());
         let mut counter = 0u32;
         for i in 0..nv {
             if !used[i] {
                 continue;
             }
             map[i] = vars.len() as u32;
-            let mut v = self.vars[i].clone();
-            if v.name.is_empty() {
-                let name = loop {
-                    counter += 1;
-                    let mut cand = String::with_capacity(8);
-                    cand.push_str("t.");
-                    push_decimal(&mut cand, counter);
-                    if !taken.contains(cand.as_str()) {
-                        break cand;
-                    }
-                };
-                v.name = name;
-            }
-            vars.push(v);
+            let v = &self.vars[i];
+            // The function's own variables have their names in `src_vars`.
+            let own = match self.src_vars.get(i) {
+                Some(src) if i < self.norig => &src.name,
+                _ => &v.name,
+            };
+            let name = if own.is_empty() {
+                let mut name = String::with_capacity(8);
+                name.push_str("t.");
+                push_decimal(&mut name, taken.next(&mut counter));
+                name
+            } else {
+                own.clone()
+            };
+            vars.push(Var {
+                name,
+                ty: v.ty,
+                kind: v.kind,
+                hard_reg: v.hard_reg.clone(),
+            });
         }
         let remap = |v: &mut VarId| *v = VarId(map[v.index()]);
         for insn in insns.iter_mut() {
