@@ -111,8 +111,12 @@ impl DomTree {
     }
 
     /// Dominance frontiers.
-    pub fn frontiers(&self, body: &Body) -> Vec<Vec<BlockId>> {
-        let mut df: Vec<Vec<BlockId>> = vec![Vec::new(); body.blocks.len()];
+    pub fn frontiers(&self, body: &Body) -> Frontiers {
+        let n = body.blocks.len();
+        // (block, frontier block) pairs, then bucketed by block (order kept).
+        let mut pairs: Vec<(u32, BlockId)> = Vec::new();
+        // The last frontier block added to each block's list.
+        let mut last = vec![u32::MAX; n + 1];
         for &b in &self.rpo {
             let preds = &body.block(b).preds;
             if preds.len() < 2 {
@@ -125,8 +129,9 @@ impl DomTree {
                 }
                 let mut r = p;
                 while r != d {
-                    if df[r.index()].last() != Some(&b) {
-                        df[r.index()].push(b);
+                    if last[r.index()] != b.0 {
+                        last[r.index()] = b.0;
+                        pairs.push((r.0, b));
                     }
                     if r.0 == 0 {
                         break;
@@ -135,7 +140,35 @@ impl DomTree {
                 }
             }
         }
-        df
+        // Counting sort by block, reusing `last` for the counts.
+        let mut start = last;
+        start.clear();
+        start.resize(n + 1, 0);
+        for &(r, _) in &pairs {
+            start[r as usize] += 1;
+        }
+        for i in 1..=n {
+            start[i] += start[i - 1];
+        }
+        let mut list = vec![BlockId(0); pairs.len()];
+        for &(r, b) in pairs.iter().rev() {
+            start[r as usize] -= 1;
+            list[start[r as usize] as usize] = b;
+        }
+        Frontiers { start, list }
+    }
+}
+
+/// Dominance frontiers of all blocks, in one array.
+pub(crate) struct Frontiers {
+    /// The frontier of block `b` is `list[start[b]..start[b + 1]]`.
+    start: Vec<u32>,
+    list: Vec<BlockId>,
+}
+
+impl Frontiers {
+    pub fn of(&self, b: BlockId) -> &[BlockId] {
+        &self.list[self.start[b.index()] as usize..self.start[b.index() + 1] as usize]
     }
 }
 
@@ -167,39 +200,44 @@ pub(crate) fn find_loops(body: &Body, dom: &DomTree) -> Vec<Loop> {
     let n = body.blocks.len();
     let mut loops: Vec<Loop> = Vec::new();
     let mut in_loop = vec![false; n];
+    // Work list and members of the current loop (reused).
+    let mut stack: Vec<BlockId> = Vec::new();
+    let mut found: Vec<BlockId> = Vec::new();
     for &h in &dom.rpo {
-        let latches: Vec<BlockId> = body
-            .block(h)
-            .preds
-            .iter()
-            .copied()
-            .filter(|&p| dom.reachable(p) && dom.dominates(h, p))
-            .collect();
-        if latches.is_empty() {
+        stack.clear();
+        stack.extend(
+            body.block(h)
+                .preds
+                .iter()
+                .copied()
+                .filter(|&p| dom.reachable(p) && dom.dominates(h, p)),
+        );
+        if stack.is_empty() {
             continue;
         }
-        let mut members = vec![h];
+        found.clear();
+        found.push(h);
         in_loop[h.index()] = true;
-        let mut stack = latches;
         while let Some(b) = stack.pop() {
             if in_loop[b.index()] {
                 continue;
             }
             in_loop[b.index()] = true;
-            members.push(b);
+            found.push(b);
             for &p in &body.block(b).preds {
                 if dom.reachable(p) && !in_loop[p.index()] {
                     stack.push(p);
                 }
             }
         }
-        for &b in &members {
+        for &b in &found {
             in_loop[b.index()] = false;
         }
-        members.sort_by_key(|b| dom.rpo_num[b.index()]);
+        // Keys are distinct: an unstable sort gives the one order.
+        found.sort_unstable_by_key(|b| dom.rpo_num[b.index()]);
         loops.push(Loop {
             header: h,
-            blocks: members,
+            blocks: found.to_vec(),
             depth: 1,
         });
     }

@@ -617,30 +617,37 @@ impl<'m> Body<'m> {
     pub fn rpo_numbered(&self, num: &mut Vec<u32>) -> Vec<BlockId> {
         const UNSEEN: u32 = u32::MAX;
         let n = self.blocks.len();
+        // Depth-first walk without a stack: while the walk is under way,
+        // `num[b]` counts the successors of `b` visited so far (`UNSEEN`
+        // before `b` is reached) and `num[n + b]` is the block `b` was
+        // reached from. The second half is dropped at the end.
         num.clear();
-        num.resize(n, UNSEEN);
+        num.resize(2 * n, UNSEEN);
         let mut post = Vec::with_capacity(n);
-        // (block, successors visited); `num` marks blocks seen (0).
-        let mut stack: Vec<(BlockId, u32)> = Vec::with_capacity(n);
-        stack.push((BlockId(0), 0));
+        let mut b = 0usize;
         num[0] = 0;
-        while let Some(&mut (b, ref mut k)) = stack.last_mut() {
-            let succs = &self.blocks[b.index()].succs;
+        loop {
+            let succs = &self.blocks[b].succs;
+            let k = num[b] as usize;
             // Visit order: reversed, so that succs[0] (the fall-through of
             // a conditional branch) is visited last and lands right after.
-            let k_us = *k as usize;
-            if k_us < succs.len() {
-                let s = succs[succs.len() - 1 - k_us];
-                *k += 1;
-                if num[s.index()] == UNSEEN {
-                    num[s.index()] = 0;
-                    stack.push((s, 0));
+            if k < succs.len() {
+                let s = succs[succs.len() - 1 - k].index();
+                num[b] += 1;
+                if num[s] == UNSEEN {
+                    num[s] = 0;
+                    num[n + s] = b as u32;
+                    b = s;
                 }
             } else {
-                post.push(b);
-                stack.pop();
+                post.push(BlockId(b as u32));
+                if b == 0 {
+                    break;
+                }
+                b = num[n + b] as usize;
             }
         }
+        num.truncate(n);
         post.reverse();
         for (i, b) in post.iter().enumerate() {
             num[b.index()] = i as u32;
@@ -652,26 +659,34 @@ impl<'m> Body<'m> {
     /// whether anything was removed.
     pub fn remove_unreachable(&mut self) -> bool {
         let n = self.blocks.len();
-        let mut reach = vec![false; n];
-        let mut stack = vec![BlockId(0)];
-        reach[0] = true;
-        while let Some(b) = stack.pop() {
-            for &s in &self.blocks[b.index()].succs {
-                if !reach[s.index()] {
-                    reach[s.index()] = true;
-                    stack.push(s);
+        // One buffer: `reach[b]` (1 when reached) in the first half, the
+        // work stack in the second (each block is pushed at most once).
+        let mut buf = vec![0u32; 2 * n];
+        let (reach, stack) = buf.split_at_mut(n);
+        let mut top = 1;
+        stack[0] = 0;
+        reach[0] = 1;
+        while top > 0 {
+            top -= 1;
+            let b = stack[top] as usize;
+            for &s in &self.blocks[b].succs {
+                if reach[s.index()] == 0 {
+                    reach[s.index()] = 1;
+                    stack[top] = s.0;
+                    top += 1;
                 }
             }
         }
+        let reach = &buf[..n];
         let mut changed = false;
         for i in 0..n {
-            if reach[i] || self.blocks[i].dead {
+            if reach[i] != 0 || self.blocks[i].dead {
                 continue;
             }
             changed = true;
             let succs = std::mem::take(&mut self.blocks[i].succs);
             for s in succs {
-                if reach[s.index()] {
+                if reach[s.index()] != 0 {
                     self.remove_pred(s, BlockId(i as u32));
                 }
             }

@@ -44,8 +44,12 @@ pub(crate) fn build(body: &mut Body) {
             promoted[i] = false;
         }
     }
-    for b in body.live_blocks().collect::<Vec<_>>() {
-        for insn in &body.block(b).insns {
+    // Renaming makes about one value per instruction and phi: room for
+    // them once.
+    let mut ninsns = 0;
+    for blk in body.blocks.iter().filter(|b| !b.dead) {
+        ninsns += blk.insns.len() + 1;
+        for insn in &blk.insns {
             if let (Family::Addr { .. }, Some(Operand::Reg(v))) =
                 (insn.op.family(), insn.operands.get(1))
             {
@@ -54,6 +58,8 @@ pub(crate) fn build(body: &mut Body) {
         }
     }
     body.promoted = promoted;
+    body.vars.reserve(ninsns);
+    body.promoted.reserve(ninsns);
     let dom = DomTree::compute(body);
     place_phis(body, &dom, norig);
     rename(body, &dom);
@@ -155,8 +161,13 @@ fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
     let df = dom.frontiers(body);
     let mut has_phi = vec![u32::MAX; n];
     let mut in_work = vec![u32::MAX; n];
-    let mut phi_vars: Vec<Vec<VarId>> = vec![Vec::new(); n];
     let mut work = Vec::new();
+    // Phis are created with their original variable as destination (in
+    // variable order in each block); the renaming walk gives each a fresh
+    // value.
+    for blk in &mut body.blocks {
+        blk.phis.clear();
+    }
     for v in 0..norig {
         if !global[v] || !body.promoted[v] {
             continue;
@@ -170,10 +181,14 @@ fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
             }
         }
         while let Some(b) = work.pop() {
-            for &f in &df[b.index()] {
+            for &f in df.of(b) {
                 if has_phi[f.index()] != stamp {
                     has_phi[f.index()] = stamp;
-                    phi_vars[f.index()].push(VarId::new(v));
+                    let fb = &mut body.blocks[f.index()];
+                    fb.phis.push(Phi {
+                        dst: VarId::new(v),
+                        args: vec![Operand::Int(0); fb.preds.len()],
+                    });
                     if in_work[f.index()] != stamp {
                         in_work[f.index()] = stamp;
                         work.push(f);
@@ -181,18 +196,6 @@ fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
                 }
             }
         }
-    }
-    // Phis are created with their original variable as destination; the
-    // renaming walk gives each a fresh value.
-    for (b, vars) in phi_vars.into_iter().enumerate() {
-        let np = body.blocks[b].preds.len();
-        body.blocks[b].phis = vars
-            .into_iter()
-            .map(|v| Phi {
-                dst: v,
-                args: vec![Operand::Int(0); np],
-            })
-            .collect();
     }
 }
 
@@ -376,18 +379,24 @@ fn rename(body: &mut Body, dom: &DomTree) {
     let nvars = body.vars.len();
     let mut r = Renamer {
         top: vec![NO_VAL; nvars],
-        vals: Vec::new(),
+        vals: Vec::with_capacity(body.vars.capacity() - nvars + body.sig.params.len()),
     };
     for p in 0..body.sig.params.len().min(nvars) {
         if body.promoted[p] {
             r.push(VarId::new(p), Operand::Reg(VarId::new(p)));
         }
     }
-    // Original variable of each phi, per block (phi dsts are renamed).
-    let mut phi_orig: Vec<Vec<VarId>> = vec![Vec::new(); body.blocks.len()];
-    for &b in &dom.rpo {
-        phi_orig[b.index()] = body.block(b).phis.iter().map(|p| p.dst).collect();
+    // Original variable of each phi (phi dsts are renamed): those of block
+    // `b` are `phi_orig[phi_start[b]..]`, in phi order.
+    let mut phi_start: Vec<u32> = Vec::with_capacity(body.blocks.len());
+    let mut phi_orig: Vec<VarId> = Vec::new();
+    for blk in &body.blocks {
+        phi_start.push(phi_orig.len() as u32);
+        phi_orig.extend(blk.phis.iter().map(|p| p.dst));
     }
+    // The renamed instructions of the current block (reused; copied back
+    // into the block's own vector, which keeps its allocation).
+    let mut out: Vec<Insn> = Vec::new();
     // Explicit-stack preorder walk: (block, entered?).
     let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), usize::MAX)];
     while let Some((b, mark)) = stack.pop() {
@@ -399,16 +408,16 @@ fn rename(body: &mut Body, dom: &DomTree) {
         let mark = r.vals.len();
         stack.push((b, mark));
         // Phis define new values.
+        let first_phi = phi_start[b.index()] as usize;
         for k in 0..body.block(b).phis.len() {
-            let v = phi_orig[b.index()][k];
+            let v = phi_orig[first_phi + k];
             let t = body.new_var(body.class_of(v));
             body.block_mut(b).phis[k].dst = t;
             r.push(v, Operand::Reg(t));
         }
-        let insns = std::mem::take(&mut body.block_mut(b).insns);
-        // Room for the loads and stores of non-promoted variables too.
-        let mut out = Vec::with_capacity(insns.len() * 2 + 2);
-        for insn in insns {
+        let mut insns = std::mem::take(&mut body.block_mut(b).insns);
+        out.clear();
+        for insn in insns.drain(..) {
             rename_insn(body, &mut r, insn, &mut out);
         }
         // The terminator reads only.
@@ -419,8 +428,9 @@ fn rename(body: &mut Body, dom: &DomTree) {
             Term::Ret(i) => Term::Ret(rename_term(body, &mut r, i, &mut out)),
             t => t,
         };
+        insns.append(&mut out);
         let blk = body.block_mut(b);
-        blk.insns = out;
+        blk.insns = insns;
         blk.term = term;
         // Phi arguments of successors.
         for si in 0..body.block(b).succs.len() {
@@ -428,8 +438,9 @@ fn rename(body: &mut Body, dom: &DomTree) {
             if body.block(b).succs[..si].contains(&s) {
                 continue;
             }
+            let first_phi = phi_start[s.index()] as usize;
             for k in 0..body.block(s).phis.len() {
-                let val = r.read(body, phi_orig[s.index()][k]);
+                let val = r.read(body, phi_orig[first_phi + k]);
                 let sb = body.block_mut(s);
                 for j in 0..sb.preds.len() {
                     if sb.preds[j] == b {
