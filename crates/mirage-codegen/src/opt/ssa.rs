@@ -95,72 +95,74 @@ fn scan_block(body: &Body, b: BlockId, mut on: impl FnMut(VarId, bool)) {
     }
 }
 
+/// What `place_phis` gathers about one variable.
+#[derive(Clone, Copy)]
+struct VarSites {
+    /// Read in a block before being written there (live across blocks).
+    global: bool,
+    /// The last block found to define it.
+    last_site: u32,
+    /// The block being scanned once it has defined it there.
+    killed: u32,
+    /// Its defining blocks: `sites[start..]` up to the next variable's.
+    start: u32,
+}
+
 fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
     let n = body.blocks.len();
-    // Variables live across blocks, and the blocks defining each.
-    let mut global = vec![false; norig];
+    let mut info = vec![
+        VarSites {
+            global: false,
+            last_site: u32::MAX,
+            killed: u32::MAX,
+            start: 0,
+        };
+        norig + 1
+    ];
     // (variable, defining block) pairs, then bucketed by variable.
-    let mut def_pairs: Vec<(u32, BlockId)> = Vec::new();
-    let mut last_site = vec![u32::MAX; norig];
-    let mut killed_stamp = vec![u32::MAX; norig];
-    let mut uses = Vec::new();
-    let mut defs = Vec::new();
+    let mut def_pairs: Vec<(u32, BlockId)> = Vec::with_capacity(norig + n);
     for &b in &dom.rpo {
-        uses.clear();
-        defs.clear();
+        // In order: a use is upward-exposed when no earlier definition in
+        // the block wrote the variable.
         scan_block(body, b, |v, def| {
-            if def {
-                defs.push(v)
+            let Some(vi) = info.get_mut(v.index()).filter(|_| v.index() < norig) else {
+                return;
+            };
+            if !def {
+                if vi.killed != b.0 {
+                    vi.global = true;
+                }
             } else {
-                uses.push((v, defs.len()))
+                vi.killed = b.0;
+                if vi.last_site != b.0 {
+                    vi.last_site = b.0;
+                    def_pairs.push((v.index() as u32, b));
+                }
             }
         });
-        // A use is upward-exposed when no earlier definition in the block
-        // wrote the variable: replay in order.
-        let mut di = 0;
-        let mut ui = 0;
-        // `uses` carry the number of defs seen before them.
-        while ui < uses.len() || di < defs.len() {
-            if ui < uses.len() && uses[ui].1 <= di {
-                let v = uses[ui].0;
-                if v.index() < norig && killed_stamp[v.index()] != b.0 {
-                    global[v.index()] = true;
-                }
-                ui += 1;
-            } else {
-                let v = defs[di];
-                if v.index() < norig {
-                    killed_stamp[v.index()] = b.0;
-                    if last_site[v.index()] != b.0 {
-                        last_site[v.index()] = b.0;
-                        def_pairs.push((v.index() as u32, b));
-                    }
-                }
-                di += 1;
-            }
-        }
     }
     // Parameters are defined at entry too (order within a variable's
     // sites does not matter: the result is a set of blocks).
     for v in 0..body.sig.params.len().min(norig) {
         def_pairs.push((v as u32, BlockId(0)));
     }
-    let mut site_start = vec![0u32; norig + 1];
+    // Counting sort: counts, running sums (each variable's end), then
+    // filled backwards (each variable's start).
     for &(v, _) in &def_pairs {
-        site_start[v as usize + 1] += 1;
+        info[v as usize].start += 1;
     }
-    for v in 0..norig {
-        site_start[v + 1] += site_start[v];
+    for v in 1..=norig {
+        info[v].start += info[v - 1].start;
     }
-    let mut fill = site_start.clone();
     let mut sites = vec![BlockId(0); def_pairs.len()];
-    for &(v, b) in &def_pairs {
-        sites[fill[v as usize] as usize] = b;
-        fill[v as usize] += 1;
+    for &(v, b) in def_pairs.iter().rev() {
+        info[v as usize].start -= 1;
+        sites[info[v as usize].start as usize] = b;
     }
     let df = dom.frontiers(body);
-    let mut has_phi = vec![u32::MAX; n];
-    let mut in_work = vec![u32::MAX; n];
+    // Per block: the last variable given a phi there, and the last one
+    // whose work list held it.
+    let mut has_phi_in_work = vec![(u32::MAX, u32::MAX); n];
     let mut work = Vec::new();
     // Phis are created with their original variable as destination (in
     // variable order in each block); the renaming walk gives each a fresh
@@ -169,28 +171,30 @@ fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
         blk.phis.clear();
     }
     for v in 0..norig {
-        if !global[v] || !body.promoted[v] {
+        if !info[v].global || !body.promoted[v] {
             continue;
         }
         let stamp = v as u32;
         work.clear();
-        for &b in &sites[site_start[v] as usize..site_start[v + 1] as usize] {
-            if in_work[b.index()] != stamp {
-                in_work[b.index()] = stamp;
+        for &b in &sites[info[v].start as usize..info[v + 1].start as usize] {
+            if has_phi_in_work[b.index()].1 != stamp {
+                has_phi_in_work[b.index()].1 = stamp;
                 work.push(b);
             }
         }
         while let Some(b) = work.pop() {
             for &f in df.of(b) {
-                if has_phi[f.index()] != stamp {
-                    has_phi[f.index()] = stamp;
+                let marks = &mut has_phi_in_work[f.index()];
+                if marks.0 != stamp {
+                    marks.0 = stamp;
+                    let push = marks.1 != stamp;
+                    marks.1 = stamp;
                     let fb = &mut body.blocks[f.index()];
                     fb.phis.push(Phi {
                         dst: VarId::new(v),
                         args: vec![Operand::Int(0); fb.preds.len()],
                     });
-                    if in_work[f.index()] != stamp {
-                        in_work[f.index()] = stamp;
+                    if push {
                         work.push(f);
                     }
                 }
