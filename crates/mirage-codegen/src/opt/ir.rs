@@ -351,9 +351,26 @@ impl<'m> Body<'m> {
 
     /// Builds the body of `func` (see the module documentation).
     pub fn build(module: &'m Module, name: &'m str, func: &'m Func) -> Body<'m> {
-        let has_ret = func
-            .opcodes()
-            .any(|op| matches!(op.family(), Family::Ret | Family::JRet));
+        // Whether the function returns anywhere, and how many instructions
+        // end a block (with the labels, a bound on the number of blocks).
+        let mut has_ret = false;
+        let mut nends = 0;
+        for op in func.opcodes() {
+            match op.family() {
+                Family::Ret | Family::JRet => {
+                    has_ret = true;
+                    nends += 1;
+                }
+                Family::Jmp
+                | Family::PrBranch { .. }
+                | Family::BTest { .. }
+                | Family::BOvf { .. }
+                | Family::BICmp { .. }
+                | Family::BFCmp { .. }
+                | Family::Switch => nends += 1,
+                _ => {}
+            }
+        }
         let mut body = Body {
             module,
             name,
@@ -372,7 +389,7 @@ impl<'m> Body<'m> {
             norig: func.vars.len(),
             promoted: vec![false; func.vars.len()],
             labels: &func.labels,
-            blocks: Vec::with_capacity(func.labels.len() + 4),
+            blocks: Vec::with_capacity(func.labels.len() + nends + 3),
             ssa: false,
             end_pos: func.end_pos,
             src_vars: &func.vars,
@@ -383,7 +400,7 @@ impl<'m> Body<'m> {
         let mut label_block: Vec<Option<BlockId>> = vec![None; func.labels.len()];
         // Successor labels to resolve once every label is placed:
         // (block, index in succs, label).
-        let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::new();
+        let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::with_capacity(nends);
         let mut cur = first;
         let mut open = true;
         // The instructions of `cur`, moved into the block (one allocation

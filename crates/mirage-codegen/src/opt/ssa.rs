@@ -402,7 +402,8 @@ fn rename(body: &mut Body, dom: &DomTree) {
     // into the block's own vector, which keeps its allocation).
     let mut out: Vec<Insn> = Vec::new();
     // Explicit-stack preorder walk: (block, entered?).
-    let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), usize::MAX)];
+    let mut stack: Vec<(BlockId, usize)> = Vec::with_capacity(dom.rpo.len() + 1);
+    stack.push((BlockId(0), usize::MAX));
     while let Some((b, mark)) = stack.pop() {
         if mark != usize::MAX {
             // Leaving b: pop what it pushed.
@@ -469,6 +470,9 @@ fn rename_term(body: &mut Body, r: &mut Renamer, insn: Insn, out: &mut Vec<Insn>
 /// until none is left. A phi equal to a constant becomes a `mov` of it
 /// (see `repl.rs` for why the definition stays).
 pub(crate) fn remove_trivial_phis(body: &mut Body) {
+    if body.blocks.iter().all(|b| b.dead || b.phis.is_empty()) {
+        return;
+    }
     let mut repl = Repl::new(body.vars.len());
     loop {
         let mut changed = false;
