@@ -19,8 +19,8 @@ pub(crate) struct DomTree {
     /// Immediate dominator (the entry is its own).
     pub idom: Vec<BlockId>,
     /// Children in the dominator tree, in reverse-postorder order, of
-    /// block `b`: `kids[kid_start[b]..kid_start[b + 1]]`.
-    kid_start: Vec<u32>,
+    /// block `b`: `kids[kids[b].0..kids[b + 1].0]` (one allocation for the
+    /// `n + 1` range starts, stored as `BlockId`s, and the lists after them).
     kids: Vec<BlockId>,
 }
 
@@ -55,23 +55,26 @@ impl DomTree {
         }
         // Children lists in one array (counting sort by parent): counts,
         // then running sums (the end of each parent's range), then filled
-        // backwards so that each entry ends at its range's start.
-        let mut kid_start = vec![0u32; n + 1];
+        // backwards so that each entry ends at its range's start. The
+        // starts are offset by the n + 1 entries that hold them.
+        let nkids = rpo.iter().skip(1).filter(|b| idom[b.index()] != NONE).count();
+        let mut kids = vec![BlockId(0); n + 1 + nkids];
         for &b in rpo.iter().skip(1) {
             let d = idom[b.index()];
             if d != NONE {
-                kid_start[d as usize] += 1;
+                kids[d as usize].0 += 1;
             }
         }
+        kids[0].0 += n as u32 + 1;
         for i in 1..=n {
-            kid_start[i] += kid_start[i - 1];
+            kids[i].0 += kids[i - 1].0;
         }
-        let mut kids = vec![BlockId(0); kid_start[n] as usize];
         for &b in rpo.iter().skip(1).rev() {
-            let d = idom[b.index()];
-            if d != NONE {
-                kid_start[d as usize] -= 1;
-                kids[kid_start[d as usize] as usize] = b;
+            let d = idom[b.index()] as usize;
+            if d != NONE as usize {
+                kids[d].0 -= 1;
+                let k = kids[d].0 as usize;
+                kids[k] = b;
             }
         }
         DomTree {
@@ -81,7 +84,6 @@ impl DomTree {
                 .into_iter()
                 .map(|d| BlockId(if d == NONE { 0 } else { d }))
                 .collect(),
-            kid_start,
             kids,
         }
     }
@@ -89,7 +91,7 @@ impl DomTree {
     /// The blocks `b` immediately dominates.
     pub fn children(&self, b: BlockId) -> &[BlockId] {
         let i = b.index();
-        &self.kids[self.kid_start[i] as usize..self.kid_start[i + 1] as usize]
+        &self.kids[self.kids[i].0 as usize..self.kids[i + 1].0 as usize]
     }
 
     pub fn reachable(&self, b: BlockId) -> bool {
