@@ -57,7 +57,11 @@ impl DomTree {
         // then running sums (the end of each parent's range), then filled
         // backwards so that each entry ends at its range's start. The
         // starts are offset by the n + 1 entries that hold them.
-        let nkids = rpo.iter().skip(1).filter(|b| idom[b.index()] != NONE).count();
+        let nkids = rpo
+            .iter()
+            .skip(1)
+            .filter(|b| idom[b.index()] != NONE)
+            .count();
         let mut kids = vec![BlockId(0); n + 1 + nkids];
         for &b in rpo.iter().skip(1) {
             let d = idom[b.index()];
@@ -201,39 +205,42 @@ pub(crate) struct Loop {
 pub(crate) fn find_loops(body: &Body, dom: &DomTree) -> Vec<Loop> {
     let n = body.blocks.len();
     let mut loops: Vec<Loop> = Vec::new();
-    let mut in_loop = vec![false; n];
+    // Per block: 1 while in the loop being gathered (allocated with the
+    // first loop: a body without loops allocates nothing).
+    let mut marks: Vec<u32> = Vec::new();
     // Work list and members of the current loop (reused).
     let mut stack: Vec<BlockId> = Vec::new();
     let mut found: Vec<BlockId> = Vec::new();
+    let is_latch = |h: BlockId, p: BlockId| dom.reachable(p) && dom.dominates(h, p);
     for &h in &dom.rpo {
-        stack.clear();
-        stack.extend(
-            body.block(h)
-                .preds
-                .iter()
-                .copied()
-                .filter(|&p| dom.reachable(p) && dom.dominates(h, p)),
-        );
-        if stack.is_empty() {
+        let preds = &body.block(h).preds;
+        if !preds.iter().any(|&p| is_latch(h, p)) {
             continue;
         }
+        if marks.is_empty() {
+            marks = vec![0; n];
+            stack.reserve(n);
+            found.reserve(n);
+        }
+        stack.clear();
+        stack.extend(preds.iter().copied().filter(|&p| is_latch(h, p)));
         found.clear();
         found.push(h);
-        in_loop[h.index()] = true;
+        marks[h.index()] = 1;
         while let Some(b) = stack.pop() {
-            if in_loop[b.index()] {
+            if marks[b.index()] != 0 {
                 continue;
             }
-            in_loop[b.index()] = true;
+            marks[b.index()] = 1;
             found.push(b);
             for &p in &body.block(b).preds {
-                if dom.reachable(p) && !in_loop[p.index()] {
+                if dom.reachable(p) && marks[p.index()] == 0 {
                     stack.push(p);
                 }
             }
         }
         for &b in &found {
-            in_loop[b.index()] = false;
+            marks[b.index()] = 0;
         }
         // Keys are distinct: an unstable sort gives the one order.
         found.sort_unstable_by_key(|b| dom.rpo_num[b.index()]);
@@ -244,8 +251,9 @@ pub(crate) fn find_loops(body: &Body, dom: &DomTree) -> Vec<Loop> {
         });
     }
     // Depth: the number of loops whose body holds this loop's header.
-    // (Counted per block: no list of loops per block to allocate.)
-    let mut nloops = vec![0u32; n];
+    // (Counted per block, in `marks`, all 0 again: no list of loops per
+    // block to allocate.)
+    let nloops = &mut marks;
     for l in &loops {
         for b in &l.blocks {
             nloops[b.index()] += 1;

@@ -353,24 +353,22 @@ impl<'m> Body<'m> {
     pub fn build(module: &'m Module, name: &'m str, func: &'m Func) -> Body<'m> {
         // Whether the function returns anywhere, and how many instructions
         // end a block (with the labels, a bound on the number of blocks).
-        let mut has_ret = false;
-        let mut nends = 0;
+        let mut nrets = 0;
+        let mut nbranches = 0;
         for op in func.opcodes() {
             match op.family() {
-                Family::Ret | Family::JRet => {
-                    has_ret = true;
-                    nends += 1;
-                }
+                Family::Ret | Family::JRet => nrets += 1,
                 Family::Jmp
                 | Family::PrBranch { .. }
                 | Family::BTest { .. }
                 | Family::BOvf { .. }
                 | Family::BICmp { .. }
                 | Family::BFCmp { .. }
-                | Family::Switch => nends += 1,
+                | Family::Switch => nbranches += 1,
                 _ => {}
             }
         }
+        let has_ret = nrets > 0;
         let mut body = Body {
             module,
             name,
@@ -389,7 +387,7 @@ impl<'m> Body<'m> {
             norig: func.vars.len(),
             promoted: vec![false; func.vars.len()],
             labels: &func.labels,
-            blocks: Vec::with_capacity(func.labels.len() + nends + 3),
+            blocks: Vec::with_capacity(func.labels.len() + nrets + nbranches + 3),
             ssa: false,
             end_pos: func.end_pos,
             src_vars: &func.vars,
@@ -400,7 +398,7 @@ impl<'m> Body<'m> {
         let mut label_block: Vec<Option<BlockId>> = vec![None; func.labels.len()];
         // Successor labels to resolve once every label is placed:
         // (block, index in succs, label).
-        let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::with_capacity(nends);
+        let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::with_capacity(nbranches);
         let mut cur = first;
         let mut open = true;
         // The instructions of `cur`, moved into the block (one allocation
