@@ -155,6 +155,7 @@ impl TakenNumbers {
 
 /// `n` when `name` is `prefix` followed by `n` written as `push_decimal`
 /// writes it (no sign, no leading zero).
+#[inline]
 fn decimal_suffix(name: &str, prefix: &str) -> Option<u32> {
     let digits = name.strip_prefix(prefix)?;
     let b = digits.as_bytes();
@@ -860,7 +861,7 @@ impl<'m> Body<'m> {
         let mut lmap = vec![u32::MAX; norig_labels as usize + new_label_nums.len()];
         let mut new_labels = Labels::new();
         let mut name_buf = String::new();
-        let mut used = self.kept_vars();
+        let mut vmap = self.kept_vars();
         for insn in &mut insns {
             for op in &mut insn.operands {
                 match op {
@@ -880,20 +881,20 @@ impl<'m> Body<'m> {
                         }
                         *l = LabelId(lmap[l.index()]);
                     }
-                    Operand::Reg(v) => used[v.index()] = true,
+                    Operand::Reg(v) => vmap[v.index()] = USED,
                     Operand::Mem(m) => {
                         if let Some(b) = m.base {
-                            used[b.index()] = true;
+                            vmap[b.index()] = USED;
                         }
                         if let Some(x) = m.index {
-                            used[x.index()] = true;
+                            vmap[x.index()] = USED;
                         }
                     }
                     _ => {}
                 }
             }
         }
-        let vars = self.rename_vars(&mut insns, &used);
+        let vars = self.rename_vars(&mut insns, vmap);
         let mut f = Func::new(self.sig.clone(), vars);
         f.labels = new_labels;
         f.set_insns(insns);
@@ -901,21 +902,21 @@ impl<'m> Body<'m> {
         f
     }
 
-    /// Variables kept even when unused: parameters and hard-register
-    /// globals (the other entries false).
-    fn kept_vars(&self) -> Vec<bool> {
-        let mut used = vec![false; self.vars.len()];
+    /// Per variable: `USED` for those kept even when unused (parameters
+    /// and hard-register globals), `UNUSED` for the others.
+    fn kept_vars(&self) -> Vec<u32> {
+        let mut vmap = vec![UNUSED; self.vars.len()];
         for (i, v) in self.vars.iter().enumerate().take(self.norig) {
             if i < self.sig.params.len() || v.kind == VarKind::Global {
-                used[i] = true;
+                vmap[i] = USED;
             }
         }
-        used
+        vmap
     }
 
-    /// Drops the variables not `used`, renumbers the rest and names the
-    /// new ones.
-    fn rename_vars(&self, insns: &mut [Insn], used: &[bool]) -> Vec<Var> {
+    /// Drops the variables `UNUSED` in `map`, renumbers the rest (`map`
+    /// becomes the renumbering) and names the new ones.
+    fn rename_vars(&self, insns: &mut [Insn], mut map: Vec<u32>) -> Vec<Var> {
         let nv = self.vars.len();
         // New names are "t." and a number; only such names can clash.
         let item_names = self.module.items.iter().filter_map(|it| it.name.as_deref());
@@ -926,11 +927,10 @@ impl<'m> Body<'m> {
                 .map(|v| v.name.as_str())
                 .chain(item_names),
         );
-        let mut map = vec![u32::MAX; nv];
-        let mut vars = Vec::with_capacity(used.iter().filter(|&&u| u).count());
+        let mut vars = Vec::with_capacity(map.iter().filter(|&&m| m == USED).count());
         let mut counter = 0u32;
         for i in 0..nv {
-            if !used[i] {
+            if map[i] == UNUSED {
                 continue;
             }
             map[i] = vars.len() as u32;
@@ -1026,6 +1026,11 @@ impl Body<'_> {
         }
     }
 }
+
+/// In the variable map of emission: a variable not used / used (before
+/// renumbering).
+const UNUSED: u32 = u32::MAX;
+const USED: u32 = u32::MAX - 1;
 
 fn push_decimal(s: &mut String, mut n: u32) {
     let mut buf = [0u8; 10];

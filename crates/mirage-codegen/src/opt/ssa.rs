@@ -314,8 +314,9 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
                 }
                 let c = m2.ty.class();
                 let t = body.new_var(c);
-                pre.push(Insn::with(mov_op(c), [Operand::Reg(t), Operand::mem(m2)]));
-                insn.operands[i] = Operand::Reg(t);
+                // The operand (now `m2`) moves to the load.
+                let src = std::mem::replace(&mut insn.operands[i], Operand::Reg(t));
+                pre.push(Insn::with(mov_op(c), [Operand::Reg(t), src]));
             }
             Operand::Reg(v) => {
                 let v = *v;
