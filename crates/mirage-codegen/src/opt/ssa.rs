@@ -399,9 +399,6 @@ fn rename(body: &mut Body, dom: &DomTree) {
         phi_start.push(phi_orig.len() as u32);
         phi_orig.extend(blk.phis.iter().map(|p| p.dst));
     }
-    // The renamed instructions of the current block (reused; copied back
-    // into the block's own vector, which keeps its allocation).
-    let mut out: Vec<Insn> = Vec::new();
     // Explicit-stack preorder walk: (block, entered?).
     let mut stack: Vec<(BlockId, usize)> = Vec::with_capacity(dom.rpo.len() + 1);
     stack.push((BlockId(0), usize::MAX));
@@ -421,9 +418,9 @@ fn rename(body: &mut Body, dom: &DomTree) {
             body.block_mut(b).phis[k].dst = t;
             r.push(v, Operand::Reg(t));
         }
-        let mut insns = std::mem::take(&mut body.block_mut(b).insns);
-        out.clear();
-        for insn in insns.drain(..) {
+        let insns = std::mem::take(&mut body.block_mut(b).insns);
+        let mut out = Vec::with_capacity(insns.len() * 2 + 2);
+        for insn in insns {
             rename_insn(body, &mut r, insn, &mut out);
         }
         // The terminator reads only.
@@ -434,9 +431,8 @@ fn rename(body: &mut Body, dom: &DomTree) {
             Term::Ret(i) => Term::Ret(rename_term(body, &mut r, i, &mut out)),
             t => t,
         };
-        insns.append(&mut out);
         let blk = body.block_mut(b);
-        blk.insns = insns;
+        blk.insns = out;
         blk.term = term;
         // Phi arguments of successors.
         for si in 0..body.block(b).succs.len() {
