@@ -402,12 +402,13 @@ impl<'m> Body<'m> {
         let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::with_capacity(nbranches);
         let mut cur = first;
         let mut open = true;
-        // The instructions of `cur`, moved into the block (one allocation
-        // of the right size) when the walk leaves it.
+        // The instructions of `cur`, moved into the block (one allocation,
+        // with room for a couple more: passes before `ssa` insert some)
+        // when the walk leaves it.
         let mut scratch: Vec<Insn> = Vec::new();
         fn flush(body: &mut Body, b: BlockId, scratch: &mut Vec<Insn>) {
             if !scratch.is_empty() {
-                let mut v = Vec::with_capacity(scratch.len());
+                let mut v = Vec::with_capacity(scratch.len() + 2);
                 v.append(scratch);
                 body.blocks[b.index()].insns = v;
             }
