@@ -405,7 +405,7 @@ impl<'m> Body<'m> {
         // The instructions of `cur`, moved into the block (one allocation,
         // with room for a couple more: passes before `ssa` insert some)
         // when the walk leaves it.
-        let mut scratch: Vec<Insn> = Vec::new();
+        let mut scratch: Vec<Insn> = Vec::with_capacity(func.num_insns());
         fn flush(body: &mut Body, b: BlockId, scratch: &mut Vec<Insn>) {
             if !scratch.is_empty() {
                 let mut v = Vec::with_capacity(scratch.len() + 2);

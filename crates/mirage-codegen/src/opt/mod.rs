@@ -245,7 +245,13 @@ pub fn optimize_func(
         );
         at_level && !disabled(p) && (!needs_ssa || ssa_on)
     };
-    let run: Vec<&str> = PASSES.iter().copied().filter(|p| want(p)).collect();
+    // The passes to run, as a bit per entry of `PASSES`.
+    const _: () = assert!(PASSES.len() <= 32);
+    let run = PASSES
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| want(p))
+        .fold(0u32, |m, (i, _)| m | 1 << i);
     let prefix = format!("{name}.L");
     // New labels are `<prefix><number>`; the numbers already taken.
     let taken = if opts.local_labels {
@@ -258,7 +264,11 @@ pub fn optimize_func(
     // The function after `tailrec` when it changed it: what `inline`
     // inlines at the remaining self calls.
     let mut looped: Option<Func> = None;
-    for pass in run {
+    let passes = PASSES
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| run & 1 << i != 0);
+    for (_, &pass) in passes {
         match pass {
             "tailrec" => {
                 if tailrec::run(&mut body, ctx, func) {
