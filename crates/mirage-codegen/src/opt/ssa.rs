@@ -44,8 +44,8 @@ pub(crate) fn build(body: &mut Body) {
             promoted[i] = false;
         }
     }
-    // Renaming makes about one value per instruction and phi: room for
-    // them once.
+    // Renaming makes about one value per instruction and phi, and later
+    // passes make more: room for them once.
     let mut ninsns = 0;
     for blk in body.blocks.iter().filter(|b| !b.dead) {
         ninsns += blk.insns.len() + 1;
@@ -58,8 +58,8 @@ pub(crate) fn build(body: &mut Body) {
         }
     }
     body.promoted = promoted;
-    body.vars.reserve(ninsns);
-    body.promoted.reserve(ninsns);
+    body.vars.reserve(2 * ninsns);
+    body.promoted.reserve(2 * ninsns);
     let dom = DomTree::compute(body);
     place_phis(body, &dom, norig);
     rename(body, &dom);
