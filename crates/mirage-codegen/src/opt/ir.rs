@@ -732,7 +732,8 @@ impl<'m> Body<'m> {
     /// needs one, `jmp` where a successor does not follow, unused
     /// temporaries dropped, new variables named.
     pub fn emit(&self, taken_labels: &TakenNumbers, label_counter: &mut u32) -> Func {
-        self.lay_out(taken_labels, label_counter, &mut |b, out| {
+        let ninsns = self.insn_count();
+        self.lay_out(taken_labels, label_counter, ninsns, &mut |b, out| {
             out.extend(self.blocks[b.index()].insns.iter().cloned())
         })
     }
@@ -740,12 +741,13 @@ impl<'m> Body<'m> {
     /// [`Body::emit`] for the last time: instructions are moved, not
     /// copied.
     pub fn into_func(mut self, taken_labels: &TakenNumbers, label_counter: &mut u32) -> Func {
+        let ninsns = self.insn_count();
         let mut moved: Vec<Vec<Insn>> = self
             .blocks
             .iter_mut()
             .map(|b| std::mem::take(&mut b.insns))
             .collect();
-        self.lay_out(taken_labels, label_counter, &mut |b, out| {
+        self.lay_out(taken_labels, label_counter, ninsns, &mut |b, out| {
             out.append(&mut moved[b.index()])
         })
     }
@@ -754,6 +756,7 @@ impl<'m> Body<'m> {
         &self,
         taken_labels: &TakenNumbers,
         label_counter: &mut u32,
+        ninsns: usize,
         body_insns: &mut dyn FnMut(BlockId, &mut Vec<Insn>),
     ) -> Func {
         let n = self.blocks.len();
@@ -814,7 +817,9 @@ impl<'m> Body<'m> {
                 }
             };
         }
-        let mut insns: Vec<Insn> = Vec::with_capacity(self.insn_count() + 2 * order.len());
+        // `ninsns` is `insn_count()` (taken before `into_func` moved the
+        // instructions out); each block adds at most a label and a `jmp`.
+        let mut insns: Vec<Insn> = Vec::with_capacity(ninsns + 2 * order.len());
         let lab = |s: BlockId| {
             let l = block_label[s.index()];
             Operand::Label(LabelId(if l == NONE { 0 } else { l }))
