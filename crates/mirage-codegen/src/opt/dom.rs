@@ -120,7 +120,7 @@ impl DomTree {
     pub fn frontiers(&self, body: &Body) -> Frontiers {
         let n = body.blocks.len();
         // (block, frontier block) pairs, then bucketed by block (order kept).
-        let mut pairs: Vec<(u32, BlockId)> = Vec::new();
+        let mut pairs: Vec<(u32, BlockId)> = Vec::with_capacity(2 * n);
         // The last frontier block added to each block's list.
         let mut last = vec![u32::MAX; n + 1];
         for &b in &self.rpo {
@@ -219,8 +219,8 @@ pub(crate) fn find_loops(body: &Body, dom: &DomTree) -> Vec<Loop> {
         }
         if marks.is_empty() {
             marks = vec![0; n];
-            stack.reserve(n);
-            found.reserve(n);
+            stack = Vec::with_capacity(n);
+            found = Vec::with_capacity(n);
         }
         stack.clear();
         stack.extend(preds.iter().copied().filter(|&p| is_latch(h, p)));

@@ -638,8 +638,12 @@ impl<'m> Body<'m> {
         // `num[b]` counts the successors of `b` visited so far (`UNSEEN`
         // before `b` is reached) and `num[n + b]` is the block `b` was
         // reached from. The second half is dropped at the end.
-        num.clear();
-        num.resize(2 * n, UNSEEN);
+        if num.capacity() < 2 * n {
+            *num = vec![UNSEEN; 2 * n];
+        } else {
+            num.clear();
+            num.resize(2 * n, UNSEEN);
+        }
         let mut post = Vec::with_capacity(n);
         let mut b = 0usize;
         num[0] = 0;
