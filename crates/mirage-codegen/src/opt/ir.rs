@@ -927,7 +927,6 @@ impl<'m> Body<'m> {
     /// Drops the variables `UNUSED` in `map`, renumbers the rest (`map`
     /// becomes the renumbering) and names the new ones.
     fn rename_vars(&self, insns: &mut [Insn], mut map: Vec<u32>) -> Vec<Var> {
-        let nv = self.vars.len();
         // New names are "t." and a number; only such names can clash.
         let item_names = self.module.items.iter().filter_map(|it| it.name.as_deref());
         let taken = TakenNumbers::new(
@@ -939,12 +938,11 @@ impl<'m> Body<'m> {
         );
         let mut vars = Vec::with_capacity(map.iter().filter(|&&m| m == USED).count());
         let mut counter = 0u32;
-        for i in 0..nv {
-            if map[i] == UNUSED {
+        for (i, (m, v)) in map.iter_mut().zip(&self.vars).enumerate() {
+            if *m == UNUSED {
                 continue;
             }
-            map[i] = vars.len() as u32;
-            let v = &self.vars[i];
+            *m = vars.len() as u32;
             // The function's own variables have their names in `src_vars`.
             let own = match self.src_vars.get(i) {
                 Some(src) if i < self.norig => &src.name,
