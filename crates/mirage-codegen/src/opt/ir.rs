@@ -319,6 +319,7 @@ impl<'m> Body<'m> {
         BlockId(self.blocks.len() as u32 - 1)
     }
     /// A fresh unnamed variable of a class (named at emission).
+    #[inline]
     pub fn new_var(&mut self, c: Class) -> VarId {
         let ty = match c {
             Class::Int => Type::I64,

@@ -38,7 +38,10 @@ pub(crate) fn build(body: &mut Body) {
     let norig = body.vars.len();
     let nvars = body.vars.len();
     // Which variables become SSA values.
-    let mut promoted = vec![true; nvars];
+    // (In the old table's buffer.)
+    let mut promoted = std::mem::take(&mut body.promoted);
+    promoted.clear();
+    promoted.resize(nvars, true);
     for (i, v) in body.vars.iter().enumerate() {
         if v.kind == VarKind::Global {
             promoted[i] = false;
@@ -216,12 +219,14 @@ struct Renamer {
 const NO_VAL: u32 = u32::MAX;
 
 impl Renamer {
+    #[inline]
     fn read(&self, body: &Body, v: VarId) -> Operand {
         match self.top[v.index()] {
             NO_VAL => zero_of(body.class_of(v)),
             k => self.vals[k as usize].0.clone(),
         }
     }
+    #[inline]
     fn push(&mut self, v: VarId, x: Operand) {
         let prev = std::mem::replace(&mut self.top[v.index()], self.vals.len() as u32);
         self.vals.push((x, prev, v));
