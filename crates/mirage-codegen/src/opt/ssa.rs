@@ -424,6 +424,9 @@ fn rename(body: &mut Body, dom: &DomTree) {
             r.push(v, Operand::Reg(t));
         }
         let insns = std::mem::take(&mut body.block_mut(b).insns);
+        // Room for the loads and stores of non-promoted variables, and for
+        // what later passes insert (a fresh vector per block measured better
+        // than one reused buffer copied back).
         let mut out = Vec::with_capacity(insns.len() * 2 + 2);
         for insn in insns {
             rename_insn(body, &mut r, insn, &mut out);
