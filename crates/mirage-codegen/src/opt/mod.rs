@@ -205,8 +205,8 @@ fn func_name<'m>(module: &'m Module, func: &Func) -> Option<&'m str> {
 /// documentation).
 fn untouchable(module: &Module, func: &Func) -> bool {
     let code = func
-        .insns()
-        .any(|i| matches!(i.op.family(), Family::Laddr | Family::Jmpi | Family::JCall));
+        .opcodes()
+        .any(|op| matches!(op.family(), Family::Laddr | Family::Jmpi | Family::JCall));
     code || module.items.iter().any(|it| match &it.kind {
         ItemKind::Lref { func: f, .. } => module
             .func(*f)
