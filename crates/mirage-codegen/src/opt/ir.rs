@@ -832,7 +832,10 @@ impl<'m> Body<'m> {
         for (i, &b) in order.iter().enumerate() {
             let blk = self.block(b);
             if block_label[b.index()] != NONE {
-                insns.push(Insn::label(LabelId(block_label[b.index()])));
+                insns.push(one_operand(
+                    Opcode::Label,
+                    Operand::Label(LabelId(block_label[b.index()])),
+                ));
             }
             for phi in &blk.phis {
                 let mut ops = Operands::new();
@@ -845,7 +848,7 @@ impl<'m> Body<'m> {
             match &blk.term {
                 Term::Goto => {
                     if next != Some(blk.succs[0]) {
-                        insns.push(Insn::with(Opcode::Jmp, [lab(blk.succs[0])]));
+                        insns.push(one_operand(Opcode::Jmp, lab(blk.succs[0])));
                     }
                 }
                 Term::Cond(c) => {
@@ -853,7 +856,7 @@ impl<'m> Body<'m> {
                     c.operands[0] = lab(blk.succs[1]);
                     insns.push(c);
                     if next != Some(blk.succs[0]) {
-                        insns.push(Insn::with(Opcode::Jmp, [lab(blk.succs[0])]));
+                        insns.push(one_operand(Opcode::Jmp, lab(blk.succs[0])));
                     }
                 }
                 Term::Switch(s) => {
@@ -1033,6 +1036,19 @@ impl Body<'_> {
             insns.extend(pre);
             insns.extend(tail);
         }
+    }
+}
+
+/// An instruction with one operand (built in place: emission makes many
+/// labels and jumps).
+#[inline]
+fn one_operand(op: Opcode, x: Operand) -> Insn {
+    let mut operands = Operands::new();
+    operands.push(x);
+    Insn {
+        op,
+        operands,
+        pos: Pos::NONE,
     }
 }
 
