@@ -288,6 +288,19 @@ pub(crate) fn is_non_value(insn: &Insn, i: usize) -> bool {
     }
 }
 
+/// The one operand position that is not a value whatever it holds (see
+/// [`is_non_value`]): for a register or memory operand, `is_non_value(insn,
+/// i)` is `non_value_pos(family) == Some(i)`.
+#[inline]
+pub(crate) fn non_value_pos(f: Family) -> Option<usize> {
+    match f {
+        Family::Call | Family::Inline | Family::JCall => Some(0),
+        Family::Addr { .. } | Family::Laddr => Some(1),
+        Family::VaArg => Some(2),
+        _ => None,
+    }
+}
+
 /// Whether an integer division or remainder can trap: the divisor is not
 /// a constant, or is 0, or is -1 (`MIN / -1` traps).
 pub(crate) fn div_may_trap(insn: &Insn) -> bool {

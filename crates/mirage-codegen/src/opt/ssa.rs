@@ -26,7 +26,7 @@
 //! §3.2) gives the zero of its class.
 
 use super::dom::DomTree;
-use super::ir::{is_block_arg, is_non_value, mov_op, outputs, zero_of, BlockId, Body, Phi, Term};
+use super::ir::{mov_op, non_value_pos, outputs, zero_of, BlockId, Body, Phi, Term};
 use super::repl::Repl;
 use mirage_ir::opcode::Family;
 use mirage_ir::{Insn, Mem, Operand, VarId, VarKind};
@@ -76,9 +76,10 @@ fn scan_block(body: &Body, b: BlockId, mut on: impl FnMut(VarId, bool)) {
     let blk = body.block(b);
     for insn in blk.all_insns() {
         let outs = outputs(body.module, insn);
+        let non_value = non_value_pos(insn.op.family());
         for (i, op) in insn.operands.iter().enumerate() {
             match op {
-                Operand::Reg(v) if !outs.contains(&i) && !is_non_value(insn, i) => on(*v, false),
+                Operand::Reg(v) if !outs.contains(&i) && non_value != Some(i) => on(*v, false),
                 Operand::Mem(m) => {
                     if let Some(v) = m.base {
                         on(v, false);
@@ -301,13 +302,17 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
         && matches!(insn.operands.first(), Some(Operand::Reg(d)) if body.promoted[d.index()]);
     // Loads split off go straight to `out`, before the instruction.
     let pre = out;
+    let is_call = matches!(fam, Family::Call | Family::Inline | Family::JCall);
+    let non_value_at = non_value_pos(fam);
     // Inputs.
     for i in 0..insn.operands.len() {
-        let block_arg = is_block_arg(&insn, i);
         let is_out = outs.contains(&i);
-        let non_value = is_non_value(&insn, i);
+        // (Only register and memory operands are looked at below.)
+        let non_value = non_value_at == Some(i);
         match &mut insn.operands[i] {
             Operand::Mem(m) => {
+                // `is_block_arg`.
+                let block_arg = is_call && m.ty.is_block();
                 let mut m2 = **m;
                 resolve_mem(body, r, &mut m2, block_arg, pre);
                 // A new operand only when it changes.
