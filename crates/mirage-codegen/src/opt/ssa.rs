@@ -356,8 +356,8 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
     let mut post: Vec<Insn> = Vec::new();
     // Definitions are pushed right away: every input was read above.
     for i in outs {
-        match insn.operands[i].clone() {
-            Operand::Reg(v) if body.promoted[v.index()] => {
+        match &insn.operands[i] {
+            &Operand::Reg(v) if body.promoted[v.index()] => {
                 if src_is_value {
                     r.push(v, insn.operands[1].clone());
                     keep = false;
@@ -367,7 +367,7 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
                     r.push(v, Operand::Reg(t));
                 }
             }
-            Operand::Reg(v) if !src_is_value => {
+            &Operand::Reg(v) if !src_is_value => {
                 let c = body.class_of(v);
                 let t = body.new_var(c);
                 insn.operands[i] = Operand::Reg(t);
@@ -376,8 +376,8 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
             Operand::Mem(m) if !src_is_value => {
                 let c = m.ty.class();
                 let t = body.new_var(c);
-                insn.operands[i] = Operand::Reg(t);
-                post.push(Insn::with(mov_op(c), [Operand::Mem(m), Operand::Reg(t)]));
+                let dst = std::mem::replace(&mut insn.operands[i], Operand::Reg(t));
+                post.push(Insn::with(mov_op(c), [dst, Operand::Reg(t)]));
             }
             _ => {}
         }
