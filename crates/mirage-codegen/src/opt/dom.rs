@@ -19,19 +19,16 @@ pub(crate) struct DomTree {
     /// Immediate dominator (the entry is its own).
     pub idom: Vec<BlockId>,
     /// Children in the dominator tree, in reverse-postorder order, of
-    /// block `b`: `kids[kid_start[b]..kid_start[b + 1]]`.
-    kid_start: Vec<u32>,
+    /// block `b`: `kids[kids[b].0..kids[b + 1].0]` (one allocation for the
+    /// `n + 1` range starts, stored as `BlockId`s, and the lists after them).
     kids: Vec<BlockId>,
 }
 
 impl DomTree {
     pub fn compute(body: &Body) -> DomTree {
         let n = body.blocks.len();
-        let rpo = body.rpo();
-        let mut rpo_num = vec![u32::MAX; n];
-        for (i, b) in rpo.iter().enumerate() {
-            rpo_num[b.index()] = i as u32;
-        }
+        let mut rpo_num = Vec::new();
+        let rpo = body.rpo_numbered(&mut rpo_num);
         const NONE: u32 = u32::MAX;
         let mut idom = vec![NONE; n];
         idom[0] = 0;
@@ -56,24 +53,32 @@ impl DomTree {
                 }
             }
         }
-        // Children lists in one array (counting sort by parent).
-        let mut kid_start = vec![0u32; n + 1];
+        // Children lists in one array (counting sort by parent): counts,
+        // then running sums (the end of each parent's range), then filled
+        // backwards so that each entry ends at its range's start. The
+        // starts are offset by the n + 1 entries that hold them.
+        let nkids = rpo
+            .iter()
+            .skip(1)
+            .filter(|b| idom[b.index()] != NONE)
+            .count();
+        let mut kids = vec![BlockId(0); n + 1 + nkids];
         for &b in rpo.iter().skip(1) {
             let d = idom[b.index()];
             if d != NONE {
-                kid_start[d as usize + 1] += 1;
+                kids[d as usize].0 += 1;
             }
         }
-        for i in 0..n {
-            kid_start[i + 1] += kid_start[i];
+        kids[0].0 += n as u32 + 1;
+        for i in 1..=n {
+            kids[i].0 += kids[i - 1].0;
         }
-        let mut fill = kid_start.clone();
-        let mut kids = vec![BlockId(0); kid_start[n] as usize];
-        for &b in rpo.iter().skip(1) {
-            let d = idom[b.index()];
-            if d != NONE {
-                kids[fill[d as usize] as usize] = b;
-                fill[d as usize] += 1;
+        for &b in rpo.iter().skip(1).rev() {
+            let d = idom[b.index()] as usize;
+            if d != NONE as usize {
+                kids[d].0 -= 1;
+                let k = kids[d].0 as usize;
+                kids[k] = b;
             }
         }
         DomTree {
@@ -83,7 +88,6 @@ impl DomTree {
                 .into_iter()
                 .map(|d| BlockId(if d == NONE { 0 } else { d }))
                 .collect(),
-            kid_start,
             kids,
         }
     }
@@ -91,7 +95,7 @@ impl DomTree {
     /// The blocks `b` immediately dominates.
     pub fn children(&self, b: BlockId) -> &[BlockId] {
         let i = b.index();
-        &self.kids[self.kid_start[i] as usize..self.kid_start[i + 1] as usize]
+        &self.kids[self.kids[i].0 as usize..self.kids[i + 1].0 as usize]
     }
 
     pub fn reachable(&self, b: BlockId) -> bool {
@@ -113,8 +117,12 @@ impl DomTree {
     }
 
     /// Dominance frontiers.
-    pub fn frontiers(&self, body: &Body) -> Vec<Vec<BlockId>> {
-        let mut df: Vec<Vec<BlockId>> = vec![Vec::new(); body.blocks.len()];
+    pub fn frontiers(&self, body: &Body) -> Frontiers {
+        let n = body.blocks.len();
+        // (block, frontier block) pairs, then bucketed by block (order kept).
+        let mut pairs: Vec<(u32, BlockId)> = Vec::with_capacity(2 * n);
+        // The last frontier block added to each block's list.
+        let mut last = vec![u32::MAX; n + 1];
         for &b in &self.rpo {
             let preds = &body.block(b).preds;
             if preds.len() < 2 {
@@ -127,8 +135,9 @@ impl DomTree {
                 }
                 let mut r = p;
                 while r != d {
-                    if df[r.index()].last() != Some(&b) {
-                        df[r.index()].push(b);
+                    if last[r.index()] != b.0 {
+                        last[r.index()] = b.0;
+                        pairs.push((r.0, b));
                     }
                     if r.0 == 0 {
                         break;
@@ -137,7 +146,35 @@ impl DomTree {
                 }
             }
         }
-        df
+        // Counting sort by block, reusing `last` for the counts.
+        let mut start = last;
+        start.clear();
+        start.resize(n + 1, 0);
+        for &(r, _) in &pairs {
+            start[r as usize] += 1;
+        }
+        for i in 1..=n {
+            start[i] += start[i - 1];
+        }
+        let mut list = vec![BlockId(0); pairs.len()];
+        for &(r, b) in pairs.iter().rev() {
+            start[r as usize] -= 1;
+            list[start[r as usize] as usize] = b;
+        }
+        Frontiers { start, list }
+    }
+}
+
+/// Dominance frontiers of all blocks, in one array.
+pub(crate) struct Frontiers {
+    /// The frontier of block `b` is `list[start[b]..start[b + 1]]`.
+    start: Vec<u32>,
+    list: Vec<BlockId>,
+}
+
+impl Frontiers {
+    pub fn of(&self, b: BlockId) -> &[BlockId] {
+        &self.list[self.start[b.index()] as usize..self.start[b.index() + 1] as usize]
     }
 }
 
@@ -168,46 +205,55 @@ pub(crate) struct Loop {
 pub(crate) fn find_loops(body: &Body, dom: &DomTree) -> Vec<Loop> {
     let n = body.blocks.len();
     let mut loops: Vec<Loop> = Vec::new();
-    let mut in_loop = vec![false; n];
+    // Per block: 1 while in the loop being gathered (allocated with the
+    // first loop: a body without loops allocates nothing).
+    let mut marks: Vec<u32> = Vec::new();
+    // Work list and members of the current loop (reused).
+    let mut stack: Vec<BlockId> = Vec::new();
+    let mut found: Vec<BlockId> = Vec::new();
+    let is_latch = |h: BlockId, p: BlockId| dom.reachable(p) && dom.dominates(h, p);
     for &h in &dom.rpo {
-        let latches: Vec<BlockId> = body
-            .block(h)
-            .preds
-            .iter()
-            .copied()
-            .filter(|&p| dom.reachable(p) && dom.dominates(h, p))
-            .collect();
-        if latches.is_empty() {
+        let preds = &body.block(h).preds;
+        if !preds.iter().any(|&p| is_latch(h, p)) {
             continue;
         }
-        let mut members = vec![h];
-        in_loop[h.index()] = true;
-        let mut stack = latches;
+        if marks.is_empty() {
+            marks = vec![0; n];
+            stack = Vec::with_capacity(n);
+            found = Vec::with_capacity(n);
+        }
+        stack.clear();
+        stack.extend(preds.iter().copied().filter(|&p| is_latch(h, p)));
+        found.clear();
+        found.push(h);
+        marks[h.index()] = 1;
         while let Some(b) = stack.pop() {
-            if in_loop[b.index()] {
+            if marks[b.index()] != 0 {
                 continue;
             }
-            in_loop[b.index()] = true;
-            members.push(b);
+            marks[b.index()] = 1;
+            found.push(b);
             for &p in &body.block(b).preds {
-                if dom.reachable(p) && !in_loop[p.index()] {
+                if dom.reachable(p) && marks[p.index()] == 0 {
                     stack.push(p);
                 }
             }
         }
-        for &b in &members {
-            in_loop[b.index()] = false;
+        for &b in &found {
+            marks[b.index()] = 0;
         }
-        members.sort_by_key(|b| dom.rpo_num[b.index()]);
+        // Keys are distinct: an unstable sort gives the one order.
+        found.sort_unstable_by_key(|b| dom.rpo_num[b.index()]);
         loops.push(Loop {
             header: h,
-            blocks: members,
+            blocks: found.to_vec(),
             depth: 1,
         });
     }
     // Depth: the number of loops whose body holds this loop's header.
-    // (Counted per block: no list of loops per block to allocate.)
-    let mut nloops = vec![0u32; n];
+    // (Counted per block, in `marks`, all 0 again: no list of loops per
+    // block to allocate.)
+    let nloops = &mut marks;
     for l in &loops {
         for b in &l.blocks {
             nloops[b.index()] += 1;

@@ -29,7 +29,6 @@ use mirage_ir::{
     Class, Func, Insn, ItemKind, LabelId, Labels, Module, Opcode, Operand, Operands, Pos, Proto,
     Type, Var, VarId, VarKind,
 };
-use std::collections::HashSet;
 
 /// A basic block's index in [`Body::blocks`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,33 +106,78 @@ impl Block {
 /// One function being optimized.
 pub(crate) struct Body<'m> {
     pub module: &'m Module,
-    pub name: String,
-    pub sig: Proto,
+    pub name: &'m str,
+    pub sig: &'m Proto,
     /// Original variables first (`VarId(i)` is the function's variable
-    /// `i`), then temporaries and SSA values (empty names until emission).
+    /// `i`), then temporaries and SSA values. All names are empty until
+    /// emission: the original variables' names stay in `src_vars` (not
+    /// copied per function).
     pub vars: Vec<Var>,
     /// Number of the function's own variables.
     pub norig: usize,
     /// Per variable: managed as SSA values (meaningful when `ssa`).
     pub promoted: Vec<bool>,
-    pub labels: Labels,
+    /// The function's own labels (new ones are made at emission).
+    pub labels: &'m Labels,
     pub blocks: Vec<Block>,
     pub ssa: bool,
     pub end_pos: Pos,
+    /// The function's own variables, for their names.
+    src_vars: &'m [Var],
 }
 
-/// The label names of a whole module that start with `prefix` (labels are
-/// module-wide, spec §2.8; new labels are made with this prefix).
-pub(crate) fn module_label_names(m: &Module, prefix: &str) -> HashSet<String> {
-    let mut set = HashSet::new();
-    for it in &m.items {
-        if let ItemKind::Func(f) = &it.kind {
-            for l in f.labels.with_prefix(prefix) {
-                set.insert(l.to_string());
+/// The numbers `n` for which `prefix` followed by `n` in decimal is taken:
+/// new names are always `prefix` and a counter, so only names of that
+/// exact form can clash. Sorted (probed by binary search).
+#[derive(Clone, Default)]
+pub(crate) struct TakenNumbers(Vec<u32>);
+
+impl TakenNumbers {
+    /// The numbers of the `names` that are `prefix` and a number.
+    pub fn new<'a>(prefix: &str, names: impl Iterator<Item = &'a str>) -> TakenNumbers {
+        let mut nums: Vec<u32> = names.filter_map(|n| decimal_suffix(n, prefix)).collect();
+        nums.sort_unstable();
+        TakenNumbers(nums)
+    }
+    pub fn contains(&self, n: u32) -> bool {
+        self.0.binary_search(&n).is_ok()
+    }
+    /// The next free number after `*counter` (which it is set to).
+    pub fn next(&self, counter: &mut u32) -> u32 {
+        loop {
+            *counter += 1;
+            if !self.contains(*counter) {
+                return *counter;
             }
         }
     }
-    set
+}
+
+/// `n` when `name` is `prefix` followed by `n` written as `push_decimal`
+/// writes it (no sign, no leading zero).
+#[inline]
+fn decimal_suffix(name: &str, prefix: &str) -> Option<u32> {
+    let digits = name.strip_prefix(prefix)?;
+    let b = digits.as_bytes();
+    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) || (b.len() > 1 && b[0] == b'0') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The taken numbers of new labels `prefix` + number among the label names
+/// of a whole module (labels are module-wide, spec §2.8).
+pub(crate) fn module_label_numbers(m: &Module, prefix: &str) -> TakenNumbers {
+    TakenNumbers::new(
+        prefix,
+        m.items
+            .iter()
+            .flat_map(|it| match &it.kind {
+                ItemKind::Func(f) => Some(f.labels.with_prefix(prefix)),
+                _ => None,
+            })
+            .flatten(),
+    )
 }
 
 /// The move opcode for a value class.
@@ -244,6 +288,19 @@ pub(crate) fn is_non_value(insn: &Insn, i: usize) -> bool {
     }
 }
 
+/// The one operand position that is not a value whatever it holds (see
+/// [`is_non_value`]): for a register or memory operand, `is_non_value(insn,
+/// i)` is `non_value_pos(family) == Some(i)`.
+#[inline]
+pub(crate) fn non_value_pos(f: Family) -> Option<usize> {
+    match f {
+        Family::Call | Family::Inline | Family::JCall => Some(0),
+        Family::Addr { .. } | Family::Laddr => Some(1),
+        Family::VaArg => Some(2),
+        _ => None,
+    }
+}
+
 /// Whether an integer division or remainder can trap: the divisor is not
 /// a constant, or is 0, or is -1 (`MIN / -1` traps).
 pub(crate) fn div_may_trap(insn: &Insn) -> bool {
@@ -275,6 +332,7 @@ impl<'m> Body<'m> {
         BlockId(self.blocks.len() as u32 - 1)
     }
     /// A fresh unnamed variable of a class (named at emission).
+    #[inline]
     pub fn new_var(&mut self, c: Class) -> VarId {
         let ty = match c {
             Class::Int => Type::I64,
@@ -307,21 +365,47 @@ impl<'m> Body<'m> {
     }
 
     /// Builds the body of `func` (see the module documentation).
-    pub fn build(module: &'m Module, name: &str, func: &Func) -> Body<'m> {
-        let has_ret = func
-            .insns()
-            .any(|i| matches!(i.op.family(), Family::Ret | Family::JRet));
+    pub fn build(module: &'m Module, name: &'m str, func: &'m Func) -> Body<'m> {
+        // Whether the function returns anywhere, and how many instructions
+        // end a block (with the labels, a bound on the number of blocks).
+        let mut nrets = 0;
+        let mut nbranches = 0;
+        for op in func.opcodes() {
+            match op.family() {
+                Family::Ret | Family::JRet => nrets += 1,
+                Family::Jmp
+                | Family::PrBranch { .. }
+                | Family::BTest { .. }
+                | Family::BOvf { .. }
+                | Family::BICmp { .. }
+                | Family::BFCmp { .. }
+                | Family::Switch => nbranches += 1,
+                _ => {}
+            }
+        }
+        let has_ret = nrets > 0;
         let mut body = Body {
             module,
-            name: name.to_string(),
-            sig: func.sig.clone(),
-            vars: func.vars.clone(),
+            name,
+            sig: &func.sig,
+            // Names stay in `src_vars`.
+            vars: func
+                .vars
+                .iter()
+                .map(|v| Var {
+                    name: String::new(),
+                    ty: v.ty,
+                    kind: v.kind,
+                    hard_reg: v.hard_reg.clone(),
+                })
+                .collect(),
             norig: func.vars.len(),
             promoted: vec![false; func.vars.len()],
-            labels: func.labels.clone(),
-            blocks: Vec::with_capacity(func.labels.len() + 4),
+            labels: &func.labels,
+            blocks: Vec::with_capacity(func.labels.len() + nrets + nbranches + 3),
             ssa: false,
             end_pos: func.end_pos,
+            src_vars: &func.vars,
         };
         let entry = body.new_block();
         let first = body.new_block();
@@ -329,15 +413,16 @@ impl<'m> Body<'m> {
         let mut label_block: Vec<Option<BlockId>> = vec![None; func.labels.len()];
         // Successor labels to resolve once every label is placed:
         // (block, index in succs, label).
-        let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::new();
+        let mut pending: Vec<(BlockId, usize, LabelId)> = Vec::with_capacity(nbranches);
         let mut cur = first;
         let mut open = true;
-        // The instructions of `cur`, moved into the block (one allocation
-        // of the right size) when the walk leaves it.
-        let mut scratch: Vec<Insn> = Vec::new();
+        // The instructions of `cur`, moved into the block (one allocation,
+        // with room for a couple more: passes before `ssa` insert some)
+        // when the walk leaves it.
+        let mut scratch: Vec<Insn> = Vec::with_capacity(func.num_insns());
         fn flush(body: &mut Body, b: BlockId, scratch: &mut Vec<Insn>) {
             if !scratch.is_empty() {
-                let mut v = Vec::with_capacity(scratch.len());
+                let mut v = Vec::with_capacity(scratch.len() + 2);
                 v.append(scratch);
                 body.blocks[b.index()].insns = v;
             }
@@ -552,30 +637,56 @@ impl<'m> Body<'m> {
     /// Blocks reachable from the entry, in reverse postorder. For a
     /// conditional branch the taken successor is visited first so that the
     /// fall-through successor tends to follow its block.
+    #[allow(dead_code)] // the passes use `DomTree::rpo`
     pub fn rpo(&self) -> Vec<BlockId> {
+        self.rpo_numbered(&mut Vec::new())
+    }
+
+    /// [`Body::rpo`], also setting `num[b]` to the position of `b` in it
+    /// (`u32::MAX` for unreachable blocks; `num` is resized to the number
+    /// of blocks).
+    pub fn rpo_numbered(&self, num: &mut Vec<u32>) -> Vec<BlockId> {
+        const UNSEEN: u32 = u32::MAX;
         let n = self.blocks.len();
-        let mut seen = vec![false; n];
+        // Depth-first walk without a stack: while the walk is under way,
+        // `num[b]` counts the successors of `b` visited so far (`UNSEEN`
+        // before `b` is reached) and `num[n + b]` is the block `b` was
+        // reached from. The second half is dropped at the end.
+        if num.capacity() < 2 * n {
+            *num = vec![UNSEEN; 2 * n];
+        } else {
+            num.clear();
+            num.resize(2 * n, UNSEEN);
+        }
         let mut post = Vec::with_capacity(n);
-        let mut stack: Vec<(BlockId, usize)> = Vec::with_capacity(n);
-        stack.push((BlockId(0), 0));
-        seen[0] = true;
-        while let Some(&mut (b, ref mut k)) = stack.last_mut() {
-            let succs = &self.blocks[b.index()].succs;
+        let mut b = 0usize;
+        num[0] = 0;
+        loop {
+            let succs = &self.blocks[b].succs;
+            let k = num[b] as usize;
             // Visit order: reversed, so that succs[0] (the fall-through of
             // a conditional branch) is visited last and lands right after.
-            if *k < succs.len() {
-                let s = succs[succs.len() - 1 - *k];
-                *k += 1;
-                if !seen[s.index()] {
-                    seen[s.index()] = true;
-                    stack.push((s, 0));
+            if k < succs.len() {
+                let s = succs[succs.len() - 1 - k].index();
+                num[b] += 1;
+                if num[s] == UNSEEN {
+                    num[s] = 0;
+                    num[n + s] = b as u32;
+                    b = s;
                 }
             } else {
-                post.push(b);
-                stack.pop();
+                post.push(BlockId(b as u32));
+                if b == 0 {
+                    break;
+                }
+                b = num[n + b] as usize;
             }
         }
+        num.truncate(n);
         post.reverse();
+        for (i, b) in post.iter().enumerate() {
+            num[b.index()] = i as u32;
+        }
         post
     }
 
@@ -583,26 +694,34 @@ impl<'m> Body<'m> {
     /// whether anything was removed.
     pub fn remove_unreachable(&mut self) -> bool {
         let n = self.blocks.len();
-        let mut reach = vec![false; n];
-        let mut stack = vec![BlockId(0)];
-        reach[0] = true;
-        while let Some(b) = stack.pop() {
-            for &s in &self.blocks[b.index()].succs {
-                if !reach[s.index()] {
-                    reach[s.index()] = true;
-                    stack.push(s);
+        // One buffer: `reach[b]` (1 when reached) in the first half, the
+        // work stack in the second (each block is pushed at most once).
+        let mut buf = vec![0u32; 2 * n];
+        let (reach, stack) = buf.split_at_mut(n);
+        let mut top = 1;
+        stack[0] = 0;
+        reach[0] = 1;
+        while top > 0 {
+            top -= 1;
+            let b = stack[top] as usize;
+            for &s in &self.blocks[b].succs {
+                if reach[s.index()] == 0 {
+                    reach[s.index()] = 1;
+                    stack[top] = s.0;
+                    top += 1;
                 }
             }
         }
+        let reach = &buf[..n];
         let mut changed = false;
         for i in 0..n {
-            if reach[i] || self.blocks[i].dead {
+            if reach[i] != 0 || self.blocks[i].dead {
                 continue;
             }
             changed = true;
             let succs = std::mem::take(&mut self.blocks[i].succs);
             for s in succs {
-                if reach[s.index()] {
+                if reach[s.index()] != 0 {
                     self.remove_pred(s, BlockId(i as u32));
                 }
             }
@@ -630,107 +749,106 @@ impl<'m> Body<'m> {
     /// postorder (the fall-off block last), labels only where a branch
     /// needs one, `jmp` where a successor does not follow, unused
     /// temporaries dropped, new variables named.
-    pub fn emit(&self, taken_labels: &mut HashSet<String>, label_counter: &mut u32) -> Func {
-        self.lay_out(taken_labels, label_counter, &mut |b, out| {
+    pub fn emit(&self, taken_labels: &TakenNumbers, label_counter: &mut u32) -> Func {
+        let ninsns = self.insn_count();
+        self.lay_out(taken_labels, label_counter, ninsns, &mut |b, out| {
             out.extend(self.blocks[b.index()].insns.iter().cloned())
         })
     }
 
     /// [`Body::emit`] for the last time: instructions are moved, not
     /// copied.
-    pub fn into_func(
-        mut self,
-        taken_labels: &mut HashSet<String>,
-        label_counter: &mut u32,
-    ) -> Func {
+    pub fn into_func(mut self, taken_labels: &TakenNumbers, label_counter: &mut u32) -> Func {
+        let ninsns = self.insn_count();
         let mut moved: Vec<Vec<Insn>> = self
             .blocks
             .iter_mut()
             .map(|b| std::mem::take(&mut b.insns))
             .collect();
-        self.lay_out(taken_labels, label_counter, &mut |b, out| {
+        self.lay_out(taken_labels, label_counter, ninsns, &mut |b, out| {
             out.append(&mut moved[b.index()])
         })
     }
 
     fn lay_out(
         &self,
-        taken_labels: &mut HashSet<String>,
+        taken_labels: &TakenNumbers,
         label_counter: &mut u32,
+        ninsns: usize,
         body_insns: &mut dyn FnMut(BlockId, &mut Vec<Insn>),
     ) -> Func {
-        let mut order = self.rpo();
+        let n = self.blocks.len();
+        let mut pos = Vec::new();
+        let mut order = self.rpo_numbered(&mut pos);
         if let Some(p) = order
             .iter()
             .position(|&b| matches!(self.block(b).term, Term::FellOff))
         {
             let b = order.remove(p);
             order.push(b);
-        }
-        let n = self.blocks.len();
-        let mut pos = vec![usize::MAX; n];
-        for (i, &b) in order.iter().enumerate() {
-            pos[b.index()] = i;
+            for (i, &b) in order.iter().enumerate().skip(p) {
+                pos[b.index()] = i as u32;
+            }
         }
         let next_of = |b: BlockId| -> Option<BlockId> {
-            let p = pos[b.index()];
+            let p = pos[b.index()] as usize;
             order.get(p + 1).copied()
         };
-        // Which blocks need a label.
-        let mut need = vec![false; n];
+        // Which blocks need a label: `NEED` until one is given, then the
+        // label's id (original labels keep theirs; new ones follow them).
+        const NONE: u32 = u32::MAX;
+        const NEED: u32 = u32::MAX - 1;
+        let mut block_label = vec![NONE; n];
         for &b in &order {
             let blk = self.block(b);
             match &blk.term {
                 Term::Goto if next_of(b) != Some(blk.succs[0]) => {
-                    need[blk.succs[0].index()] = true;
+                    block_label[blk.succs[0].index()] = NEED;
                 }
                 Term::Cond(_) => {
-                    need[blk.succs[1].index()] = true;
+                    block_label[blk.succs[1].index()] = NEED;
                     if next_of(b) != Some(blk.succs[0]) {
-                        need[blk.succs[0].index()] = true;
+                        block_label[blk.succs[0].index()] = NEED;
                     }
                 }
                 Term::Switch(_) => {
                     for s in &blk.succs {
-                        need[s.index()] = true;
+                        block_label[s.index()] = NEED;
                     }
                 }
                 _ => {}
             }
         }
-        let mut labels = self.labels.clone();
-        let mut block_label: Vec<Option<LabelId>> = vec![None; n];
-        // Original labels keep their ids; labels of removed blocks stay in
-        // the table only if still referenced (they are not), so the table
-        // is rebuilt below with just the used ones.
+        // New labels are `<function>.L<number>`: their numbers, in id
+        // order (the names are written only for labels in use, below).
+        let norig_labels = self.labels.len() as u32;
+        let mut new_label_nums: Vec<u32> = Vec::new();
         for &b in &order {
-            if !need[b.index()] {
+            if block_label[b.index()] != NEED {
                 continue;
             }
-            let l = match self.block(b).label {
-                Some(l) => l,
+            block_label[b.index()] = match self.block(b).label {
+                Some(l) => l.0,
                 None => {
-                    let name = loop {
-                        *label_counter += 1;
-                        let mut cand = String::with_capacity(self.name.len() + 8);
-                        cand.push_str(&self.name);
-                        cand.push_str(".L");
-                        push_decimal(&mut cand, *label_counter);
-                        if !taken_labels.contains(&cand) {
-                            break cand;
-                        }
-                    };
-                    taken_labels.insert(name.clone());
-                    labels.push(&name)
+                    new_label_nums.push(taken_labels.next(label_counter));
+                    norig_labels + new_label_nums.len() as u32 - 1
                 }
             };
-            block_label[b.index()] = Some(l);
         }
-        let mut insns: Vec<Insn> = Vec::with_capacity(self.insn_count() + order.len());
+        // `ninsns` is `insn_count()` (taken before `into_func` moved the
+        // instructions out); each block adds at most a label and a `jmp`.
+        let mut insns: Vec<Insn> = Vec::with_capacity(ninsns + 2 * order.len());
+        let lab = |s: BlockId| {
+            let l = block_label[s.index()];
+            Operand::Label(LabelId(if l == NONE { 0 } else { l }))
+        };
         for (i, &b) in order.iter().enumerate() {
             let blk = self.block(b);
-            if let Some(l) = block_label[b.index()] {
-                insns.push(Insn::label(l));
+            if block_label[b.index()] != NONE {
+                insns.push(one_operand(
+                    Opcode::Label,
+                    Operand::Label(LabelId(block_label[b.index()])),
+                ));
             }
             for phi in &blk.phis {
                 let mut ops = Operands::new();
@@ -740,11 +858,10 @@ impl<'m> Body<'m> {
             }
             body_insns(b, &mut insns);
             let next = order.get(i + 1).copied();
-            let lab = |s: BlockId| Operand::Label(block_label[s.index()].unwrap_or(LabelId(0)));
             match &blk.term {
                 Term::Goto => {
                     if next != Some(blk.succs[0]) {
-                        insns.push(Insn::with(Opcode::Jmp, [lab(blk.succs[0])]));
+                        insns.push(one_operand(Opcode::Jmp, lab(blk.succs[0])));
                     }
                 }
                 Term::Cond(c) => {
@@ -752,7 +869,7 @@ impl<'m> Body<'m> {
                     c.operands[0] = lab(blk.succs[1]);
                     insns.push(c);
                     if next != Some(blk.succs[0]) {
-                        insns.push(Insn::with(Opcode::Jmp, [lab(blk.succs[0])]));
+                        insns.push(one_operand(Opcode::Jmp, lab(blk.succs[0])));
                     }
                 }
                 Term::Switch(s) => {
@@ -766,21 +883,45 @@ impl<'m> Body<'m> {
                 Term::FellOff => {}
             }
         }
-        // Keep only used labels, renumbered.
-        let mut lmap = vec![u32::MAX; labels.len()];
+        // Keep only used labels, renumbered in order of first use, and
+        // note the variables in use (one walk).
+        let mut lmap = vec![u32::MAX; norig_labels as usize + new_label_nums.len()];
         let mut new_labels = Labels::new();
+        let mut name_buf = String::new();
+        let mut vmap = self.kept_vars();
         for insn in &mut insns {
             for op in &mut insn.operands {
-                if let Operand::Label(l) = op {
-                    if lmap[l.index()] == u32::MAX {
-                        lmap[l.index()] = new_labels.len() as u32;
-                        new_labels.push(&labels[l.index()]);
+                match op {
+                    Operand::Label(l) => {
+                        if lmap[l.index()] == u32::MAX {
+                            lmap[l.index()] = new_labels.len() as u32;
+                            if l.0 < norig_labels {
+                                new_labels.push(&self.labels[l.index()]);
+                            } else {
+                                name_buf.clear();
+                                name_buf.push_str(self.name);
+                                name_buf.push_str(".L");
+                                let k = new_label_nums[(l.0 - norig_labels) as usize];
+                                push_decimal(&mut name_buf, k);
+                                new_labels.push(&name_buf);
+                            }
+                        }
+                        *l = LabelId(lmap[l.index()]);
                     }
-                    *l = LabelId(lmap[l.index()]);
+                    Operand::Reg(v) => vmap[v.index()] = USED,
+                    Operand::Mem(m) => {
+                        if let Some(b) = m.base {
+                            vmap[b.index()] = USED;
+                        }
+                        if let Some(x) = m.index {
+                            vmap[x.index()] = USED;
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
-        let vars = self.rename_vars(&mut insns);
+        let vars = self.rename_vars(&mut insns, vmap);
         let mut f = Func::new(self.sig.clone(), vars);
         f.labels = new_labels;
         f.set_insns(insns);
@@ -788,68 +929,56 @@ impl<'m> Body<'m> {
         f
     }
 
-    /// Keeps parameters and hard-register globals, drops unused variables,
-    /// renumbers the rest and names the new ones.
-    fn rename_vars(&self, insns: &mut [Insn]) -> Vec<Var> {
-        let nv = self.vars.len();
-        let mut used = vec![false; nv];
+    /// Per variable: `USED` for those kept even when unused (parameters
+    /// and hard-register globals), `UNUSED` for the others.
+    fn kept_vars(&self) -> Vec<u32> {
+        let mut vmap = vec![UNUSED; self.vars.len()];
         for (i, v) in self.vars.iter().enumerate().take(self.norig) {
             if i < self.sig.params.len() || v.kind == VarKind::Global {
-                used[i] = true;
+                vmap[i] = USED;
             }
         }
-        for insn in insns.iter() {
-            for op in &insn.operands {
-                match op {
-                    Operand::Reg(v) => used[v.index()] = true,
-                    Operand::Mem(m) => {
-                        if let Some(b) = m.base {
-                            used[b.index()] = true;
-                        }
-                        if let Some(x) = m.index {
-                            used[x.index()] = true;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        // New names all start with "t."; only such names can clash.
-        let mut taken: HashSet<&str> = HashSet::new();
-        for v in &self.vars[..self.norig] {
-            if v.name.starts_with("t.") {
-                taken.insert(v.name.as_str());
-            }
-        }
-        for it in &self.module.items {
-            if let Some(n) = &it.name {
-                if n.starts_with("t.") {
-                    taken.insert(n.as_str());
-                }
-            }
-        }
-        let mut map = vec![u32::MAX; nv];
-        let mut vars = Vec::new();
+        vmap
+    }
+
+    /// Drops the variables `UNUSED` in `map`, renumbers the rest (`map`
+    /// becomes the renumbering) and names the new ones.
+    fn rename_vars(&self, insns: &mut [Insn], mut map: Vec<u32>) -> Vec<Var> {
+        // New names are "t." and a number; only such names can clash.
+        let item_names = self.module.items.iter().filter_map(|it| it.name.as_deref());
+        let taken = TakenNumbers::new(
+            "t.",
+            self.src_vars
+                .iter()
+                .map(|v| v.name.as_str())
+                .chain(item_names),
+        );
+        let mut vars = Vec::with_capacity(map.iter().filter(|&&m| m == USED).count());
         let mut counter = 0u32;
-        for i in 0..nv {
-            if !used[i] {
+        for (i, (m, v)) in map.iter_mut().zip(&self.vars).enumerate() {
+            if *m == UNUSED {
                 continue;
             }
-            map[i] = vars.len() as u32;
-            let mut v = self.vars[i].clone();
-            if v.name.is_empty() {
-                let name = loop {
-                    counter += 1;
-                    let mut cand = String::with_capacity(8);
-                    cand.push_str("t.");
-                    push_decimal(&mut cand, counter);
-                    if !taken.contains(cand.as_str()) {
-                        break cand;
-                    }
-                };
-                v.name = name;
-            }
-            vars.push(v);
+            *m = vars.len() as u32;
+            // The function's own variables have their names in `src_vars`.
+            let own = match self.src_vars.get(i) {
+                Some(src) if i < self.norig => &src.name,
+                _ => &v.name,
+            };
+            let name = if own.is_empty() {
+                let mut name = String::with_capacity(8);
+                name.push_str("t.");
+                push_decimal(&mut name, taken.next(&mut counter));
+                name
+            } else {
+                own.clone()
+            };
+            vars.push(Var {
+                name,
+                ty: v.ty,
+                kind: v.kind,
+                hard_reg: v.hard_reg.clone(),
+            });
         }
         let remap = |v: &mut VarId| *v = VarId(map[v.index()]);
         for insn in insns.iter_mut() {
@@ -922,6 +1051,24 @@ impl Body<'_> {
         }
     }
 }
+
+/// An instruction with one operand (built in place: emission makes many
+/// labels and jumps).
+#[inline]
+fn one_operand(op: Opcode, x: Operand) -> Insn {
+    let mut operands = Operands::new();
+    operands.push(x);
+    Insn {
+        op,
+        operands,
+        pos: Pos::NONE,
+    }
+}
+
+/// In the variable map of emission: a variable not used / used (before
+/// renumbering).
+const UNUSED: u32 = u32::MAX;
+const USED: u32 = u32::MAX - 1;
 
 fn push_decimal(s: &mut String, mut n: u32) {
     let mut buf = [0u8; 10];

@@ -205,8 +205,8 @@ fn func_name<'m>(module: &'m Module, func: &Func) -> Option<&'m str> {
 /// documentation).
 fn untouchable(module: &Module, func: &Func) -> bool {
     let code = func
-        .insns()
-        .any(|i| matches!(i.op.family(), Family::Laddr | Family::Jmpi | Family::JCall));
+        .opcodes()
+        .any(|op| matches!(op.family(), Family::Laddr | Family::Jmpi | Family::JCall));
     code || module.items.iter().any(|it| match &it.kind {
         ItemKind::Lref { func: f, .. } => module
             .func(*f)
@@ -230,7 +230,7 @@ pub fn optimize_func(
     if opts.level == 0 || untouchable(module, func) {
         return Ok(func.clone());
     }
-    let name = func_name(module, func).unwrap_or("anon").to_string();
+    let name = func_name(module, func).unwrap_or("anon");
     let disabled = |p: &str| opts.disabled.iter().any(|d| d == p);
     let level = opts.level;
     let want = |p: &str| -> bool {
@@ -245,26 +245,34 @@ pub fn optimize_func(
         );
         at_level && !disabled(p) && (!needs_ssa || ssa_on)
     };
-    let run: Vec<&str> = PASSES.iter().copied().filter(|p| want(p)).collect();
+    // The passes to run, as a bit per entry of `PASSES`.
+    const _: () = assert!(PASSES.len() <= 32);
+    let run = PASSES
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| want(p))
+        .fold(0u32, |m, (i, _)| m | 1 << i);
     let prefix = format!("{name}.L");
-    let mut taken = if opts.local_labels {
-        func.labels
-            .with_prefix(&prefix)
-            .map(str::to_string)
-            .collect()
+    // New labels are `<prefix><number>`; the numbers already taken.
+    let taken = if opts.local_labels {
+        ir::TakenNumbers::new(&prefix, func.labels.with_prefix(&prefix))
     } else {
-        ir::module_label_names(module, &prefix)
+        ir::module_label_numbers(module, &prefix)
     };
     let mut counter = 0u32;
-    let mut body = Body::build(module, &name, func);
+    let mut body = Body::build(module, name, func);
     // The function after `tailrec` when it changed it: what `inline`
     // inlines at the remaining self calls.
     let mut looped: Option<Func> = None;
-    for pass in run {
+    let passes = PASSES
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| run & 1 << i != 0);
+    for (_, &pass) in passes {
         match pass {
             "tailrec" => {
                 if tailrec::run(&mut body, ctx, func) {
-                    looped = Some(body.emit(&mut taken.clone(), &mut counter.clone()));
+                    looped = Some(body.emit(&taken, &mut counter.clone()));
                 }
             }
             "inline" => match (&looped, ctx.resolve) {
@@ -300,8 +308,8 @@ pub fn optimize_func(
             .is_some_and(|d| d == pass || d == "all" || d == "*");
         if dump_this {
             if let Some(sink) = opts.dump.as_mut() {
-                let f = body.emit(&mut taken.clone(), &mut counter.clone());
-                sink(pass, func_text(module, &name, f));
+                let f = body.emit(&taken, &mut counter.clone());
+                sink(pass, func_text(module, name, f));
             }
         }
     }
@@ -312,7 +320,7 @@ pub fn optimize_func(
     }
     body.unify_falloff();
     body.fix_flag_windows();
-    Ok(body.into_func(&mut taken, &mut counter))
+    Ok(body.into_func(&taken, &mut counter))
 }
 
 /// The MIR text of `f` as a function named `name` of `module`.

@@ -30,20 +30,27 @@ use mirage_ir::{Insn, Operand, VarId};
 
 pub(crate) fn run(body: &mut Body) {
     split_critical_edges(body);
-    for s in body.live_blocks().collect::<Vec<_>>() {
-        if body.block(s).phis.is_empty() {
+    // The parallel copy of one edge (reused).
+    let mut copies: Vec<(VarId, Operand)> = Vec::new();
+    for si in 0..body.blocks.len() {
+        let sb = &mut body.blocks[si];
+        if sb.dead || sb.phis.is_empty() {
             continue;
         }
-        let phis = std::mem::take(&mut body.block_mut(s).phis);
-        let preds = body.block(s).preds.clone();
+        // The phis go away: their arguments are moved into the copies.
+        let mut phis = std::mem::take(&mut sb.phis);
+        let preds = std::mem::take(&mut sb.preds);
         for (j, &p) in preds.iter().enumerate() {
-            let copies: Vec<(VarId, Operand)> = phis
-                .iter()
-                .map(|phi| (phi.dst, phi.args[j].clone()))
-                .collect();
-            let seq = sequentialize(body, copies);
-            body.block_mut(p).insns.extend(seq);
+            copies.clear();
+            copies.extend(phis.iter_mut().map(|phi| {
+                (
+                    phi.dst,
+                    std::mem::replace(&mut phi.args[j], Operand::Int(0)),
+                )
+            }));
+            sequentialize(body, &mut copies, p);
         }
+        body.blocks[si].preds = preds;
     }
     body.ssa = false;
     body.compute_preds();
@@ -137,8 +144,10 @@ fn live_from(body: &Body, x: BlockId, s: BlockId) -> bool {
 
 fn split_critical_edges(body: &mut Body) {
     let mut dom: Option<DomTree> = None;
-    for s in body.live_blocks().collect::<Vec<_>>() {
-        if body.block(s).phis.is_empty() {
+    // Only the blocks there are now (the new ones have no phis).
+    for si in 0..body.blocks.len() {
+        let s = BlockId(si as u32);
+        if body.block(s).dead || body.block(s).phis.is_empty() {
             continue;
         }
         let npreds = body.block(s).preds.len();
@@ -177,13 +186,11 @@ fn split_critical_edges(body: &mut Body) {
     }
 }
 
-/// Orders a parallel copy `dst_i := src_i` (all sources read first).
-fn sequentialize(body: &mut Body, copies: Vec<(VarId, Operand)>) -> Vec<Insn> {
-    let mut pending: Vec<(VarId, Operand)> = copies
-        .into_iter()
-        .filter(|(d, s)| *s != Operand::Reg(*d))
-        .collect();
-    let mut out = Vec::with_capacity(pending.len());
+/// Orders a parallel copy `dst_i := src_i` (all sources read first),
+/// appending the moves to block `p`. Empties `pending`.
+fn sequentialize(body: &mut Body, pending: &mut Vec<(VarId, Operand)>, p: BlockId) {
+    pending.retain(|(d, s)| *s != Operand::Reg(*d));
+    body.block_mut(p).insns.reserve(pending.len());
     let reads = |pending: &[(VarId, Operand)], v: VarId, except: usize| {
         pending
             .iter()
@@ -191,9 +198,10 @@ fn sequentialize(body: &mut Body, copies: Vec<(VarId, Operand)>) -> Vec<Insn> {
             .any(|(i, (_, s))| i != except && *s == Operand::Reg(v))
     };
     while !pending.is_empty() {
-        if let Some(i) = (0..pending.len()).find(|&i| !reads(&pending, pending[i].0, i)) {
+        if let Some(i) = (0..pending.len()).find(|&i| !reads(pending, pending[i].0, i)) {
             let (d, s) = pending.remove(i);
-            out.push(Insn::with(mov_op(body.class_of(d)), [Operand::Reg(d), s]));
+            let mov = Insn::with(mov_op(body.class_of(d)), [Operand::Reg(d), s]);
+            body.block_mut(p).insns.push(mov);
             continue;
         }
         // Every destination is still read: a cycle. Save one destination's
@@ -201,12 +209,12 @@ fn sequentialize(body: &mut Body, copies: Vec<(VarId, Operand)>) -> Vec<Insn> {
         let d = pending[0].0;
         let c = body.class_of(d);
         let t = body.new_var(c);
-        out.push(Insn::with(mov_op(c), [Operand::Reg(t), Operand::Reg(d)]));
-        for (_, s) in &mut pending {
+        let save = Insn::with(mov_op(c), [Operand::Reg(t), Operand::Reg(d)]);
+        body.block_mut(p).insns.push(save);
+        for (_, s) in pending.iter_mut() {
             if *s == Operand::Reg(d) {
                 *s = Operand::Reg(t);
             }
         }
     }
-    out
 }

@@ -26,7 +26,7 @@
 //! §3.2) gives the zero of its class.
 
 use super::dom::DomTree;
-use super::ir::{is_block_arg, is_non_value, mov_op, outputs, zero_of, BlockId, Body, Phi, Term};
+use super::ir::{mov_op, non_value_pos, outputs, zero_of, BlockId, Body, Phi, Term};
 use super::repl::Repl;
 use mirage_ir::opcode::Family;
 use mirage_ir::{Insn, Mem, Operand, VarId, VarKind};
@@ -38,14 +38,21 @@ pub(crate) fn build(body: &mut Body) {
     let norig = body.vars.len();
     let nvars = body.vars.len();
     // Which variables become SSA values.
-    let mut promoted = vec![true; nvars];
+    // (In the old table's buffer.)
+    let mut promoted = std::mem::take(&mut body.promoted);
+    promoted.clear();
+    promoted.resize(nvars, true);
     for (i, v) in body.vars.iter().enumerate() {
         if v.kind == VarKind::Global {
             promoted[i] = false;
         }
     }
-    for b in body.live_blocks().collect::<Vec<_>>() {
-        for insn in &body.block(b).insns {
+    // Renaming makes about one value per instruction and phi, and later
+    // passes make more: room for them once.
+    let mut ninsns = 0;
+    for blk in body.blocks.iter().filter(|b| !b.dead) {
+        ninsns += blk.insns.len() + 1;
+        for insn in &blk.insns {
             if let (Family::Addr { .. }, Some(Operand::Reg(v))) =
                 (insn.op.family(), insn.operands.get(1))
             {
@@ -54,6 +61,8 @@ pub(crate) fn build(body: &mut Body) {
         }
     }
     body.promoted = promoted;
+    body.vars.reserve(2 * ninsns);
+    body.promoted.reserve(2 * ninsns);
     let dom = DomTree::compute(body);
     place_phis(body, &dom, norig);
     rename(body, &dom);
@@ -67,9 +76,10 @@ fn scan_block(body: &Body, b: BlockId, mut on: impl FnMut(VarId, bool)) {
     let blk = body.block(b);
     for insn in blk.all_insns() {
         let outs = outputs(body.module, insn);
+        let non_value = non_value_pos(insn.op.family());
         for (i, op) in insn.operands.iter().enumerate() {
             match op {
-                Operand::Reg(v) if !outs.contains(&i) && !is_non_value(insn, i) => on(*v, false),
+                Operand::Reg(v) if !outs.contains(&i) && non_value != Some(i) => on(*v, false),
                 Operand::Mem(m) => {
                     if let Some(v) = m.base {
                         on(v, false);
@@ -89,110 +99,111 @@ fn scan_block(body: &Body, b: BlockId, mut on: impl FnMut(VarId, bool)) {
     }
 }
 
+/// What `place_phis` gathers about one variable.
+#[derive(Clone, Copy)]
+struct VarSites {
+    /// Read in a block before being written there (live across blocks).
+    global: bool,
+    /// The last block found to define it.
+    last_site: u32,
+    /// The block being scanned once it has defined it there.
+    killed: u32,
+    /// Its defining blocks: `sites[start..]` up to the next variable's.
+    start: u32,
+}
+
 fn place_phis(body: &mut Body, dom: &DomTree, norig: usize) {
     let n = body.blocks.len();
-    // Variables live across blocks, and the blocks defining each.
-    let mut global = vec![false; norig];
+    let mut info = vec![
+        VarSites {
+            global: false,
+            last_site: u32::MAX,
+            killed: u32::MAX,
+            start: 0,
+        };
+        norig + 1
+    ];
     // (variable, defining block) pairs, then bucketed by variable.
-    let mut def_pairs: Vec<(u32, BlockId)> = Vec::new();
-    let mut last_site = vec![u32::MAX; norig];
-    let mut killed_stamp = vec![u32::MAX; norig];
-    let mut uses = Vec::new();
-    let mut defs = Vec::new();
+    let mut def_pairs: Vec<(u32, BlockId)> = Vec::with_capacity(norig + n);
     for &b in &dom.rpo {
-        uses.clear();
-        defs.clear();
+        // In order: a use is upward-exposed when no earlier definition in
+        // the block wrote the variable.
         scan_block(body, b, |v, def| {
-            if def {
-                defs.push(v)
+            let Some(vi) = info.get_mut(v.index()).filter(|_| v.index() < norig) else {
+                return;
+            };
+            if !def {
+                if vi.killed != b.0 {
+                    vi.global = true;
+                }
             } else {
-                uses.push((v, defs.len()))
+                vi.killed = b.0;
+                if vi.last_site != b.0 {
+                    vi.last_site = b.0;
+                    def_pairs.push((v.index() as u32, b));
+                }
             }
         });
-        // A use is upward-exposed when no earlier definition in the block
-        // wrote the variable: replay in order.
-        let mut di = 0;
-        let mut ui = 0;
-        // `uses` carry the number of defs seen before them.
-        while ui < uses.len() || di < defs.len() {
-            if ui < uses.len() && uses[ui].1 <= di {
-                let v = uses[ui].0;
-                if v.index() < norig && killed_stamp[v.index()] != b.0 {
-                    global[v.index()] = true;
-                }
-                ui += 1;
-            } else {
-                let v = defs[di];
-                if v.index() < norig {
-                    killed_stamp[v.index()] = b.0;
-                    if last_site[v.index()] != b.0 {
-                        last_site[v.index()] = b.0;
-                        def_pairs.push((v.index() as u32, b));
-                    }
-                }
-                di += 1;
-            }
-        }
     }
     // Parameters are defined at entry too (order within a variable's
     // sites does not matter: the result is a set of blocks).
     for v in 0..body.sig.params.len().min(norig) {
         def_pairs.push((v as u32, BlockId(0)));
     }
-    let mut site_start = vec![0u32; norig + 1];
+    // Counting sort: counts, running sums (each variable's end), then
+    // filled backwards (each variable's start).
     for &(v, _) in &def_pairs {
-        site_start[v as usize + 1] += 1;
+        info[v as usize].start += 1;
     }
-    for v in 0..norig {
-        site_start[v + 1] += site_start[v];
+    for v in 1..=norig {
+        info[v].start += info[v - 1].start;
     }
-    let mut fill = site_start.clone();
     let mut sites = vec![BlockId(0); def_pairs.len()];
-    for &(v, b) in &def_pairs {
-        sites[fill[v as usize] as usize] = b;
-        fill[v as usize] += 1;
+    for &(v, b) in def_pairs.iter().rev() {
+        info[v as usize].start -= 1;
+        sites[info[v as usize].start as usize] = b;
     }
     let df = dom.frontiers(body);
-    let mut has_phi = vec![u32::MAX; n];
-    let mut in_work = vec![u32::MAX; n];
-    let mut phi_vars: Vec<Vec<VarId>> = vec![Vec::new(); n];
+    // Per block: the last variable given a phi there, and the last one
+    // whose work list held it.
+    let mut has_phi_in_work = vec![(u32::MAX, u32::MAX); n];
     let mut work = Vec::new();
+    // Phis are created with their original variable as destination (in
+    // variable order in each block); the renaming walk gives each a fresh
+    // value.
+    for blk in &mut body.blocks {
+        blk.phis.clear();
+    }
     for v in 0..norig {
-        if !global[v] || !body.promoted[v] {
+        if !info[v].global || !body.promoted[v] {
             continue;
         }
         let stamp = v as u32;
         work.clear();
-        for &b in &sites[site_start[v] as usize..site_start[v + 1] as usize] {
-            if in_work[b.index()] != stamp {
-                in_work[b.index()] = stamp;
+        for &b in &sites[info[v].start as usize..info[v + 1].start as usize] {
+            if has_phi_in_work[b.index()].1 != stamp {
+                has_phi_in_work[b.index()].1 = stamp;
                 work.push(b);
             }
         }
         while let Some(b) = work.pop() {
-            for &f in &df[b.index()] {
-                if has_phi[f.index()] != stamp {
-                    has_phi[f.index()] = stamp;
-                    phi_vars[f.index()].push(VarId::new(v));
-                    if in_work[f.index()] != stamp {
-                        in_work[f.index()] = stamp;
+            for &f in df.of(b) {
+                let marks = &mut has_phi_in_work[f.index()];
+                if marks.0 != stamp {
+                    marks.0 = stamp;
+                    let push = marks.1 != stamp;
+                    marks.1 = stamp;
+                    let fb = &mut body.blocks[f.index()];
+                    fb.phis.push(Phi {
+                        dst: VarId::new(v),
+                        args: vec![Operand::Int(0); fb.preds.len()],
+                    });
+                    if push {
                         work.push(f);
                     }
                 }
             }
         }
-    }
-    // Phis are created with their original variable as destination; the
-    // renaming walk gives each a fresh value.
-    for (b, vars) in phi_vars.into_iter().enumerate() {
-        let np = body.blocks[b].preds.len();
-        body.blocks[b].phis = vars
-            .into_iter()
-            .map(|v| Phi {
-                dst: v,
-                args: vec![Operand::Int(0); np],
-            })
-            .collect();
     }
 }
 
@@ -209,12 +220,14 @@ struct Renamer {
 const NO_VAL: u32 = u32::MAX;
 
 impl Renamer {
+    #[inline]
     fn read(&self, body: &Body, v: VarId) -> Operand {
         match self.top[v.index()] {
             NO_VAL => zero_of(body.class_of(v)),
             k => self.vals[k as usize].0.clone(),
         }
     }
+    #[inline]
     fn push(&mut self, v: VarId, x: Operand) {
         let prev = std::mem::replace(&mut self.top[v.index()], self.vals.len() as u32);
         self.vals.push((x, prev, v));
@@ -289,13 +302,17 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
         && matches!(insn.operands.first(), Some(Operand::Reg(d)) if body.promoted[d.index()]);
     // Loads split off go straight to `out`, before the instruction.
     let pre = out;
+    let is_call = matches!(fam, Family::Call | Family::Inline | Family::JCall);
+    let non_value_at = non_value_pos(fam);
     // Inputs.
     for i in 0..insn.operands.len() {
-        let block_arg = is_block_arg(&insn, i);
         let is_out = outs.contains(&i);
-        let non_value = is_non_value(&insn, i);
+        // (Only register and memory operands are looked at below.)
+        let non_value = non_value_at == Some(i);
         match &mut insn.operands[i] {
             Operand::Mem(m) => {
+                // `is_block_arg`.
+                let block_arg = is_call && m.ty.is_block();
                 let mut m2 = **m;
                 resolve_mem(body, r, &mut m2, block_arg, pre);
                 // A new operand only when it changes.
@@ -307,8 +324,9 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
                 }
                 let c = m2.ty.class();
                 let t = body.new_var(c);
-                pre.push(Insn::with(mov_op(c), [Operand::Reg(t), Operand::mem(m2)]));
-                insn.operands[i] = Operand::Reg(t);
+                // The operand (now `m2`) moves to the load.
+                let src = std::mem::replace(&mut insn.operands[i], Operand::Reg(t));
+                pre.push(Insn::with(mov_op(c), [Operand::Reg(t), src]));
             }
             Operand::Reg(v) => {
                 let v = *v;
@@ -338,8 +356,8 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
     let mut post: Vec<Insn> = Vec::new();
     // Definitions are pushed right away: every input was read above.
     for i in outs {
-        match insn.operands[i].clone() {
-            Operand::Reg(v) if body.promoted[v.index()] => {
+        match &insn.operands[i] {
+            &Operand::Reg(v) if body.promoted[v.index()] => {
                 if src_is_value {
                     r.push(v, insn.operands[1].clone());
                     keep = false;
@@ -349,7 +367,7 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
                     r.push(v, Operand::Reg(t));
                 }
             }
-            Operand::Reg(v) if !src_is_value => {
+            &Operand::Reg(v) if !src_is_value => {
                 let c = body.class_of(v);
                 let t = body.new_var(c);
                 insn.operands[i] = Operand::Reg(t);
@@ -358,8 +376,8 @@ fn rename_insn(body: &mut Body, r: &mut Renamer, mut insn: Insn, out: &mut Vec<I
             Operand::Mem(m) if !src_is_value => {
                 let c = m.ty.class();
                 let t = body.new_var(c);
-                insn.operands[i] = Operand::Reg(t);
-                post.push(Insn::with(mov_op(c), [Operand::Mem(m), Operand::Reg(t)]));
+                let dst = std::mem::replace(&mut insn.operands[i], Operand::Reg(t));
+                post.push(Insn::with(mov_op(c), [dst, Operand::Reg(t)]));
             }
             _ => {}
         }
@@ -376,20 +394,24 @@ fn rename(body: &mut Body, dom: &DomTree) {
     let nvars = body.vars.len();
     let mut r = Renamer {
         top: vec![NO_VAL; nvars],
-        vals: Vec::new(),
+        vals: Vec::with_capacity(body.vars.capacity() - nvars + body.sig.params.len()),
     };
     for p in 0..body.sig.params.len().min(nvars) {
         if body.promoted[p] {
             r.push(VarId::new(p), Operand::Reg(VarId::new(p)));
         }
     }
-    // Original variable of each phi, per block (phi dsts are renamed).
-    let mut phi_orig: Vec<Vec<VarId>> = vec![Vec::new(); body.blocks.len()];
-    for &b in &dom.rpo {
-        phi_orig[b.index()] = body.block(b).phis.iter().map(|p| p.dst).collect();
+    // Original variable of each phi (phi dsts are renamed): those of block
+    // `b` are `phi_orig[phi_start[b]..]`, in phi order.
+    let mut phi_start: Vec<u32> = Vec::with_capacity(body.blocks.len());
+    let mut phi_orig: Vec<VarId> = Vec::new();
+    for blk in &body.blocks {
+        phi_start.push(phi_orig.len() as u32);
+        phi_orig.extend(blk.phis.iter().map(|p| p.dst));
     }
     // Explicit-stack preorder walk: (block, entered?).
-    let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), usize::MAX)];
+    let mut stack: Vec<(BlockId, usize)> = Vec::with_capacity(dom.rpo.len() + 1);
+    stack.push((BlockId(0), usize::MAX));
     while let Some((b, mark)) = stack.pop() {
         if mark != usize::MAX {
             // Leaving b: pop what it pushed.
@@ -399,14 +421,17 @@ fn rename(body: &mut Body, dom: &DomTree) {
         let mark = r.vals.len();
         stack.push((b, mark));
         // Phis define new values.
+        let first_phi = phi_start[b.index()] as usize;
         for k in 0..body.block(b).phis.len() {
-            let v = phi_orig[b.index()][k];
+            let v = phi_orig[first_phi + k];
             let t = body.new_var(body.class_of(v));
             body.block_mut(b).phis[k].dst = t;
             r.push(v, Operand::Reg(t));
         }
         let insns = std::mem::take(&mut body.block_mut(b).insns);
-        // Room for the loads and stores of non-promoted variables too.
+        // Room for the loads and stores of non-promoted variables, and for
+        // what later passes insert (a fresh vector per block measured better
+        // than one reused buffer copied back).
         let mut out = Vec::with_capacity(insns.len() * 2 + 2);
         for insn in insns {
             rename_insn(body, &mut r, insn, &mut out);
@@ -428,8 +453,9 @@ fn rename(body: &mut Body, dom: &DomTree) {
             if body.block(b).succs[..si].contains(&s) {
                 continue;
             }
+            let first_phi = phi_start[s.index()] as usize;
             for k in 0..body.block(s).phis.len() {
-                let val = r.read(body, phi_orig[s.index()][k]);
+                let val = r.read(body, phi_orig[first_phi + k]);
                 let sb = body.block_mut(s);
                 for j in 0..sb.preds.len() {
                     if sb.preds[j] == b {
@@ -454,6 +480,9 @@ fn rename_term(body: &mut Body, r: &mut Renamer, insn: Insn, out: &mut Vec<Insn>
 /// until none is left. A phi equal to a constant becomes a `mov` of it
 /// (see `repl.rs` for why the definition stays).
 pub(crate) fn remove_trivial_phis(body: &mut Body) {
+    if body.blocks.iter().all(|b| b.dead || b.phis.is_empty()) {
+        return;
+    }
     let mut repl = Repl::new(body.vars.len());
     loop {
         let mut changed = false;
