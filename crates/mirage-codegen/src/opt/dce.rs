@@ -65,9 +65,11 @@ enum Site {
 pub(crate) fn run(body: &mut Body) {
     let nv = body.vars.len();
     let mut def = vec![Site::None; nv];
-    let blocks: Vec<BlockId> = body.live_blocks().collect();
-    for &b in &blocks {
-        let blk = body.block(b);
+    for (bi, blk) in body.blocks.iter().enumerate() {
+        if blk.dead {
+            continue;
+        }
+        let b = BlockId(bi as u32);
         for (k, phi) in blk.phis.iter().enumerate() {
             def[phi.dst.index()] = Site::Phi(b, k as u32);
         }
@@ -87,11 +89,15 @@ pub(crate) fn run(body: &mut Body) {
             work.push(v);
         }
     };
-    for &b in &blocks {
-        let blk = body.block(b);
+    // Whether anything is removable at all: if not, nothing can go.
+    let mut any_removable = false;
+    for blk in body.blocks.iter().filter(|b| !b.dead) {
         let pinned = ovf_branch(&blk.term);
+        any_removable |= !blk.phis.is_empty();
         for insn in &blk.insns {
-            if !removable(body, insn, pinned) {
+            if removable(body, insn, pinned) {
+                any_removable = true;
+            } else {
                 for_each_use(body, insn, |v| mark(v, &mut live, &mut work));
                 // Outputs of kept instructions stay defined.
                 for i in outputs(body.module, insn) {
@@ -104,6 +110,9 @@ pub(crate) fn run(body: &mut Body) {
         if let Term::Cond(i) | Term::Switch(i) | Term::Ret(i) = &blk.term {
             for_each_use(body, i, |v| mark(v, &mut live, &mut work));
         }
+    }
+    if !any_removable {
+        return;
     }
     while let Some(v) = work.pop() {
         match def[v.index()] {
@@ -122,18 +131,19 @@ pub(crate) fn run(body: &mut Body) {
             }
         }
     }
-    for &b in &blocks {
-        let pinned = ovf_branch(&body.block(b).term);
-        let insns = std::mem::take(&mut body.block_mut(b).insns);
-        let kept: Vec<Insn> = insns
-            .into_iter()
-            .filter(|insn| {
-                !removable(body, insn, pinned)
-                    || matches!(insn.operands.first(), Some(Operand::Reg(d)) if live[d.index()])
-            })
-            .collect();
-        let blk = body.block_mut(b);
-        blk.insns = kept;
+    for bi in 0..body.blocks.len() {
+        if body.blocks[bi].dead {
+            continue;
+        }
+        let pinned = ovf_branch(&body.blocks[bi].term);
+        // Filtered in place (taken out so that `removable` can read the body).
+        let mut insns = std::mem::take(&mut body.blocks[bi].insns);
+        insns.retain(|insn| {
+            !removable(body, insn, pinned)
+                || matches!(insn.operands.first(), Some(Operand::Reg(d)) if live[d.index()])
+        });
+        let blk = &mut body.blocks[bi];
+        blk.insns = insns;
         blk.phis.retain(|p| live[p.dst.index()]);
     }
 }

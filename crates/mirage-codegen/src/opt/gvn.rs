@@ -395,6 +395,7 @@ fn round(body: &mut Body, loads: bool) -> bool {
     };
     let mut exit_facts: Vec<Option<Vec<MemFact>>> = vec![None; n];
     let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), usize::MAX)];
+    let mut spare: Vec<Insn> = Vec::new();
     while let Some((b, mark)) = stack.pop() {
         if mark != usize::MAX {
             while g.undo.len() > mark {
@@ -427,11 +428,14 @@ fn round(body: &mut Body, loads: bool) -> bool {
             },
             _ => Vec::new(),
         };
-        let mut out = Vec::with_capacity(body.block(b).insns.len() + 2);
-        // Phis.
-        let phis = std::mem::take(&mut body.block_mut(b).phis);
-        let mut kept = Vec::with_capacity(phis.len());
-        for mut phi in phis {
+        // The block's new instructions go to `out`, a buffer recycled from
+        // the previous block's old instruction vector (fewer allocations).
+        let mut out = std::mem::take(&mut spare);
+        out.clear();
+        out.reserve(body.block(b).insns.len() + 2);
+        // Phis (filtered in place).
+        let mut phis = std::mem::take(&mut body.block_mut(b).phis);
+        phis.retain_mut(|phi| {
             for a in &mut phi.args {
                 *a = g.repl.operand(a);
             }
@@ -452,16 +456,18 @@ fn round(body: &mut Body, loads: bool) -> bool {
                 (true, Some(x)) => {
                     let x = x.clone();
                     out.extend(g.result(body, phi.dst, x));
+                    false
                 }
-                _ => kept.push(phi),
+                _ => true,
             }
-        }
-        body.block_mut(b).phis = kept;
-        let insns = std::mem::take(&mut body.block_mut(b).insns);
-        for insn in insns {
+        });
+        body.block_mut(b).phis = phis;
+        let mut insns = std::mem::take(&mut body.block_mut(b).insns);
+        for insn in insns.drain(..) {
             g.insn(body, insn, &mut out);
         }
         body.block_mut(b).insns = out;
+        spare = insns;
         // Terminator.
         let mut term = std::mem::replace(&mut body.block_mut(b).term, Term::Goto);
         match &mut term {

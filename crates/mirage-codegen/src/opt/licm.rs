@@ -109,6 +109,9 @@ fn fp_const_site(insn: &Insn) -> Option<usize> {
 
 /// `loops` as `hoist_invariants` left them (innermost loops unchanged).
 fn hoist_fp_consts(body: &mut Body, loops: &[Loop]) {
+    if loops.is_empty() {
+        return;
+    }
     let mut in_loop = vec![false; body.blocks.len() + loops.len()];
     for lp in loops {
         let inner = !loops
@@ -193,6 +196,9 @@ fn hoist_fp_consts(body: &mut Body, loops: &[Loop]) {
 
 /// Returns the loops, outer ones updated with the preheaders created.
 fn hoist_invariants(body: &mut Body) -> Vec<Loop> {
+    if !super::loops::may_have_loops(body) {
+        return Vec::new();
+    }
     let dom = DomTree::compute(body);
     let mut loops = find_loops(body, &dom);
     if loops.is_empty() {

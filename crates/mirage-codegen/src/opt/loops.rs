@@ -120,9 +120,29 @@ pub(crate) fn invert_branch(op: Opcode) -> Option<Opcode> {
     })
 }
 
+/// Whether the body may contain a loop: `false` when every edge between
+/// live blocks (by successor and by predecessor lists) goes to a higher
+/// block number, as then the graph has no cycle and [`find_loops`] would
+/// find nothing. A cheap test that spares loop-free functions the
+/// dominator tree.
+pub(crate) fn may_have_loops(body: &Body) -> bool {
+    let forward = |from: BlockId, to: BlockId| {
+        to.index() > from.index() && body.blocks.get(to.index()).is_some_and(|b| !b.dead)
+    };
+    body.blocks.iter().enumerate().any(|(i, blk)| {
+        let b = BlockId(i as u32);
+        !blk.dead
+            && (blk.succs.iter().any(|&s| !forward(b, s))
+                || blk.preds.iter().any(|&p| !forward(p, b)))
+    })
+}
+
 /// The `rotate` pass (see the module documentation). Not for SSA bodies.
 pub(crate) fn rotate(body: &mut Body) {
     debug_assert!(!body.ssa);
+    if !may_have_loops(body) {
+        return;
+    }
     let dom = DomTree::compute(body);
     let loops = find_loops(body, &dom);
     let mut in_loop = vec![false; body.blocks.len()];
@@ -446,9 +466,11 @@ fn swap(c: ICond) -> Option<ICond> {
 /// The `iv` pass (see the module documentation).
 pub(crate) fn run_iv(body: &mut Body) {
     debug_assert!(body.ssa);
-    let loops = {
+    let loops = if may_have_loops(body) {
         let dom = DomTree::compute(body);
         find_loops(body, &dom)
+    } else {
+        Vec::new()
     };
     let mut widened: Vec<VarId> = Vec::new();
     let mut defs = Defs::compute(body);

@@ -53,6 +53,25 @@ impl Repl {
         }
         Some(cur.clone())
     }
+    /// Whether `v` has a replacement.
+    #[inline]
+    fn has(&self, v: VarId) -> bool {
+        matches!(self.map.get(v.index()), Some(Some(_)))
+    }
+
+    /// Whether an operand names a variable with a replacement (as a value
+    /// or inside a memory address).
+    #[inline]
+    fn touches(&self, op: &Operand) -> bool {
+        match op {
+            Operand::Reg(v) => self.has(*v),
+            Operand::Mem(m) => {
+                m.base.is_some_and(|v| self.has(v)) || m.index.is_some_and(|v| self.has(v))
+            }
+            _ => false,
+        }
+    }
+
     /// Resolves an operand used as a value.
     pub fn operand(&self, op: &Operand) -> Operand {
         match op {
@@ -69,8 +88,9 @@ impl Repl {
     /// Rewrites the inputs of one instruction (outputs stay; memory outputs
     /// get their address operands rewritten).
     pub fn insn(&self, body: &Body, insn: &mut Insn) {
-        if !self.any {
-            // Nothing to replace.
+        if !self.any || !insn.operands.iter().any(|op| self.touches(op)) {
+            // Nothing to replace (the common case: checked before the
+            // operand roles are worked out).
             return;
         }
         let outs = outputs(body.module, insn);
