@@ -8,7 +8,7 @@
 //! phis too. Whatever pure instruction or phi is left unmarked goes, which
 //! also removes dead cycles of phis that use counts would keep.
 
-use super::ir::{div_may_trap, is_non_value, outputs, BlockId, Body, Term};
+use super::ir::{div_may_trap, outputs, BlockId, Body, Term};
 use mirage_ir::opcode::Family;
 use mirage_ir::{Insn, Operand, VarId};
 
@@ -39,9 +39,17 @@ pub(crate) fn ovf_branch(term: &Term) -> bool {
 /// Calls `f` on every variable an instruction reads.
 pub(crate) fn for_each_use(body: &Body, insn: &Insn, mut f: impl FnMut(VarId)) {
     let outs = outputs(body.module, insn);
+    // The one variable position that is not a value (`is_non_value` for
+    // variable operands), worked out once per instruction.
+    let non_value = match insn.op.family() {
+        Family::Call | Family::Inline | Family::JCall => 0,
+        Family::Addr { .. } | Family::Laddr => 1,
+        Family::VaArg => 2,
+        _ => usize::MAX,
+    };
     for (i, op) in insn.operands.iter().enumerate() {
         match op {
-            Operand::Reg(v) if !outs.contains(&i) && !is_non_value(insn, i) => f(*v),
+            Operand::Reg(v) if !outs.contains(&i) && i != non_value => f(*v),
             Operand::Mem(m) => {
                 if let Some(v) = m.base {
                     f(v);
@@ -91,11 +99,16 @@ pub(crate) fn run(body: &mut Body) {
     };
     // Whether anything is removable at all: if not, nothing can go.
     let mut any_removable = false;
+    // Per instruction of the live blocks, in order: whether it is
+    // removable (computed once, read again by the sweep).
+    let mut rem: Vec<bool> = Vec::with_capacity(body.insn_count());
     for blk in body.blocks.iter().filter(|b| !b.dead) {
         let pinned = ovf_branch(&blk.term);
         any_removable |= !blk.phis.is_empty();
         for insn in &blk.insns {
-            if removable(body, insn, pinned) {
+            let r = removable(body, insn, pinned);
+            rem.push(r);
+            if r {
                 any_removable = true;
             } else {
                 for_each_use(body, insn, |v| mark(v, &mut live, &mut work));
@@ -131,19 +144,12 @@ pub(crate) fn run(body: &mut Body) {
             }
         }
     }
-    for bi in 0..body.blocks.len() {
-        if body.blocks[bi].dead {
-            continue;
-        }
-        let pinned = ovf_branch(&body.blocks[bi].term);
-        // Filtered in place (taken out so that `removable` can read the body).
-        let mut insns = std::mem::take(&mut body.blocks[bi].insns);
-        insns.retain(|insn| {
-            !removable(body, insn, pinned)
+    let mut flags = rem.iter();
+    for blk in body.blocks.iter_mut().filter(|b| !b.dead) {
+        blk.insns.retain(|insn| {
+            !*flags.next().unwrap()
                 || matches!(insn.operands.first(), Some(Operand::Reg(d)) if live[d.index()])
         });
-        let blk = &mut body.blocks[bi];
-        blk.insns = insns;
         blk.phis.retain(|p| live[p.dst.index()]);
     }
 }
