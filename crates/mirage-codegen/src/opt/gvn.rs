@@ -139,12 +139,15 @@ struct Gvn {
 
 impl Gvn {
     fn lookup_or_insert(&mut self, key: Key, d: VarId) -> Option<VarId> {
-        if let Some(&e) = self.table.get(&key) {
-            return Some(e);
+        // One hash and probe for both the lookup and the insertion.
+        match self.table.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(d);
+                self.undo.push((key, None));
+                None
+            }
         }
-        let old = self.table.insert(key, d);
-        self.undo.push((key, old));
-        None
     }
 
     fn kill_all(&mut self) {
@@ -430,9 +433,13 @@ fn round(body: &mut Body, loads: bool) -> bool {
         };
         // The block's new instructions go to `out`, a buffer recycled from
         // the previous block's old instruction vector (fewer allocations).
+        let need = body.block(b).insns.len() + 2;
         let mut out = std::mem::take(&mut spare);
         out.clear();
-        out.reserve(body.block(b).insns.len() + 2);
+        if out.capacity() < need {
+            // Too small: a fresh buffer (growing would copy the old one).
+            out = Vec::with_capacity(need);
+        }
         // Phis (filtered in place).
         let mut phis = std::mem::take(&mut body.block_mut(b).phis);
         phis.retain_mut(|phi| {

@@ -535,10 +535,9 @@ fn one_loop(
     allow_version: bool,
 ) -> (bool, bool, bool) {
     let preds = body.block(header).preds.clone();
-    let outs: Vec<usize> = (0..preds.len())
-        .filter(|&k| !in_loop[preds[k].index()])
-        .collect();
-    let [out] = outs[..] else {
+    // The one predecessor from outside the loop (its position in `preds`).
+    let mut outside = (0..preds.len()).filter(|&k| !in_loop[preds[k].index()]);
+    let (Some(out), None) = (outside.next(), outside.next()) else {
         return (false, false, false);
     };
     let pre = preds[out];
