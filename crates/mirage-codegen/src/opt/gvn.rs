@@ -129,8 +129,14 @@ fn same_address(a: &Mem, b: &Mem) -> bool {
 }
 
 struct Gvn {
-    table: FastMap<Key, VarId>,
-    undo: Vec<(Key, Option<VarId>)>,
+    /// The value numbers, with the block that made each entry. An entry
+    /// is in scope while its block is on the current path of the
+    /// dominator-tree walk (`open`); entries of finished blocks are stale
+    /// and simply overwritten, so leaving a subtree undoes nothing.
+    table: FastMap<Key, (VarId, BlockId)>,
+    open: Vec<bool>,
+    /// The block being numbered.
+    cur: BlockId,
     repl: Repl,
     facts: Vec<MemFact>,
     loads: bool,
@@ -141,10 +147,16 @@ impl Gvn {
     fn lookup_or_insert(&mut self, key: Key, d: VarId) -> Option<VarId> {
         // One hash and probe for both the lookup and the insertion.
         match self.table.entry(key) {
-            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let (v, at) = *e.get();
+                if self.open[at.index()] {
+                    return Some(v);
+                }
+                e.insert((d, self.cur));
+                None
+            }
             std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(d);
-                self.undo.push((key, None));
+                e.insert((d, self.cur));
                 None
             }
         }
@@ -390,47 +402,51 @@ fn round(body: &mut Body, loads: bool) -> bool {
     let ninsns = body.insn_count();
     let mut g = Gvn {
         table: FastMap::with_capacity_and_hasher(ninsns, Default::default()),
-        undo: Vec::with_capacity(ninsns),
+        open: vec![false; n],
+        cur: BlockId(0),
         repl: Repl::new(body.vars.len()),
-        facts: Vec::new(),
+        // Reused for every block (at most `MAX_FACTS` entries).
+        facts: Vec::with_capacity(MAX_FACTS),
         loads,
         cfg_changed: false,
     };
     let mut exit_facts: Vec<Option<Vec<MemFact>>> = vec![None; n];
-    let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), usize::MAX)];
+    // (block, leaving): entering a block pushes its exit first.
+    let mut stack: Vec<(BlockId, bool)> = Vec::with_capacity(n + 1);
+    stack.push((BlockId(0), false));
     let mut spare: Vec<Insn> = Vec::new();
-    while let Some((b, mark)) = stack.pop() {
-        if mark != usize::MAX {
-            while g.undo.len() > mark {
-                let (k, old) = g.undo.pop().unwrap();
-                match old {
-                    Some(v) => {
-                        g.table.insert(k, v);
-                    }
-                    None => {
-                        g.table.remove(&k);
-                    }
-                }
-            }
+    while let Some((b, leaving)) = stack.pop() {
+        if leaving {
+            g.open[b.index()] = false;
             continue;
         }
-        stack.push((b, g.undo.len()));
+        stack.push((b, true));
+        g.open[b.index()] = true;
+        g.cur = b;
         if b.0 != 0 && body.block(b).preds.is_empty() {
             // Cut off by a branch folded in this walk: removed afterwards.
             for &c in dom.children(b).iter().rev() {
-                stack.push((c, usize::MAX));
+                stack.push((c, false));
             }
             continue;
         }
         let idom = dom.idom[b.index()];
-        g.facts = match body.block(b).preds.as_slice() {
-            [p] if *p == idom && b.0 != 0 => exit_facts[p.index()].clone().unwrap_or_default(),
-            [_, _, ..] if g.loads => match &exit_facts[idom.index()] {
-                Some(f) => join_facts(body, b, idom, f).unwrap_or_default(),
-                None => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
+        g.facts.clear();
+        match body.block(b).preds.as_slice() {
+            [p] if *p == idom && b.0 != 0 => {
+                if let Some(f) = &exit_facts[p.index()] {
+                    g.facts.extend_from_slice(f);
+                }
+            }
+            [_, _, ..] if g.loads => {
+                if let Some(f) = &exit_facts[idom.index()] {
+                    if let Some(j) = join_facts(body, b, idom, f) {
+                        g.facts = j;
+                    }
+                }
+            }
+            _ => {}
+        }
         // The block's new instructions go to `out`, a buffer recycled from
         // the previous block's old instruction vector (fewer allocations).
         let need = body.block(b).insns.len() + 2;
@@ -517,7 +533,7 @@ fn round(body: &mut Body, loads: bool) -> bool {
             exit_facts[b.index()] = Some(g.facts.clone());
         }
         for &c in dom.children(b).iter().rev() {
-            stack.push((c, usize::MAX));
+            stack.push((c, false));
         }
     }
     g.repl.apply(body);
