@@ -37,8 +37,12 @@ pub(crate) fn ovf_branch(term: &Term) -> bool {
 }
 
 /// Calls `f` on every variable an instruction reads.
-pub(crate) fn for_each_use(body: &Body, insn: &Insn, mut f: impl FnMut(VarId)) {
-    let outs = outputs(body.module, insn);
+pub(crate) fn for_each_use(body: &Body, insn: &Insn, f: impl FnMut(VarId)) {
+    uses_with(insn, outputs(body.module, insn), f);
+}
+
+/// [`for_each_use`] with the instruction's outputs already worked out.
+fn uses_with(insn: &Insn, outs: std::ops::Range<usize>, mut f: impl FnMut(VarId)) {
     // The one variable position that is not a value (`is_non_value` for
     // variable operands), worked out once per instruction.
     let non_value = match insn.op.family() {
@@ -73,22 +77,6 @@ enum Site {
 pub(crate) fn run(body: &mut Body) {
     let nv = body.vars.len();
     let mut def = vec![Site::None; nv];
-    for (bi, blk) in body.blocks.iter().enumerate() {
-        if blk.dead {
-            continue;
-        }
-        let b = BlockId(bi as u32);
-        for (k, phi) in blk.phis.iter().enumerate() {
-            def[phi.dst.index()] = Site::Phi(b, k as u32);
-        }
-        for (k, insn) in blk.insns.iter().enumerate() {
-            for i in outputs(body.module, insn) {
-                if let Some(Operand::Reg(v)) = insn.operands.get(i) {
-                    def[v.index()] = Site::Insn(b, k as u32);
-                }
-            }
-        }
-    }
     let mut live = vec![false; nv];
     let mut work: Vec<VarId> = Vec::new();
     let mark = |v: VarId, live: &mut Vec<bool>, work: &mut Vec<VarId>| {
@@ -102,18 +90,33 @@ pub(crate) fn run(body: &mut Body) {
     // Per instruction of the live blocks, in order: whether it is
     // removable (computed once, read again by the sweep).
     let mut rem: Vec<bool> = Vec::with_capacity(body.insn_count());
-    for blk in body.blocks.iter().filter(|b| !b.dead) {
+    // One sweep records the definitions and marks the roots (the
+    // worklist below needs all definitions).
+    for (bi, blk) in body.blocks.iter().enumerate() {
+        if blk.dead {
+            continue;
+        }
+        let b = BlockId(bi as u32);
+        for (k, phi) in blk.phis.iter().enumerate() {
+            def[phi.dst.index()] = Site::Phi(b, k as u32);
+        }
         let pinned = ovf_branch(&blk.term);
         any_removable |= !blk.phis.is_empty();
-        for insn in &blk.insns {
+        for (k, insn) in blk.insns.iter().enumerate() {
+            let outs = outputs(body.module, insn);
+            for i in outs.clone() {
+                if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                    def[v.index()] = Site::Insn(b, k as u32);
+                }
+            }
             let r = removable(body, insn, pinned);
             rem.push(r);
             if r {
                 any_removable = true;
             } else {
-                for_each_use(body, insn, |v| mark(v, &mut live, &mut work));
+                uses_with(insn, outs.clone(), |v| mark(v, &mut live, &mut work));
                 // Outputs of kept instructions stay defined.
-                for i in outputs(body.module, insn) {
+                for i in outs {
                     if let Some(Operand::Reg(v)) = insn.operands.get(i) {
                         live[v.index()] = true;
                     }
