@@ -460,13 +460,12 @@ fn round(body: &mut Body, loads: bool) -> bool {
         let mut phis = std::mem::take(&mut body.block_mut(b).phis);
         phis.retain_mut(|phi| {
             for a in &mut phi.args {
-                *a = g.repl.operand(a);
+                g.repl.resolve(a);
             }
-            let me = Operand::Reg(phi.dst);
             let mut same: Option<&Operand> = None;
             let mut trivial = true;
             for a in &phi.args {
-                if *a == me || same == Some(a) {
+                if matches!(a, Operand::Reg(v) if *v == phi.dst) || same == Some(a) {
                     continue;
                 }
                 if same.is_some() {

@@ -80,6 +80,17 @@ impl Repl {
         }
     }
 
+    /// Resolves an operand used as a value, in place (untouched when it has
+    /// no replacement).
+    #[inline]
+    pub fn resolve(&self, op: &mut Operand) {
+        if let Operand::Reg(v) = op {
+            if let Some(x) = self.get(*v) {
+                *op = x;
+            }
+        }
+    }
+
     /// Rewrites a memory operand's base and index.
     pub fn mem(&self, m: &mut Mem, block_arg: bool) {
         subst_mem(m, block_arg, &|v| self.get(v));
@@ -126,7 +137,7 @@ impl Repl {
         }
         for phi in &mut blk.phis {
             for a in &mut phi.args {
-                *a = self.operand(a);
+                self.resolve(a);
             }
         }
         for insn in &mut blk.insns {
