@@ -98,12 +98,17 @@ impl Repl {
 
     /// Rewrites the inputs of one instruction (outputs stay; memory outputs
     /// get their address operands rewritten).
+    #[inline]
     pub fn insn(&self, body: &Body, insn: &mut Insn) {
-        if !self.any || !insn.operands.iter().any(|op| self.touches(op)) {
-            // Nothing to replace (the common case: checked before the
-            // operand roles are worked out).
-            return;
+        // Nothing to replace is the common case: checked (inline) before
+        // the operand roles are worked out.
+        if self.any && insn.operands.iter().any(|op| self.touches(op)) {
+            self.rewrite(body, insn);
         }
+    }
+
+    /// [`Repl::insn`] for an instruction with something to replace.
+    fn rewrite(&self, body: &Body, insn: &mut Insn) {
         let outs = outputs(body.module, insn);
         let fam = insn.op.family();
         for i in 0..insn.operands.len() {
