@@ -18,32 +18,51 @@ use mirage_ir::opcode::Family;
 use mirage_ir::{Insn, Mem, Operand, VarId};
 
 pub(crate) struct Repl {
-    map: Vec<Option<Operand>>,
+    /// Per variable: 0, or 1 + the position of its replacement in `vals`
+    /// (a zeroed vector is cheap to make and to drop, unlike one of
+    /// `Option<Operand>`).
+    map: Vec<u32>,
+    vals: Vec<Operand>,
     pub any: bool,
 }
 
 impl Repl {
     pub fn new(n: usize) -> Repl {
         Repl {
-            map: vec![None; n],
+            map: vec![0; n],
+            vals: Vec::new(),
             any: false,
         }
     }
     pub fn set(&mut self, v: VarId, x: Operand) {
         if v.index() >= self.map.len() {
-            self.map.resize(v.index() + 1, None);
+            self.map.resize(v.index() + 1, 0);
         }
         if x != Operand::Reg(v) {
-            self.map[v.index()] = Some(x);
+            match self.map[v.index()] {
+                0 => {
+                    self.vals.push(x);
+                    self.map[v.index()] = self.vals.len() as u32;
+                }
+                k => self.vals[k as usize - 1] = x,
+            }
             self.any = true;
+        }
+    }
+    /// The recorded replacement of `v` (one step).
+    #[inline]
+    fn step(&self, v: VarId) -> Option<&Operand> {
+        match self.map.get(v.index()) {
+            Some(&k) if k != 0 => Some(&self.vals[k as usize - 1]),
+            _ => None,
         }
     }
     /// The final replacement of `v`, if any.
     pub fn get(&self, v: VarId) -> Option<Operand> {
-        let mut cur = self.map.get(v.index())?.as_ref()?;
+        let mut cur = self.step(v)?;
         let mut hops = 0;
         while let Operand::Reg(w) = cur {
-            match self.map.get(w.index()).and_then(|x| x.as_ref()) {
+            match self.step(*w) {
                 Some(next) if hops < 1000 => {
                     cur = next;
                     hops += 1;
@@ -56,7 +75,7 @@ impl Repl {
     /// Whether `v` has a replacement.
     #[inline]
     fn has(&self, v: VarId) -> bool {
-        matches!(self.map.get(v.index()), Some(Some(_)))
+        matches!(self.map.get(v.index()), Some(&k) if k != 0)
     }
 
     /// Whether an operand names a variable with a replacement (as a value
