@@ -1217,6 +1217,10 @@ fn invariant(body: &Body, defs: &Defs, in_loop: &[bool], op: &Operand) -> bool {
 /// Per loop: whether it contains no other loop (no block of it belongs to
 /// a deeper loop).
 fn innermost_flags(loops: &[super::dom::Loop], nblocks: usize) -> Vec<bool> {
+    if loops.len() <= 1 {
+        // A lone loop contains no other.
+        return vec![true; loops.len()];
+    }
     let mut deepest = vec![0u32; nblocks];
     for l in loops {
         for &b in &l.blocks {
