@@ -472,6 +472,15 @@ pub(crate) fn run_iv(body: &mut Body) {
     } else {
         Vec::new()
     };
+    if loops.is_empty()
+        && !body
+            .blocks
+            .iter()
+            .any(|b| !b.dead && b.insns.iter().any(|i| i.op == Opcode::Ext32))
+    {
+        // No loop and no extension to remove: nothing to do.
+        return;
+    }
     let mut widened: Vec<VarId> = Vec::new();
     let mut defs = Defs::compute(body);
     let mut changed = redundant_ext(body, &defs, &widened);
