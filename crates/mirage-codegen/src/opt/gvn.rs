@@ -269,66 +269,70 @@ impl Gvn {
         out.push(insn);
     }
 
+    /// A move (a copy, a constant, a load or a store), without cloning its
+    /// operands up front (a memory operand is shared).
+    fn mov(&mut self, body: &Body, insn: Insn, out: &mut Vec<Insn>) {
+        let d = match insn.operands[0] {
+            Operand::Reg(d) if body.promoted[d.index()] => Some(d),
+            _ => None,
+        };
+        if let Some(d) = d {
+            match &insn.operands[1] {
+                Operand::Reg(s) if body.promoted[s.index()] => {
+                    self.repl.set(d, Operand::Reg(*s));
+                }
+                src @ (Operand::Int(_)
+                | Operand::Float(_)
+                | Operand::Double(_)
+                | Operand::LDouble(_)) => {
+                    self.repl.set(d, src.clone());
+                    out.push(insn);
+                }
+                Operand::Ref(_) => self.value(body, insn, out),
+                Operand::Mem(m) if self.loads => {
+                    let m = **m;
+                    match self.find(&m) {
+                        Some(v) => {
+                            let ext = if m.ty.class() == Class::Int {
+                                ext_op(m.ty)
+                            } else {
+                                None
+                            };
+                            match ext {
+                                None => out.extend(self.result(body, d, v)),
+                                Some(op) => {
+                                    self.value(body, Insn::with(op, [Operand::Reg(d), v]), out)
+                                }
+                            }
+                        }
+                        None => {
+                            self.add_fact(m, Operand::Reg(d));
+                            out.push(insn);
+                        }
+                    }
+                }
+                _ => out.push(insn),
+            }
+        } else if let Operand::Mem(m) = &insn.operands[0] {
+            let m = **m;
+            self.kill(&m);
+            if self.loads {
+                self.add_fact(m, insn.operands[1].clone());
+            }
+            out.push(insn);
+        } else {
+            // A write to a non-promoted variable: its storage may be
+            // reached through pointers.
+            self.kill_all();
+            out.push(insn);
+        }
+    }
+
     fn insn(&mut self, body: &Body, mut insn: Insn, out: &mut Vec<Insn>) {
         self.repl.insn(body, &mut insn);
         let fam = insn.op.family();
         match fam {
-            Family::Move(_) => {
-                let dst = insn.operands[0].clone();
-                let src = insn.operands[1].clone();
-                match (&dst, &src) {
-                    (Operand::Reg(d), _) if body.promoted[d.index()] => match &src {
-                        Operand::Reg(s) if body.promoted[s.index()] => {
-                            self.repl.set(*d, src.clone());
-                        }
-                        Operand::Int(_)
-                        | Operand::Float(_)
-                        | Operand::Double(_)
-                        | Operand::LDouble(_) => {
-                            self.repl.set(*d, src.clone());
-                            out.push(insn);
-                        }
-                        Operand::Ref(_) => self.value(body, insn, out),
-                        Operand::Mem(m) if self.loads => {
-                            let m = **m;
-                            match self.find(&m) {
-                                Some(v) => {
-                                    let ext = if m.ty.class() == Class::Int {
-                                        ext_op(m.ty)
-                                    } else {
-                                        None
-                                    };
-                                    match ext {
-                                        None => out.extend(self.result(body, *d, v)),
-                                        Some(op) => {
-                                            self.value(body, Insn::with(op, [dst.clone(), v]), out)
-                                        }
-                                    }
-                                }
-                                None => {
-                                    self.add_fact(m, dst.clone());
-                                    out.push(insn);
-                                }
-                            }
-                        }
-                        _ => out.push(insn),
-                    },
-                    (Operand::Mem(m), _) => {
-                        let m = **m;
-                        self.kill(&m);
-                        if self.loads {
-                            self.add_fact(m, src);
-                        }
-                        out.push(insn);
-                    }
-                    _ => {
-                        // A write to a non-promoted variable: its storage may
-                        // be reached through pointers.
-                        self.kill_all();
-                        out.push(insn);
-                    }
-                }
-            }
+            Family::Move(_) => self.mov(body, insn, out),
             // Overflow operations also set the flag a later `bo`/`bno`
             // reads: kept, not numbered.
             Family::Ovf { .. } => out.push(insn),
