@@ -8,7 +8,7 @@
 //! phis too. Whatever pure instruction or phi is left unmarked goes, which
 //! also removes dead cycles of phis that use counts would keep.
 
-use super::ir::{div_may_trap, is_non_value, outputs, BlockId, Body, Term};
+use super::ir::{div_may_trap, outputs, BlockId, Body, Term};
 use mirage_ir::opcode::Family;
 use mirage_ir::{Insn, Operand, VarId};
 
@@ -37,11 +37,23 @@ pub(crate) fn ovf_branch(term: &Term) -> bool {
 }
 
 /// Calls `f` on every variable an instruction reads.
-pub(crate) fn for_each_use(body: &Body, insn: &Insn, mut f: impl FnMut(VarId)) {
-    let outs = outputs(body.module, insn);
+pub(crate) fn for_each_use(body: &Body, insn: &Insn, f: impl FnMut(VarId)) {
+    uses_with(insn, outputs(body.module, insn), f);
+}
+
+/// [`for_each_use`] with the instruction's outputs already worked out.
+fn uses_with(insn: &Insn, outs: std::ops::Range<usize>, mut f: impl FnMut(VarId)) {
+    // The one variable position that is not a value (`is_non_value` for
+    // variable operands), worked out once per instruction.
+    let non_value = match insn.op.family() {
+        Family::Call | Family::Inline | Family::JCall => 0,
+        Family::Addr { .. } | Family::Laddr => 1,
+        Family::VaArg => 2,
+        _ => usize::MAX,
+    };
     for (i, op) in insn.operands.iter().enumerate() {
         match op {
-            Operand::Reg(v) if !outs.contains(&i) && !is_non_value(insn, i) => f(*v),
+            Operand::Reg(v) if !outs.contains(&i) && i != non_value => f(*v),
             Operand::Mem(m) => {
                 if let Some(v) = m.base {
                     f(v);
@@ -65,20 +77,6 @@ enum Site {
 pub(crate) fn run(body: &mut Body) {
     let nv = body.vars.len();
     let mut def = vec![Site::None; nv];
-    let blocks: Vec<BlockId> = body.live_blocks().collect();
-    for &b in &blocks {
-        let blk = body.block(b);
-        for (k, phi) in blk.phis.iter().enumerate() {
-            def[phi.dst.index()] = Site::Phi(b, k as u32);
-        }
-        for (k, insn) in blk.insns.iter().enumerate() {
-            for i in outputs(body.module, insn) {
-                if let Some(Operand::Reg(v)) = insn.operands.get(i) {
-                    def[v.index()] = Site::Insn(b, k as u32);
-                }
-            }
-        }
-    }
     let mut live = vec![false; nv];
     let mut work: Vec<VarId> = Vec::new();
     let mark = |v: VarId, live: &mut Vec<bool>, work: &mut Vec<VarId>| {
@@ -87,14 +85,38 @@ pub(crate) fn run(body: &mut Body) {
             work.push(v);
         }
     };
-    for &b in &blocks {
-        let blk = body.block(b);
+    // Whether anything is removable at all: if not, nothing can go.
+    let mut any_removable = false;
+    // Per instruction of the live blocks, in order: whether it is
+    // removable (computed once, read again by the sweep).
+    let mut rem: Vec<bool> = Vec::with_capacity(body.insn_count());
+    // One sweep records the definitions and marks the roots (the
+    // worklist below needs all definitions).
+    for (bi, blk) in body.blocks.iter().enumerate() {
+        if blk.dead {
+            continue;
+        }
+        let b = BlockId(bi as u32);
+        for (k, phi) in blk.phis.iter().enumerate() {
+            def[phi.dst.index()] = Site::Phi(b, k as u32);
+        }
         let pinned = ovf_branch(&blk.term);
-        for insn in &blk.insns {
-            if !removable(body, insn, pinned) {
-                for_each_use(body, insn, |v| mark(v, &mut live, &mut work));
+        any_removable |= !blk.phis.is_empty();
+        for (k, insn) in blk.insns.iter().enumerate() {
+            let outs = outputs(body.module, insn);
+            for i in outs.clone() {
+                if let Some(Operand::Reg(v)) = insn.operands.get(i) {
+                    def[v.index()] = Site::Insn(b, k as u32);
+                }
+            }
+            let r = removable(body, insn, pinned);
+            rem.push(r);
+            if r {
+                any_removable = true;
+            } else {
+                uses_with(insn, outs.clone(), |v| mark(v, &mut live, &mut work));
                 // Outputs of kept instructions stay defined.
-                for i in outputs(body.module, insn) {
+                for i in outs {
                     if let Some(Operand::Reg(v)) = insn.operands.get(i) {
                         live[v.index()] = true;
                     }
@@ -104,6 +126,9 @@ pub(crate) fn run(body: &mut Body) {
         if let Term::Cond(i) | Term::Switch(i) | Term::Ret(i) = &blk.term {
             for_each_use(body, i, |v| mark(v, &mut live, &mut work));
         }
+    }
+    if !any_removable {
+        return;
     }
     while let Some(v) = work.pop() {
         match def[v.index()] {
@@ -122,18 +147,12 @@ pub(crate) fn run(body: &mut Body) {
             }
         }
     }
-    for &b in &blocks {
-        let pinned = ovf_branch(&body.block(b).term);
-        let insns = std::mem::take(&mut body.block_mut(b).insns);
-        let kept: Vec<Insn> = insns
-            .into_iter()
-            .filter(|insn| {
-                !removable(body, insn, pinned)
-                    || matches!(insn.operands.first(), Some(Operand::Reg(d)) if live[d.index()])
-            })
-            .collect();
-        let blk = body.block_mut(b);
-        blk.insns = kept;
+    let mut flags = rem.iter();
+    for blk in body.blocks.iter_mut().filter(|b| !b.dead) {
+        blk.insns.retain(|insn| {
+            !*flags.next().unwrap()
+                || matches!(insn.operands.first(), Some(Operand::Reg(d)) if live[d.index()])
+        });
         blk.phis.retain(|p| live[p.dst.index()]);
     }
 }

@@ -22,8 +22,9 @@ use mirage_ir::opcode::{Family, IBinOp};
 use mirage_ir::{Insn, Opcode, Operand};
 
 pub(crate) fn run(body: &mut Body) {
-    for b in body.live_blocks().collect::<Vec<_>>() {
-        if !body.block(b).insns.iter().any(|i| pow2_div(i).is_some()) {
+    for bi in 0..body.blocks.len() {
+        let b = super::ir::BlockId(bi as u32);
+        if body.block(b).dead || !body.block(b).insns.iter().any(|i| pow2_div(i).is_some()) {
             continue;
         }
         let old = std::mem::take(&mut body.block_mut(b).insns);

@@ -129,8 +129,14 @@ fn same_address(a: &Mem, b: &Mem) -> bool {
 }
 
 struct Gvn {
-    table: FastMap<Key, VarId>,
-    undo: Vec<(Key, Option<VarId>)>,
+    /// The value numbers, with the block that made each entry. An entry
+    /// is in scope while its block is on the current path of the
+    /// dominator-tree walk (`open`); entries of finished blocks are stale
+    /// and simply overwritten, so leaving a subtree undoes nothing.
+    table: FastMap<Key, (VarId, BlockId)>,
+    open: Vec<bool>,
+    /// The block being numbered.
+    cur: BlockId,
     repl: Repl,
     facts: Vec<MemFact>,
     loads: bool,
@@ -139,12 +145,21 @@ struct Gvn {
 
 impl Gvn {
     fn lookup_or_insert(&mut self, key: Key, d: VarId) -> Option<VarId> {
-        if let Some(&e) = self.table.get(&key) {
-            return Some(e);
+        // One hash and probe for both the lookup and the insertion.
+        match self.table.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let (v, at) = *e.get();
+                if self.open[at.index()] {
+                    return Some(v);
+                }
+                e.insert((d, self.cur));
+                None
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((d, self.cur));
+                None
+            }
         }
-        let old = self.table.insert(key, d);
-        self.undo.push((key, old));
-        None
     }
 
     fn kill_all(&mut self) {
@@ -254,66 +269,70 @@ impl Gvn {
         out.push(insn);
     }
 
+    /// A move (a copy, a constant, a load or a store), without cloning its
+    /// operands up front (a memory operand is shared).
+    fn mov(&mut self, body: &Body, insn: Insn, out: &mut Vec<Insn>) {
+        let d = match insn.operands[0] {
+            Operand::Reg(d) if body.promoted[d.index()] => Some(d),
+            _ => None,
+        };
+        if let Some(d) = d {
+            match &insn.operands[1] {
+                Operand::Reg(s) if body.promoted[s.index()] => {
+                    self.repl.set(d, Operand::Reg(*s));
+                }
+                src @ (Operand::Int(_)
+                | Operand::Float(_)
+                | Operand::Double(_)
+                | Operand::LDouble(_)) => {
+                    self.repl.set(d, src.clone());
+                    out.push(insn);
+                }
+                Operand::Ref(_) => self.value(body, insn, out),
+                Operand::Mem(m) if self.loads => {
+                    let m = **m;
+                    match self.find(&m) {
+                        Some(v) => {
+                            let ext = if m.ty.class() == Class::Int {
+                                ext_op(m.ty)
+                            } else {
+                                None
+                            };
+                            match ext {
+                                None => out.extend(self.result(body, d, v)),
+                                Some(op) => {
+                                    self.value(body, Insn::with(op, [Operand::Reg(d), v]), out)
+                                }
+                            }
+                        }
+                        None => {
+                            self.add_fact(m, Operand::Reg(d));
+                            out.push(insn);
+                        }
+                    }
+                }
+                _ => out.push(insn),
+            }
+        } else if let Operand::Mem(m) = &insn.operands[0] {
+            let m = **m;
+            self.kill(&m);
+            if self.loads {
+                self.add_fact(m, insn.operands[1].clone());
+            }
+            out.push(insn);
+        } else {
+            // A write to a non-promoted variable: its storage may be
+            // reached through pointers.
+            self.kill_all();
+            out.push(insn);
+        }
+    }
+
     fn insn(&mut self, body: &Body, mut insn: Insn, out: &mut Vec<Insn>) {
         self.repl.insn(body, &mut insn);
         let fam = insn.op.family();
         match fam {
-            Family::Move(_) => {
-                let dst = insn.operands[0].clone();
-                let src = insn.operands[1].clone();
-                match (&dst, &src) {
-                    (Operand::Reg(d), _) if body.promoted[d.index()] => match &src {
-                        Operand::Reg(s) if body.promoted[s.index()] => {
-                            self.repl.set(*d, src.clone());
-                        }
-                        Operand::Int(_)
-                        | Operand::Float(_)
-                        | Operand::Double(_)
-                        | Operand::LDouble(_) => {
-                            self.repl.set(*d, src.clone());
-                            out.push(insn);
-                        }
-                        Operand::Ref(_) => self.value(body, insn, out),
-                        Operand::Mem(m) if self.loads => {
-                            let m = **m;
-                            match self.find(&m) {
-                                Some(v) => {
-                                    let ext = if m.ty.class() == Class::Int {
-                                        ext_op(m.ty)
-                                    } else {
-                                        None
-                                    };
-                                    match ext {
-                                        None => out.extend(self.result(body, *d, v)),
-                                        Some(op) => {
-                                            self.value(body, Insn::with(op, [dst.clone(), v]), out)
-                                        }
-                                    }
-                                }
-                                None => {
-                                    self.add_fact(m, dst.clone());
-                                    out.push(insn);
-                                }
-                            }
-                        }
-                        _ => out.push(insn),
-                    },
-                    (Operand::Mem(m), _) => {
-                        let m = **m;
-                        self.kill(&m);
-                        if self.loads {
-                            self.add_fact(m, src);
-                        }
-                        out.push(insn);
-                    }
-                    _ => {
-                        // A write to a non-promoted variable: its storage may
-                        // be reached through pointers.
-                        self.kill_all();
-                        out.push(insn);
-                    }
-                }
-            }
+            Family::Move(_) => self.mov(body, insn, out),
             // Overflow operations also set the flag a later `bo`/`bno`
             // reads: kept, not numbered.
             Family::Ovf { .. } => out.push(insn),
@@ -387,59 +406,70 @@ fn round(body: &mut Body, loads: bool) -> bool {
     let ninsns = body.insn_count();
     let mut g = Gvn {
         table: FastMap::with_capacity_and_hasher(ninsns, Default::default()),
-        undo: Vec::with_capacity(ninsns),
+        open: vec![false; n],
+        cur: BlockId(0),
         repl: Repl::new(body.vars.len()),
-        facts: Vec::new(),
+        // Reused for every block (at most `MAX_FACTS` entries).
+        facts: Vec::with_capacity(MAX_FACTS),
         loads,
         cfg_changed: false,
     };
     let mut exit_facts: Vec<Option<Vec<MemFact>>> = vec![None; n];
-    let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), usize::MAX)];
-    while let Some((b, mark)) = stack.pop() {
-        if mark != usize::MAX {
-            while g.undo.len() > mark {
-                let (k, old) = g.undo.pop().unwrap();
-                match old {
-                    Some(v) => {
-                        g.table.insert(k, v);
-                    }
-                    None => {
-                        g.table.remove(&k);
-                    }
-                }
-            }
+    // (block, leaving): entering a block pushes its exit first.
+    let mut stack: Vec<(BlockId, bool)> = Vec::with_capacity(n + 1);
+    stack.push((BlockId(0), false));
+    let mut spare: Vec<Insn> = Vec::new();
+    while let Some((b, leaving)) = stack.pop() {
+        if leaving {
+            g.open[b.index()] = false;
             continue;
         }
-        stack.push((b, g.undo.len()));
+        stack.push((b, true));
+        g.open[b.index()] = true;
+        g.cur = b;
         if b.0 != 0 && body.block(b).preds.is_empty() {
             // Cut off by a branch folded in this walk: removed afterwards.
             for &c in dom.children(b).iter().rev() {
-                stack.push((c, usize::MAX));
+                stack.push((c, false));
             }
             continue;
         }
         let idom = dom.idom[b.index()];
-        g.facts = match body.block(b).preds.as_slice() {
-            [p] if *p == idom && b.0 != 0 => exit_facts[p.index()].clone().unwrap_or_default(),
-            [_, _, ..] if g.loads => match &exit_facts[idom.index()] {
-                Some(f) => join_facts(body, b, idom, f).unwrap_or_default(),
-                None => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
-        let mut out = Vec::with_capacity(body.block(b).insns.len() + 2);
-        // Phis.
-        let phis = std::mem::take(&mut body.block_mut(b).phis);
-        let mut kept = Vec::with_capacity(phis.len());
-        for mut phi in phis {
-            for a in &mut phi.args {
-                *a = g.repl.operand(a);
+        g.facts.clear();
+        match body.block(b).preds.as_slice() {
+            [p] if *p == idom && b.0 != 0 => {
+                if let Some(f) = &exit_facts[p.index()] {
+                    g.facts.extend_from_slice(f);
+                }
             }
-            let me = Operand::Reg(phi.dst);
+            [_, _, ..] if g.loads => {
+                if let Some(f) = &exit_facts[idom.index()] {
+                    if let Some(j) = join_facts(body, b, idom, f) {
+                        g.facts = j;
+                    }
+                }
+            }
+            _ => {}
+        }
+        // The block's new instructions go to `out`, a buffer recycled from
+        // the previous block's old instruction vector (fewer allocations).
+        let need = body.block(b).insns.len() + 2;
+        let mut out = std::mem::take(&mut spare);
+        out.clear();
+        if out.capacity() < need {
+            // Too small: a fresh buffer (growing would copy the old one).
+            out = Vec::with_capacity(need);
+        }
+        // Phis (filtered in place).
+        let mut phis = std::mem::take(&mut body.block_mut(b).phis);
+        phis.retain_mut(|phi| {
+            for a in &mut phi.args {
+                g.repl.resolve(a);
+            }
             let mut same: Option<&Operand> = None;
             let mut trivial = true;
             for a in &phi.args {
-                if *a == me || same == Some(a) {
+                if matches!(a, Operand::Reg(v) if *v == phi.dst) || same == Some(a) {
                     continue;
                 }
                 if same.is_some() {
@@ -452,16 +482,18 @@ fn round(body: &mut Body, loads: bool) -> bool {
                 (true, Some(x)) => {
                     let x = x.clone();
                     out.extend(g.result(body, phi.dst, x));
+                    false
                 }
-                _ => kept.push(phi),
+                _ => true,
             }
-        }
-        body.block_mut(b).phis = kept;
-        let insns = std::mem::take(&mut body.block_mut(b).insns);
-        for insn in insns {
+        });
+        body.block_mut(b).phis = phis;
+        let mut insns = std::mem::take(&mut body.block_mut(b).insns);
+        for insn in insns.drain(..) {
             g.insn(body, insn, &mut out);
         }
         body.block_mut(b).insns = out;
+        spare = insns;
         // Terminator.
         let mut term = std::mem::replace(&mut body.block_mut(b).term, Term::Goto);
         match &mut term {
@@ -504,7 +536,7 @@ fn round(body: &mut Body, loads: bool) -> bool {
             exit_facts[b.index()] = Some(g.facts.clone());
         }
         for &c in dom.children(b).iter().rev() {
-            stack.push((c, usize::MAX));
+            stack.push((c, false));
         }
     }
     g.repl.apply(body);

@@ -109,6 +109,9 @@ fn fp_const_site(insn: &Insn) -> Option<usize> {
 
 /// `loops` as `hoist_invariants` left them (innermost loops unchanged).
 fn hoist_fp_consts(body: &mut Body, loops: &[Loop]) {
+    if loops.is_empty() {
+        return;
+    }
     let mut in_loop = vec![false; body.blocks.len() + loops.len()];
     for lp in loops {
         let inner = !loops
@@ -193,6 +196,9 @@ fn hoist_fp_consts(body: &mut Body, loops: &[Loop]) {
 
 /// Returns the loops, outer ones updated with the preheaders created.
 fn hoist_invariants(body: &mut Body) -> Vec<Loop> {
+    if !super::loops::may_have_loops(body) {
+        return Vec::new();
+    }
     let dom = DomTree::compute(body);
     let mut loops = find_loops(body, &dom);
     if loops.is_empty() {
@@ -201,7 +207,7 @@ fn hoist_invariants(body: &mut Body) -> Vec<Loop> {
     let nb = body.blocks.len();
     // Block of each SSA definition.
     let mut def_block = vec![BlockId(0); body.vars.len()];
-    for b in body.live_blocks().collect::<Vec<_>>() {
+    for b in body.live_blocks() {
         let blk = body.block(b);
         for p in &blk.phis {
             def_block[p.dst.index()] = b;
@@ -216,10 +222,12 @@ fn hoist_invariants(body: &mut Body) -> Vec<Loop> {
     }
     let mut in_loop = vec![false; nb];
     for li in 0..loops.len() {
-        let header = loops[li].header;
-        let blocks = loops[li].blocks.clone();
+        // This loop's blocks borrowed, the later (enclosing) loops mutable.
+        let (done, later) = loops.split_at_mut(li + 1);
+        let header = done[li].header;
+        let blocks = &done[li].blocks;
         in_loop.resize(body.blocks.len(), false);
-        for &b in &blocks {
+        for &b in blocks {
             in_loop[b.index()] = true;
         }
         let mem_clean = !blocks
@@ -229,7 +237,7 @@ fn hoist_invariants(body: &mut Body) -> Vec<Loop> {
         let mut hoisted: Vec<VarId> = Vec::new();
         let mut picks: Vec<(BlockId, usize)> = Vec::new();
         let (mut nint, mut nfloat) = (0, 0);
-        for &b in &blocks {
+        for &b in blocks {
             let blk = body.block(b);
             for (k, insn) in blk.insns.iter().enumerate() {
                 if !hoistable_kind(body, insn, b == header, mem_clean) {
@@ -265,18 +273,18 @@ fn hoist_invariants(body: &mut Body) -> Vec<Loop> {
                 picks.push((b, k));
             }
         }
-        for &b in &blocks {
+        for &b in blocks {
             in_loop[b.index()] = false;
         }
         if picks.is_empty() {
             continue;
         }
         in_loop.resize(body.blocks.len() + 1, false);
-        for &b in &blocks {
+        for &b in blocks {
             in_loop[b.index()] = true;
         }
         let (pre, created) = preheader(body, header, &in_loop);
-        for &b in &blocks {
+        for &b in blocks {
             in_loop[b.index()] = false;
         }
         // Move the picked instructions (remove from the back so indices
@@ -294,7 +302,7 @@ fn hoist_invariants(body: &mut Body) -> Vec<Loop> {
         body.block_mut(pre).insns.extend(moved);
         if created {
             // The new block belongs to every enclosing loop.
-            for outer in loops.iter_mut().skip(li + 1) {
+            for outer in later.iter_mut() {
                 if let Some(p) = outer.blocks.iter().position(|&b| b == header) {
                     outer.blocks.insert(p, pre);
                 }

@@ -120,9 +120,29 @@ pub(crate) fn invert_branch(op: Opcode) -> Option<Opcode> {
     })
 }
 
+/// Whether the body may contain a loop: `false` when every edge between
+/// live blocks (by successor and by predecessor lists) goes to a higher
+/// block number, as then the graph has no cycle and [`find_loops`] would
+/// find nothing. A cheap test that spares loop-free functions the
+/// dominator tree.
+pub(crate) fn may_have_loops(body: &Body) -> bool {
+    let forward = |from: BlockId, to: BlockId| {
+        to.index() > from.index() && body.blocks.get(to.index()).is_some_and(|b| !b.dead)
+    };
+    body.blocks.iter().enumerate().any(|(i, blk)| {
+        let b = BlockId(i as u32);
+        !blk.dead
+            && (blk.succs.iter().any(|&s| !forward(b, s))
+                || blk.preds.iter().any(|&p| !forward(p, b)))
+    })
+}
+
 /// The `rotate` pass (see the module documentation). Not for SSA bodies.
 pub(crate) fn rotate(body: &mut Body) {
     debug_assert!(!body.ssa);
+    if !may_have_loops(body) {
+        return;
+    }
     let dom = DomTree::compute(body);
     let loops = find_loops(body, &dom);
     let mut in_loop = vec![false; body.blocks.len()];
@@ -446,10 +466,21 @@ fn swap(c: ICond) -> Option<ICond> {
 /// The `iv` pass (see the module documentation).
 pub(crate) fn run_iv(body: &mut Body) {
     debug_assert!(body.ssa);
-    let loops = {
+    let loops = if may_have_loops(body) {
         let dom = DomTree::compute(body);
         find_loops(body, &dom)
+    } else {
+        Vec::new()
     };
+    if loops.is_empty()
+        && !body
+            .blocks
+            .iter()
+            .any(|b| !b.dead && b.insns.iter().any(|i| i.op == Opcode::Ext32))
+    {
+        // No loop and no extension to remove: nothing to do.
+        return;
+    }
     let mut widened: Vec<VarId> = Vec::new();
     let mut defs = Defs::compute(body);
     let mut changed = redundant_ext(body, &defs, &widened);
@@ -513,10 +544,9 @@ fn one_loop(
     allow_version: bool,
 ) -> (bool, bool, bool) {
     let preds = body.block(header).preds.clone();
-    let outs: Vec<usize> = (0..preds.len())
-        .filter(|&k| !in_loop[preds[k].index()])
-        .collect();
-    let [out] = outs[..] else {
+    // The one predecessor from outside the loop (its position in `preds`).
+    let mut outside = (0..preds.len()).filter(|&k| !in_loop[preds[k].index()]);
+    let (Some(out), None) = (outside.next(), outside.next()) else {
         return (false, false, false);
     };
     let pre = preds[out];
@@ -1196,6 +1226,10 @@ fn invariant(body: &Body, defs: &Defs, in_loop: &[bool], op: &Operand) -> bool {
 /// Per loop: whether it contains no other loop (no block of it belongs to
 /// a deeper loop).
 fn innermost_flags(loops: &[super::dom::Loop], nblocks: usize) -> Vec<bool> {
+    if loops.len() <= 1 {
+        // A lone loop contains no other.
+        return vec![true; loops.len()];
+    }
     let mut deepest = vec![0u32; nblocks];
     for l in loops {
         for &b in &l.blocks {

@@ -18,32 +18,51 @@ use mirage_ir::opcode::Family;
 use mirage_ir::{Insn, Mem, Operand, VarId};
 
 pub(crate) struct Repl {
-    map: Vec<Option<Operand>>,
+    /// Per variable: 0, or 1 + the position of its replacement in `vals`
+    /// (a zeroed vector is cheap to make and to drop, unlike one of
+    /// `Option<Operand>`).
+    map: Vec<u32>,
+    vals: Vec<Operand>,
     pub any: bool,
 }
 
 impl Repl {
     pub fn new(n: usize) -> Repl {
         Repl {
-            map: vec![None; n],
+            map: vec![0; n],
+            vals: Vec::new(),
             any: false,
         }
     }
     pub fn set(&mut self, v: VarId, x: Operand) {
         if v.index() >= self.map.len() {
-            self.map.resize(v.index() + 1, None);
+            self.map.resize(v.index() + 1, 0);
         }
         if x != Operand::Reg(v) {
-            self.map[v.index()] = Some(x);
+            match self.map[v.index()] {
+                0 => {
+                    self.vals.push(x);
+                    self.map[v.index()] = self.vals.len() as u32;
+                }
+                k => self.vals[k as usize - 1] = x,
+            }
             self.any = true;
+        }
+    }
+    /// The recorded replacement of `v` (one step).
+    #[inline]
+    fn step(&self, v: VarId) -> Option<&Operand> {
+        match self.map.get(v.index()) {
+            Some(&k) if k != 0 => Some(&self.vals[k as usize - 1]),
+            _ => None,
         }
     }
     /// The final replacement of `v`, if any.
     pub fn get(&self, v: VarId) -> Option<Operand> {
-        let mut cur = self.map.get(v.index())?.as_ref()?;
+        let mut cur = self.step(v)?;
         let mut hops = 0;
         while let Operand::Reg(w) = cur {
-            match self.map.get(w.index()).and_then(|x| x.as_ref()) {
+            match self.step(*w) {
                 Some(next) if hops < 1000 => {
                     cur = next;
                     hops += 1;
@@ -53,11 +72,41 @@ impl Repl {
         }
         Some(cur.clone())
     }
+    /// Whether `v` has a replacement.
+    #[inline]
+    fn has(&self, v: VarId) -> bool {
+        matches!(self.map.get(v.index()), Some(&k) if k != 0)
+    }
+
+    /// Whether an operand names a variable with a replacement (as a value
+    /// or inside a memory address).
+    #[inline]
+    fn touches(&self, op: &Operand) -> bool {
+        match op {
+            Operand::Reg(v) => self.has(*v),
+            Operand::Mem(m) => {
+                m.base.is_some_and(|v| self.has(v)) || m.index.is_some_and(|v| self.has(v))
+            }
+            _ => false,
+        }
+    }
+
     /// Resolves an operand used as a value.
     pub fn operand(&self, op: &Operand) -> Operand {
         match op {
             Operand::Reg(v) => self.get(*v).unwrap_or_else(|| op.clone()),
             _ => op.clone(),
+        }
+    }
+
+    /// Resolves an operand used as a value, in place (untouched when it has
+    /// no replacement).
+    #[inline]
+    pub fn resolve(&self, op: &mut Operand) {
+        if let Operand::Reg(v) = op {
+            if let Some(x) = self.get(*v) {
+                *op = x;
+            }
         }
     }
 
@@ -68,11 +117,17 @@ impl Repl {
 
     /// Rewrites the inputs of one instruction (outputs stay; memory outputs
     /// get their address operands rewritten).
+    #[inline]
     pub fn insn(&self, body: &Body, insn: &mut Insn) {
-        if !self.any {
-            // Nothing to replace.
-            return;
+        // Nothing to replace is the common case: checked (inline) before
+        // the operand roles are worked out.
+        if self.any && insn.operands.iter().any(|op| self.touches(op)) {
+            self.rewrite(body, insn);
         }
+    }
+
+    /// [`Repl::insn`] for an instruction with something to replace.
+    fn rewrite(&self, body: &Body, insn: &mut Insn) {
         let outs = outputs(body.module, insn);
         let fam = insn.op.family();
         for i in 0..insn.operands.len() {
@@ -106,7 +161,7 @@ impl Repl {
         }
         for phi in &mut blk.phis {
             for a in &mut phi.args {
-                *a = self.operand(a);
+                self.resolve(a);
             }
         }
         for insn in &mut blk.insns {

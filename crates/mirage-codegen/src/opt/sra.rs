@@ -100,6 +100,16 @@ enum State {
 }
 
 pub(crate) fn run(body: &mut Body) {
+    // Most functions have neither `alloca` nor `va_arg`: one scan, no
+    // allocation.
+    let relevant = body.blocks.iter().filter(|b| !b.dead).any(|b| {
+        b.insns
+            .iter()
+            .any(|i| matches!(i.op.family(), Family::Alloca | Family::VaArg))
+    });
+    if !relevant {
+        return;
+    }
     expand_va(body);
     let nv = body.vars.len();
     let nparams = body.sig.params.len();

@@ -84,7 +84,7 @@ struct Site {
     terms: Vec<(Operand, bool)>,
 }
 
-fn function_ok(this: &Func) -> bool {
+fn function_ok(this: &Func, body: &Body) -> bool {
     let sig = &this.sig;
     if sig.vararg || sig.results.len() > 1 || sig.params.iter().any(|p| p.ty.is_block()) {
         return false;
@@ -96,7 +96,10 @@ fn function_ok(this: &Func) -> bool {
     {
         return false;
     }
-    !this.insns().any(|i| {
+    // The body's instructions are the function's (`run` comes first, on
+    // the body just built from it; `jret` is a terminator there): a walk
+    // over them is cheaper than decoding the compact function again.
+    !body_insns(body).any(|i| {
         matches!(
             i.op.family(),
             Family::Addr { .. }
@@ -115,10 +118,18 @@ fn function_ok(this: &Func) -> bool {
     })
 }
 
+/// Every instruction of the body, terminators included.
+fn body_insns<'a>(body: &'a Body) -> impl Iterator<Item = &'a Insn> + 'a {
+    body.blocks
+        .iter()
+        .filter(|b| !b.dead)
+        .flat_map(|b| b.all_insns())
+}
+
 /// Returns whether the body changed.
 pub(crate) fn run(body: &mut Body, ctx: &OptContext, this: &Func) -> bool {
     // Cheap early exit: no call at all.
-    if !this.insns().any(|i| i.op.family() == Family::Call) || !function_ok(this) {
+    if !body_insns(body).any(|i| i.op.family() == Family::Call) || !function_ok(this, body) {
         return false;
     }
     let module = body.module;
