@@ -177,7 +177,7 @@ fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
 /// whose `t` the next instruction (an integer add/sub/and/or/xor/mul with
 /// a directly usable memory type, or a float operation) reads once as an
 /// operand it can take from memory, and that is dead after it.
-fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
+fn fold_loads(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
     use mirage_ir::opcode::{FBinOp, IBinOp};
     use mirage_ir::{Class, Type};
     let nv = f.vars.len();
@@ -196,71 +196,70 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
     };
     // Whether instruction `j` can take `t` (of memory type `ty`) from
     // memory.
-    let takes = |insn: mirage_ir::InsnRef<'_>, t: mirage_ir::VarId, ty: Type, c: Class| {
-        let ops = insn.operands;
-        let is = |k: usize| matches!(ops.get(k), Some(Operand::Reg(v)) if *v == t);
-        let mut n = 0;
-        crate::cfg::for_each_var(insn, m, |v, d| n += usize::from(v == t && !d));
-        if n != 1 {
-            return false;
-        }
-        match insn.op.family() {
-            Family::IBin { op, w32 } if c == Class::Int => {
-                let direct = match ty {
-                    Type::I64 | Type::U64 | Type::P => true,
-                    Type::I32 | Type::U32 => w32,
-                    _ => false,
-                };
-                let comm = matches!(
-                    op,
-                    IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
-                );
-                direct && (comm || op == IBinOp::Sub) && (is(2) || (comm && is(1)))
+    let takes =
+        |j: usize, insn: mirage_ir::InsnRef<'_>, t: mirage_ir::VarId, ty: Type, c: Class| {
+            let ops = insn.operands;
+            let is = |k: usize| matches!(ops.get(k), Some(Operand::Reg(v)) if *v == t);
+            let n = live
+                .vars_of(j)
+                .filter(|&(v, d)| v == t.index() && !d)
+                .count();
+            if n != 1 {
+                return false;
             }
-            Family::FBin { op, class } if class == c && class != Class::LD => {
-                is(2) || (matches!(op, FBinOp::Add | FBinOp::Mul) && is(1))
+            match insn.op.family() {
+                Family::IBin { op, w32 } if c == Class::Int => {
+                    let direct = match ty {
+                        Type::I64 | Type::U64 | Type::P => true,
+                        Type::I32 | Type::U32 => w32,
+                        _ => false,
+                    };
+                    let comm = matches!(
+                        op,
+                        IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
+                    );
+                    direct && (comm || op == IBinOp::Sub) && (is(2) || (comm && is(1)))
+                }
+                Family::FBin { op, class } if class == c && class != Class::LD => {
+                    is(2) || (matches!(op, FBinOp::Add | FBinOp::Mul) && is(1))
+                }
+                _ => false,
             }
-            _ => false,
-        }
-    };
-    let words = nv.div_ceil(64).max(1);
-    let mut set = vec![0u64; words];
-    for blk in &cfg.blocks {
-        set.iter_mut().for_each(|w| *w = 0);
-        for &s in &blk.succs {
-            for (o, x) in set.iter_mut().zip(live.live_in(s as usize)) {
-                *o |= x;
-            }
-        }
-        for j in (blk.start..blk.end).rev() {
-            let insn = f.insn(j as usize);
-            if j > blk.start {
-                if let Some((t, ty, c)) = load(f.insn(j as usize - 1)) {
+        };
+    let mut set = Vec::new();
+    for (b, blk) in cfg.blocks.iter().enumerate() {
+        set.clear();
+        set.extend_from_slice(live.live_out(b));
+        for j in (blk.start as usize..blk.end as usize).rev() {
+            let insn = f.insn(j);
+            if j > blk.start as usize {
+                if let Some((t, ty, c)) = load(f.insn(j - 1)) {
                     let x = t.index();
                     let dead = set[x / 64] >> (x % 64) & 1 == 0
                         || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == t);
-                    if dead && takes(insn, t, ty, c) {
-                        fold[j as usize - 1] = true;
+                    if dead && takes(j, insn, t, ty, c) {
+                        fold[j - 1] = true;
                     }
                 }
             }
-            let mut uses: Vec<usize> = Vec::new();
-            crate::cfg::for_each_var(insn, m, |v, is_def| {
-                let x = v.index();
-                if x < nv {
-                    if is_def {
-                        set[x / 64] &= !(1 << (x % 64));
-                    } else {
-                        uses.push(x);
-                    }
-                }
-            });
-            for x in uses {
-                set[x / 64] |= 1 << (x % 64);
-            }
+            step_back(&mut set, live, j);
         }
     }
     fold
+}
+
+/// Moves the live set `set` from after instruction `j` to before it.
+fn step_back(set: &mut [u64], live: &Live, j: usize) {
+    for (x, is_def) in live.vars_of(j) {
+        if is_def {
+            set[x / 64] &= !(1 << (x % 64));
+        }
+    }
+    for (x, is_def) in live.vars_of(j) {
+        if !is_def {
+            set[x / 64] |= 1 << (x % 64);
+        }
+    }
 }
 
 /// Innermost loops (a layout range `[header, latch]` entered only at the
@@ -269,7 +268,6 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
 /// header, stored on the exits.
 fn ld_pins(
     f: &Func,
-    m: &Module,
     cfg: &Cfg,
     live: &Live,
     rep: &[u32],
@@ -284,8 +282,8 @@ fn ld_pins(
     }
     let nb = cfg.blocks.len();
     let mut latch = vec![usize::MAX; nb];
-    for (b, blk) in cfg.blocks.iter().enumerate() {
-        for &s in &blk.succs {
+    for b in 0..nb {
+        for &s in cfg.succs(b) {
             let s = s as usize;
             if s <= b {
                 latch[s] = if latch[s] == usize::MAX {
@@ -303,8 +301,12 @@ fn ld_pins(
             continue;
         }
         // Entered only at the header.
-        for (b, blk) in cfg.blocks.iter().enumerate() {
-            if (b < h || b > l) && blk.succs.iter().any(|&s| s as usize > h && s as usize <= l) {
+        for b in (0..h).chain(l + 1..nb) {
+            if cfg
+                .succs(b)
+                .iter()
+                .any(|&s| s as usize > h && s as usize <= l)
+            {
                 continue 'loops;
             }
         }
@@ -364,15 +366,13 @@ fn ld_pins(
                 | Family::BFCmp { .. } => {}
                 _ => continue 'loops,
             }
-            crate::cfg::for_each_var(insn, m, |v: VarId, is_def| {
-                let x = v.index();
-                if x >= nv
-                    || f.vars[x].class() != Class::LD
+            for (x, is_def) in live.vars_of(j) {
+                if f.vars[x].class() != Class::LD
                     || f.vars[x].hard_reg.is_some()
                     || live.addr_taken[x]
                     || locs.get(x) != Some(&Loc::Slot)
                 {
-                    return;
+                    continue;
                 }
                 let r = rep_of(x);
                 match count.iter_mut().find(|c| c.0 == r) {
@@ -382,7 +382,7 @@ fn ld_pins(
                     }
                     None => count.push((r, 1, is_def)),
                 }
-            });
+            }
         }
         if body >= end || count.is_empty() {
             continue;
@@ -445,7 +445,7 @@ fn ld_pins(
 /// `i` computes an `ld` variable that instruction `i+1` (an `ld`
 /// operation, negation, conversion or move) reads: 1 when it is dead after
 /// that (never stored), 2 when it is also stored.
-fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
+fn ld_keep(f: &Func, cfg: &Cfg, live: &Live) -> Vec<u8> {
     use mirage_ir::{Class, VarId};
     let nv = f.vars.len();
     let mut keep = vec![0u8; f.num_insns()];
@@ -491,41 +491,23 @@ fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
             _ => false,
         }
     };
-    let words = nv.div_ceil(64).max(1);
-    let mut set = vec![0u64; words];
-    for blk in &cfg.blocks {
-        set.iter_mut().for_each(|w| *w = 0);
-        for &s in &blk.succs {
-            for (o, x) in set.iter_mut().zip(live.live_in(s as usize)) {
-                *o |= x;
-            }
-        }
-        for j in (blk.start..blk.end).rev() {
-            let insn = f.insn(j as usize);
-            if j > blk.start {
-                if let Some(d) = produces(f.insn(j as usize - 1)) {
+    let mut set = Vec::new();
+    for (b, blk) in cfg.blocks.iter().enumerate() {
+        set.clear();
+        set.extend_from_slice(live.live_out(b));
+        for j in (blk.start as usize..blk.end as usize).rev() {
+            let insn = f.insn(j);
+            if j > blk.start as usize {
+                if let Some(d) = produces(f.insn(j - 1)) {
                     let x = d.index();
                     let dead = set[x / 64] >> (x % 64) & 1 == 0
                         || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == d);
                     if reads(insn, d) {
-                        keep[j as usize - 1] = if dead { 1 } else { 2 };
+                        keep[j - 1] = if dead { 1 } else { 2 };
                     }
                 }
             }
-            let mut uses: Vec<usize> = Vec::new();
-            crate::cfg::for_each_var(insn, m, |v, is_def| {
-                let x = v.index();
-                if x < nv {
-                    if is_def {
-                        set[x / 64] &= !(1 << (x % 64));
-                    } else {
-                        uses.push(x);
-                    }
-                }
-            });
-            for x in uses {
-                set[x / 64] |= 1 << (x % 64);
-            }
+            step_back(&mut set, live, j);
         }
     }
     keep
@@ -558,10 +540,8 @@ fn fusable(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
         if t != u || x >= f.vars.len() || f.vars[x].hard_reg.is_some() || live.addr_taken[x] {
             continue;
         }
-        let dead = cfg.blocks[b].succs.iter().all(|&s| {
-            let w = live.live_in(s as usize);
-            w.get(x / 64).is_none_or(|bits| bits >> (x % 64) & 1 == 0)
-        });
+        // Dead on every successor: not live out.
+        let dead = live.live_out(b)[x / 64] >> (x % 64) & 1 == 0;
         v[end - 2] = dead;
     }
     v
@@ -605,7 +585,10 @@ fn cfg_text(f: &Func, cfg: &Cfg) -> String {
         let _ = writeln!(
             s,
             "bb{b}: insns {}..{} depth {} -> {:?}",
-            blk.start, blk.end, blk.loop_depth, blk.succs
+            blk.start,
+            blk.end,
+            blk.loop_depth,
+            cfg.succs(b)
         );
     }
     let _ = writeln!(
@@ -763,7 +746,7 @@ fn allocate(
     let use_ra = opts.runs("regalloc");
     let live = (use_ra || opts.runs("fuse")).then(|| Live::compute(f, m, &cfg));
     let fold = match (&live, opts.runs("fuse")) {
-        (Some(l), true) => fold_loads(f, m, &cfg, l),
+        (Some(l), true) => fold_loads(f, &cfg, l),
         _ => Vec::new(),
     };
     // Variables of folded loads never exist.
@@ -783,7 +766,7 @@ fn allocate(
                 Vec::new()
             };
             rep = if opts.runs("coalesce") {
-                crate::coalesce::classes(f, m, &cfg, l, &|v| {
+                crate::coalesce::classes(f, &cfg, l, &|v| {
                     let var = &f.vars[v];
                     var.kind != mirage_ir::VarKind::Global
                         && !folded[v]
@@ -877,8 +860,7 @@ pub(crate) fn compile(
                         && !l.addr_taken[v]
                         && !skip[v]
                 };
-                let split =
-                    crate::split::split(f, m, &st.cfg, l, &st.alloc.locs, &st.rep, &eligible);
+                let split = crate::split::split(f, &st.cfg, l, &st.alloc.locs, &st.rep, &eligible);
                 let Some((g, originals)) = split else { break };
                 let st2 = allocate(&g, m, item, opts, fp, &originals)?;
                 let cost = spill_cost(&g, &st2);
@@ -989,13 +971,13 @@ pub(crate) fn compile(
         }
     }
     let keep = match (&live, opts.runs("fuse")) {
-        (Some(l), true) => ld_keep(f, m, &cfg, l),
+        (Some(l), true) => ld_keep(f, &cfg, l),
         _ => Vec::new(),
     };
     // Up to six values pinned on the x87 stack (temporaries take two), or
     // four, or none when that does not work.
     let pins = |max: usize| match (&live, opts.runs("fuse")) {
-        (Some(l), true) => ld_pins(f, m, &cfg, l, &rep, &alloc.locs, max),
+        (Some(l), true) => ld_pins(f, &cfg, l, &rep, &alloc.locs, max),
         _ => Vec::new(),
     };
     let (va_gp, va_fp, va_stack) = {
