@@ -42,7 +42,7 @@ pub(crate) fn classes(
     let mut rep: Vec<u32> = (0..nv as u32).collect();
     // Candidate copies: (weight, order, dst, src); the order (instruction
     // and operand) is unique, so an unstable sort is deterministic.
-    let mut copies: Vec<(u64, u32, u32, u32)> = Vec::new();
+    let mut copies: Vec<(u64, u32, u32, u32)> = Vec::with_capacity(f.num_insns());
     for blk in &cfg.blocks {
         let w = 10u64.pow(blk.loop_depth.min(6));
         for (i, insn) in (blk.start..).zip(f.insns_in(blk.start as usize..blk.end as usize)) {
@@ -142,6 +142,8 @@ struct VarInfo {
     croot: u32,
     /// Its bit within the component.
     bit: u8,
+    /// For a component's root: members placed so far.
+    fill: u8,
     /// Members of its component it interferes with (bits); for a class
     /// representative, those of the whole class.
     intf: u64,
@@ -157,6 +159,7 @@ impl Default for VarInfo {
             size: 1,
             croot: NONE,
             bit: 0,
+            fill: 0,
             intf: 0,
             cmem: 0,
             span: (0, 0),
@@ -201,27 +204,25 @@ fn components(
     // A root is its component's smallest member (unions link the larger
     // root to the smaller), so it comes first in variable order and
     // opens the component's range of the list.
+    let nv = comp.len();
     let mut cs = Comps {
-        list: Vec::new(),
-        off: vec![0],
+        list: Vec::with_capacity(nv),
+        off: Vec::with_capacity(nv / 2 + 1),
     };
-    // Per root: members placed so far.
-    let mut fill: Vec<u8> = Vec::new();
-    for v in 0..comp.len() as u32 {
-        let r = find(comp, v);
-        let size = info[r as usize].size;
+    cs.off.push(0);
+    for v in 0..nv as u32 {
+        let r = find(comp, v) as usize;
+        let size = info[r].size;
         if size < 2 {
             continue;
         }
-        if r == v {
-            info[v as usize].croot = fill.len() as u32;
-            fill.push(0);
+        if r == v as usize {
+            info[r].croot = cs.off.len() as u32 - 1;
             cs.list.resize(cs.list.len() + size as usize, 0);
             cs.off.push(cs.list.len() as u32);
         }
-        let c = info[r as usize].croot;
-        let k = fill[c as usize];
-        fill[c as usize] += 1;
+        let (c, k) = (info[r].croot, info[r].fill);
+        info[r].fill += 1;
         info[v as usize].croot = c;
         info[v as usize].bit = k;
         cs.list[cs.off[c as usize] as usize + k as usize] = v;

@@ -24,7 +24,8 @@ use std::fmt::Write as _;
 /// Register hints (pass `coalesce`).
 fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
     let mut h = vec![Hint::default(); f.vars.len()];
-    let kinds: Vec<ArgKind> = f
+    // Argument kinds, of the parameters and then of each call (one buffer).
+    let mut kinds: Vec<ArgKind> = f
         .sig
         .params
         .iter()
@@ -56,24 +57,28 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
             }
             Family::Call | Family::Inline => {
                 let nres = crate::cfg::call_nres(insn.operands, m);
-                let args: Vec<&Operand> = insn.operands.iter().skip(2 + nres).collect();
-                let kinds: Vec<ArgKind> = args
-                    .iter()
-                    .map(|a| match a {
-                        Operand::Reg(v) => match f.vars[v.index()].class() {
-                            mirage_ir::Class::F => ArgKind::F,
-                            mirage_ir::Class::D => ArgKind::D,
-                            mirage_ir::Class::LD => ArgKind::LD,
-                            _ => ArgKind::I64,
-                        },
-                        Operand::Mem(mm) if mm.ty.is_block() => ArgKind::Blk { case: 0, size: 0 },
-                        Operand::Mem(mm) => ArgKind::from_type(mm.ty, 0),
-                        Operand::Float(_) => ArgKind::F,
-                        Operand::Double(_) => ArgKind::D,
-                        Operand::LDouble(_) => ArgKind::LD,
+                let args = insn.operands.get(2 + nres..).unwrap_or(&[]);
+                // Only the registers of arguments that die at the call get
+                // a hint: no classification without one.
+                let dies = |a: &Operand| matches!(a, Operand::Reg(v) if live.end[v.index()] == pos);
+                if !args.iter().any(dies) {
+                    continue;
+                }
+                kinds.clear();
+                kinds.extend(args.iter().map(|a| match a {
+                    Operand::Reg(v) => match f.vars[v.index()].class() {
+                        mirage_ir::Class::F => ArgKind::F,
+                        mirage_ir::Class::D => ArgKind::D,
+                        mirage_ir::Class::LD => ArgKind::LD,
                         _ => ArgKind::I64,
-                    })
-                    .collect();
+                    },
+                    Operand::Mem(mm) if mm.ty.is_block() => ArgKind::Blk { case: 0, size: 0 },
+                    Operand::Mem(mm) => ArgKind::from_type(mm.ty, 0),
+                    Operand::Float(_) => ArgKind::F,
+                    Operand::Double(_) => ArgKind::D,
+                    Operand::LDouble(_) => ArgKind::LD,
+                    _ => ArgKind::I64,
+                }));
                 let layout = classify_args(&kinds);
                 for (a, l) in args.iter().zip(&layout.locs) {
                     if let Operand::Reg(v) = a {
