@@ -16,7 +16,7 @@
 
 use crate::CodegenError;
 use mirage_ir::opcode::Spec;
-use mirage_ir::{Family, Func, InsnRef, ItemKind, LabelId, Module, Operand, VarId};
+use mirage_ir::{Family, Func, InsnRef, ItemKind, LabelId, Module, Opcode, Operand, VarId};
 
 /// One basic block: instructions `start..end`; its successors are
 /// [`Cfg::succs`].
@@ -74,9 +74,13 @@ impl Cfg {
         let mut start = 0usize;
         let mut addr_taken = Vec::new();
         let mut prev_label = false;
-        for (i, insn) in f.insns().enumerate() {
-            let fam = insn.op.family();
-            if let Some(l) = insn.defined_label() {
+        // Opcodes only (cheap); the operands of labels and `laddr` alone.
+        for (i, op) in f.opcodes().enumerate() {
+            let fam = op.family();
+            if let Some(l) = (op == Opcode::Label)
+                .then(|| f.insn(i).defined_label())
+                .flatten()
+            {
                 if i > start && !prev_label {
                     blocks.push(Block {
                         start: start as u32,
@@ -93,7 +97,7 @@ impl Cfg {
             }
             prev_label = false;
             if fam == Family::Laddr {
-                if let Some(l) = label_of(insn.operands.get(1)) {
+                if let Some(l) = label_of(f.insn(i).operands.get(1)) {
                     addr_taken.push(l);
                 }
             }

@@ -43,45 +43,47 @@ pub(crate) fn classes(
     // Candidate copies: (weight, order, dst, src); the order (instruction
     // and operand) is unique, so an unstable sort is deterministic.
     let mut copies: Vec<(u64, u32, u32, u32)> = Vec::with_capacity(f.num_insns());
-    for blk in &cfg.blocks {
-        let w = 10u64.pow(blk.loop_depth.min(6));
-        for (i, insn) in (blk.start..).zip(f.insns_in(blk.start as usize..blk.end as usize)) {
-            // Copies first; then the two-address affinities of operations
-            // (x86 computes `d = a op b` in place in `a`'s register).
-            let (srcs, w): (&[usize], u64) = match insn.op.family() {
-                Family::Move(_) => (&[1], 4 * w),
-                Family::Ext { .. } | Family::Neg { .. } => (&[1], w),
-                Family::IBin { op, .. } => match op {
-                    IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor => {
-                        (&[1, 2], w)
-                    }
-                    IBinOp::Sub | IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh => (&[1], w),
-                    _ => continue,
-                },
-                Family::FBin { op, class } if class != mirage_ir::Class::LD => match op {
-                    FBinOp::Add | FBinOp::Mul => (&[1, 2], w),
-                    _ => (&[1], w),
-                },
+    // Blocks cover the instructions in order: `bi` is `i`'s block.
+    let mut bi = 0;
+    for (i, op) in (0u32..).zip(f.opcodes()) {
+        while i >= cfg.blocks[bi].end {
+            bi += 1;
+        }
+        // Copies first; then the two-address affinities of operations
+        // (x86 computes `d = a op b` in place in `a`'s register).
+        let (srcs, factor): (&[usize], u64) = match op.family() {
+            Family::Move(_) => (&[1], 4),
+            Family::Ext { .. } | Family::Neg { .. } => (&[1], 1),
+            Family::IBin { op, .. } => match op {
+                IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor => (&[1, 2], 1),
+                IBinOp::Sub | IBinOp::Lsh | IBinOp::Rsh | IBinOp::URsh => (&[1], 1),
                 _ => continue,
-            };
-            let Some(Operand::Reg(a)) = insn.operands.first() else {
+            },
+            Family::FBin { op, class } if class != mirage_ir::Class::LD => match op {
+                FBinOp::Add | FBinOp::Mul => (&[1, 2], 1),
+                _ => (&[1], 1),
+            },
+            _ => continue,
+        };
+        let w = factor * 10u64.pow(cfg.blocks[bi].loop_depth.min(6));
+        let insn = f.insn(i as usize);
+        let Some(Operand::Reg(a)) = insn.operands.first() else {
+            continue;
+        };
+        let a = a.index();
+        for &k in srcs {
+            let Some(Operand::Reg(b)) = insn.operands.get(k) else {
                 continue;
             };
-            let a = a.index();
-            for &k in srcs {
-                let Some(Operand::Reg(b)) = insn.operands.get(k) else {
-                    continue;
-                };
-                let b = b.index();
-                if a != b
-                    && a < nv
-                    && b < nv
-                    && eligible(a)
-                    && eligible(b)
-                    && f.vars[a].class() == f.vars[b].class()
-                {
-                    copies.push((w, 2 * i + (k as u32 - 1), a as u32, b as u32));
-                }
+            let b = b.index();
+            if a != b
+                && a < nv
+                && b < nv
+                && eligible(a)
+                && eligible(b)
+                && f.vars[a].class() == f.vars[b].class()
+            {
+                copies.push((w, 2 * i + (k as u32 - 1), a as u32, b as u32));
             }
         }
     }

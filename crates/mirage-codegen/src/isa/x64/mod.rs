@@ -42,10 +42,12 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
             _ => None,
         };
     }
-    for (i, insn) in f.insns().enumerate() {
+    // Opcodes first: only moves and calls are decoded.
+    for (i, op) in f.opcodes().enumerate() {
         let pos = 2 * i as u32 + 1;
-        match insn.op.family() {
+        match op.family() {
             Family::Move(_) => {
+                let insn = f.insn(i);
                 if let (Some(Operand::Reg(a)), Some(Operand::Reg(b))) =
                     (insn.operands.first(), insn.operands.get(1))
                 {
@@ -56,6 +58,7 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
                 }
             }
             Family::Call | Family::Inline => {
+                let insn = f.insn(i);
                 let nres = crate::cfg::call_nres(insn.operands, m);
                 let args = insn.operands.get(2 + nres..).unwrap_or(&[]);
                 // Only the registers of arguments that die at the call get
@@ -231,40 +234,42 @@ fn fold_loads(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
                 _ => false,
             }
         };
-    let mut set = Vec::new();
+    // Candidates are rare: whether `t` is dead after the instruction
+    // taking it is asked by a forward scan of the rest of the block only
+    // for them.
     for (b, blk) in cfg.blocks.iter().enumerate() {
-        set.clear();
-        set.extend_from_slice(live.live_out(b));
-        for j in (blk.start as usize..blk.end as usize).rev() {
-            let insn = f.insn(j);
-            if j > blk.start as usize {
-                if let Some((t, ty, c)) = load(f.insn(j - 1)) {
-                    let x = t.index();
-                    let dead = set[x / 64] >> (x % 64) & 1 == 0
-                        || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == t);
-                    if dead && takes(j, insn, t, ty, c) {
-                        fold[j - 1] = true;
-                    }
+        let (s, e) = (blk.start as usize, blk.end as usize);
+        let mut prev = None;
+        for (j, insn) in (s..).zip(f.insns_in(s..e)) {
+            if let Some((t, ty, c)) = prev {
+                let redefined = matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == t);
+                if takes(j, insn, t, ty, c) && (redefined || !live_after(live, b, e, j, t.index()))
+                {
+                    fold[j - 1] = true;
                 }
             }
-            step_back(&mut set, live, j);
+            prev = load(insn);
         }
     }
     fold
 }
 
-/// Moves the live set `set` from after instruction `j` to before it.
-fn step_back(set: &mut [u64], live: &Live, j: usize) {
-    for (x, is_def) in live.vars_of(j) {
-        if is_def {
-            set[x / 64] &= !(1 << (x % 64));
+/// Whether variable `x` is live right after instruction `j` of block `b`
+/// (which ends before instruction `end`).
+fn live_after(live: &Live, b: usize, end: usize, j: usize, x: usize) -> bool {
+    for k in j + 1..end {
+        let (mut used, mut set) = (false, false);
+        for (v, d) in live.vars_of(k) {
+            if v == x {
+                used |= !d;
+                set |= d;
+            }
+        }
+        if used || set {
+            return used;
         }
     }
-    for (x, is_def) in live.vars_of(j) {
-        if !is_def {
-            set[x / 64] |= 1 << (x % 64);
-        }
-    }
+    live.live_out(b)[x / 64] >> (x % 64) & 1 != 0
 }
 
 /// Innermost loops (a layout range `[header, latch]` entered only at the
@@ -496,23 +501,19 @@ fn ld_keep(f: &Func, cfg: &Cfg, live: &Live) -> Vec<u8> {
             _ => false,
         }
     };
-    let mut set = Vec::new();
     for (b, blk) in cfg.blocks.iter().enumerate() {
-        set.clear();
-        set.extend_from_slice(live.live_out(b));
-        for j in (blk.start as usize..blk.end as usize).rev() {
-            let insn = f.insn(j);
-            if j > blk.start as usize {
-                if let Some(d) = produces(f.insn(j - 1)) {
-                    let x = d.index();
-                    let dead = set[x / 64] >> (x % 64) & 1 == 0
-                        || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == d);
-                    if reads(insn, d) {
-                        keep[j - 1] = if dead { 1 } else { 2 };
-                    }
+        let (s, e) = (blk.start as usize, blk.end as usize);
+        let mut prev = None;
+        for (j, insn) in (s..).zip(f.insns_in(s..e)) {
+            if let Some(d) = prev {
+                if reads(insn, d) {
+                    let redefined =
+                        matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == d);
+                    let dead = redefined || !live_after(live, b, e, j, d.index());
+                    keep[j - 1] = if dead { 1 } else { 2 };
                 }
             }
-            step_back(&mut set, live, j);
+            prev = produces(insn);
         }
     }
     keep
