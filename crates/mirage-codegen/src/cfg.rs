@@ -241,7 +241,8 @@ fn sort_dedup_tail(v: &mut Vec<u32>, lo: usize) {
 /// writes (memory-operand base and index registers are reads).
 pub(crate) fn for_each_var(insn: InsnRef<'_>, m: &Module, mut f: impl FnMut(VarId, bool)) {
     let ops = insn.operands;
-    let mem_uses = |op: &Operand, f: &mut dyn FnMut(VarId, bool)| {
+    #[inline]
+    fn mem_uses(op: &Operand, f: &mut impl FnMut(VarId, bool)) {
         if let Operand::Mem(mm) = op {
             if let Some(b) = mm.base {
                 f(b, false);
@@ -250,7 +251,7 @@ pub(crate) fn for_each_var(insn: InsnRef<'_>, m: &Module, mut f: impl FnMut(VarI
                 f(i, false);
             }
         }
-    };
+    }
     let fam = insn.op.family();
     match fam {
         Family::Call | Family::Inline | Family::JCall => {
@@ -475,31 +476,26 @@ impl Live {
                         }
                     }
                 }
-                let Scan {
-                    start,
-                    end,
-                    weight,
-                    count,
-                    occ,
-                    ..
-                } = &mut sc;
+                let lo = sc.occ.len();
+                let occ = &mut sc.occ;
                 for_each_var(insn, m, |v, is_def| {
-                    let x = v.index();
-                    if x >= nv {
-                        return;
+                    if v.index() < nv {
+                        occ.push((v.index() as u32) << 1 | u32::from(is_def));
                     }
-                    occ.push((x as u32) << 1 | u32::from(is_def));
-                    let pos = 2 * i + if is_def { 2 } else { 1 };
-                    start[x] = start[x].min(pos);
-                    end[x] = end[x].max(pos);
-                    weight[x] = weight[x].saturating_add(w);
-                    count[x] += 1;
+                });
+                for &o in &sc.occ[lo..] {
+                    let (x, is_def) = ((o >> 1) as usize, o & 1 != 0);
+                    let pos = 2 * i + 1 + u32::from(is_def);
+                    sc.start[x] = sc.start[x].min(pos);
+                    sc.end[x] = sc.end[x].max(pos);
+                    sc.weight[x] = sc.weight[x].saturating_add(w);
+                    sc.count[x] += 1;
                     if is_def {
                         d[x / 64] |= 1 << (x % 64);
                     } else if !set_has(d, x) {
                         u[x / 64] |= 1 << (x % 64);
                     }
-                });
+                }
                 sc.occ_off.push(sc.occ.len() as u32);
                 // The second operand of `d = a - b` (and of other operations
                 // selection cannot commute) stays live over the definition,

@@ -458,10 +458,12 @@ fn ld_pins(
 fn ld_keep(f: &Func, cfg: &Cfg, live: &Live) -> Vec<u8> {
     use mirage_ir::{Class, VarId};
     let nv = f.vars.len();
-    let mut keep = vec![0u8; f.num_insns()];
+    // None without `ld` variables (instruction selection reads a missing
+    // entry as 0).
     if !f.vars.iter().any(|v| v.class() == Class::LD) {
-        return keep;
+        return Vec::new();
     }
+    let mut keep = vec![0u8; f.num_insns()];
     let ld_var = |op: Option<&Operand>| match op {
         Some(Operand::Reg(v))
             if v.index() < nv
@@ -1006,10 +1008,11 @@ pub(crate) fn compile(
             sx: Vec::new(),
         }
     };
-    let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>| {
+    // The low-32 facts move into each try (taken back from a failed one).
+    let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>, lo32, sx32| {
         let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
-        lw.lo32 = lo32.clone();
-        lw.sx32 = sx32.clone();
+        lw.lo32 = lo32;
+        lw.sx32 = sx32;
         lw.ld_keep = &keep;
         lw.fold = &fold;
         lw.hr_entry = hr;
@@ -1019,15 +1022,17 @@ pub(crate) fn compile(
         lw.va_stack = va_stack;
         lw
     };
-    let mut lw = make(frame, hr_entry.clone(), first);
+    let mut lw = make(frame, hr_entry.clone(), first, lo32, sx32);
     lw.lower_body()?;
     if let (true, Some(fr)) = (lw.pin_fail, &frame0) {
         // Something could not work on pinned variables (or the stack would
         // overflow): fewer, then none.
-        lw = make(fr.clone(), hr_entry.clone(), pins(4));
+        let (lo, sx) = (std::mem::take(&mut lw.lo32), std::mem::take(&mut lw.sx32));
+        lw = make(fr.clone(), hr_entry.clone(), pins(4), lo, sx);
         lw.lower_body()?;
         if lw.pin_fail {
-            lw = make(fr.clone(), hr_entry, Vec::new());
+            let (lo, sx) = (std::mem::take(&mut lw.lo32), std::mem::take(&mut lw.sx32));
+            lw = make(fr.clone(), hr_entry, Vec::new(), lo, sx);
             lw.lower_body()?;
         }
     }
