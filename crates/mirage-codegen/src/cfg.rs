@@ -511,10 +511,16 @@ impl Live {
         sc
     }
 
+    /// The variables instruction `i` reads or writes, encoded as
+    /// `var << 1 | is_def` (see [`Live::vars_of`]).
+    pub fn occ_of(&self, i: usize) -> &[u32] {
+        &self.occ[self.occ_off[i] as usize..self.occ_off[i + 1] as usize]
+    }
+
     /// The variables instruction `i` reads or writes, as `(var, is_def)`,
     /// in [`for_each_var`]'s order (variables of the function only).
     pub fn vars_of(&self, i: usize) -> impl Iterator<Item = (usize, bool)> + '_ {
-        self.occ[self.occ_off[i] as usize..self.occ_off[i + 1] as usize]
+        self.occ_of(i)
             .iter()
             .map(|&o| ((o >> 1) as usize, o & 1 != 0))
     }

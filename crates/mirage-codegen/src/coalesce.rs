@@ -252,43 +252,48 @@ fn interference(f: &Func, cfg: &Cfg, live: &Live, cs: &Comps, info: &mut [VarInf
             }
         }
         for i in (blk.start as usize..blk.end as usize).rev() {
-            let mut any = false;
-            let mut copy_src = None;
-            for (x, d) in live.vars_of(i) {
-                if !d || info[x].croot == NONE {
-                    continue;
+            let occ = live.occ_of(i);
+            let member = |o: u32| {
+                let x = (o >> 1) as usize;
+                (info[x].croot != NONE).then_some(x)
+            };
+            // Members this instruction defines interfere with the members
+            // of their component live after it (but a copy's source).
+            if occ.iter().any(|&o| o & 1 != 0 && member(o).is_some()) {
+                let insn = f.insn(i);
+                let copy_src = match (insn.op.family(), insn.operands.get(1)) {
+                    (Family::Move(_), Some(Operand::Reg(s))) if s.index() < nv => Some(s.index()),
+                    _ => None,
+                };
+                for &o in occ {
+                    let x = (o >> 1) as usize;
+                    if o & 1 == 0 || info[x].croot == NONE {
+                        continue;
+                    }
+                    let c = info[x].croot as usize;
+                    let bx = info[x].bit;
+                    let mut mask = clive[c] & !(1 << bx);
+                    if let Some(s) = copy_src.filter(|&s| info[s].croot as usize == c) {
+                        mask &= !(1 << info[s].bit);
+                    }
+                    info[x].intf |= mask;
+                    let mem = cs.members(c);
+                    while mask != 0 {
+                        let k = mask.trailing_zeros() as usize;
+                        mask &= mask - 1;
+                        info[mem[k] as usize].intf |= 1 << bx;
+                    }
                 }
-                if !any {
-                    any = true;
-                    let insn = f.insn(i);
-                    copy_src = match (insn.op.family(), insn.operands.get(1)) {
-                        (Family::Move(_), Some(Operand::Reg(s))) if s.index() < nv => {
-                            Some(s.index())
-                        }
-                        _ => None,
-                    };
-                }
-                let c = info[x].croot as usize;
-                let bx = info[x].bit;
-                let mut mask = clive[c] & !(1 << bx);
-                if let Some(s) = copy_src.filter(|&s| info[s].croot as usize == c) {
-                    mask &= !(1 << info[s].bit);
-                }
-                info[x].intf |= mask;
-                let mem = cs.members(c);
-                while mask != 0 {
-                    let k = mask.trailing_zeros() as usize;
-                    mask &= mask - 1;
-                    info[mem[k] as usize].intf |= 1 << bx;
+                for &o in occ {
+                    let x = (o >> 1) as usize;
+                    if o & 1 != 0 && info[x].croot != NONE {
+                        clive[info[x].croot as usize] &= !(1 << info[x].bit);
+                    }
                 }
             }
-            for (x, d) in live.vars_of(i) {
-                if d && info[x].croot != NONE {
-                    clive[info[x].croot as usize] &= !(1 << info[x].bit);
-                }
-            }
-            for (x, d) in live.vars_of(i) {
-                if !d && info[x].croot != NONE {
+            for &o in occ {
+                let x = (o >> 1) as usize;
+                if o & 1 == 0 && info[x].croot != NONE {
                     clive[info[x].croot as usize] |= 1 << info[x].bit;
                 }
             }
