@@ -25,6 +25,8 @@ pub(crate) struct Block {
     pub start: u32,
     pub end: u32,
     pub loop_depth: u32,
+    /// The target of a back edge (from itself or a later block).
+    loop_head: bool,
 }
 
 pub(crate) struct Cfg {
@@ -86,6 +88,7 @@ impl Cfg {
                         start: start as u32,
                         end: i as u32,
                         loop_depth: 0,
+                        loop_head: false,
                     });
                     start = i;
                 }
@@ -106,6 +109,7 @@ impl Cfg {
                     start: start as u32,
                     end: i as u32 + 1,
                     loop_depth: 0,
+                    loop_head: false,
                 });
                 start = i + 1;
             }
@@ -115,6 +119,7 @@ impl Cfg {
                 start: start as u32,
                 end: n as u32,
                 loop_depth: 0,
+                loop_head: false,
             });
         }
         for it in &m.items {
@@ -196,19 +201,24 @@ impl Cfg {
         }
         // Loop depth: every back edge (to an earlier or the same block)
         // deepens the blocks it spans.
-        let mut diff = vec![0i64; nb + 1];
+        // (The differences are kept in `loop_depth` itself, wrapping: the
+        // running sums are never negative.)
         for b in 0..nb {
             for &s in &succ_list[succ_off[b] as usize..succ_off[b + 1] as usize] {
                 if (s as usize) <= b {
-                    diff[s as usize] += 1;
-                    diff[b + 1] -= 1;
+                    let h = &mut blocks[s as usize];
+                    h.loop_depth = h.loop_depth.wrapping_add(1);
+                    h.loop_head = true;
+                    if let Some(after) = blocks.get_mut(b + 1) {
+                        after.loop_depth = after.loop_depth.wrapping_sub(1);
+                    }
                 }
             }
         }
-        let mut d = 0i64;
-        for (b, blk) in blocks.iter_mut().enumerate() {
-            d += diff[b];
-            blk.loop_depth = d.max(0) as u32;
+        let mut d = 0u32;
+        for blk in &mut blocks {
+            d = d.wrapping_add(blk.loop_depth);
+            blk.loop_depth = d;
         }
         Ok(Cfg {
             blocks,
@@ -378,10 +388,14 @@ impl Live {
         let mut sets = vec![0u64; 2 * n];
         {
             let (live_in, live_out) = sets.split_at_mut(n);
+            // Each sweep sees the final live-in sets of later blocks; only
+            // those read over back edges may be stale: another sweep only
+            // when one of a back edge's targets changed.
             let mut changed = true;
             while changed {
                 changed = false;
                 for b in (0..nb).rev() {
+                    let head = cfg.blocks[b].loop_head;
                     let w0 = b * words;
                     let out = &mut live_out[w0..w0 + words];
                     out.fill(0);
@@ -395,7 +409,7 @@ impl Live {
                         let x = uses[w0 + k] | (out[k] & !defs[w0 + k]);
                         if x != live_in[w0 + k] {
                             live_in[w0 + k] = x;
-                            changed = true;
+                            changed |= head;
                         }
                     }
                 }
