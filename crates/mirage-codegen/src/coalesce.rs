@@ -91,8 +91,12 @@ pub(crate) fn classes(
         return rep;
     }
     let mut info = vec![VarInfo::default(); nv];
-    let mut comp: Vec<u32> = (0..nv as u32).collect();
-    let comps = components(&mut comp, &mut info, &mut copies);
+    // `rep` (still the identity) serves as the components' union-find
+    // first, and is the identity again after.
+    let comps = components(&mut rep, &mut info, &mut copies);
+    for (v, r) in rep.iter_mut().enumerate() {
+        *r = v as u32;
+    }
     interference(f, cfg, live, &comps, &mut info);
     // Greedy merging, deepest copies first.
     copies.sort_unstable_by_key(|&(w, o, _, _)| (u64::MAX - w, o));

@@ -293,7 +293,8 @@ pub(crate) fn linear_scan(
         }
         let allowed_set = cands.iter().fold(0u32, |m, &r| m | 1 << r) & !clobbers.mask(s, e);
         let allowed = |r: usize| allowed_set >> r & 1 != 0;
-        let free = |r: usize| allowed(r) && busy & (1 << r) == 0;
+        let free_set = allowed_set & !busy;
+        let free = |r: usize| free_set >> r & 1 != 0;
         let mut pick = None;
         for w in members(v) {
             let hint = hints.get(w).copied().unwrap_or_default();
