@@ -42,7 +42,8 @@ pub(crate) fn classes(
     let mut rep: Vec<u32> = (0..nv as u32).collect();
     // Candidate copies: (weight, order, dst, src); the order (instruction
     // and operand) is unique, so an unstable sort is deterministic.
-    let mut copies: Vec<(u64, u32, u32, u32)> = Vec::with_capacity(f.num_insns());
+    // (Weights are at most 4 * 10^6: 32 bits, and the tuple 16 bytes.)
+    let mut copies: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(f.num_insns());
     // Blocks cover the instructions in order: `bi` is `i`'s block.
     let mut bi = 0;
     for (i, op) in (0u32..).zip(f.opcodes()) {
@@ -51,7 +52,7 @@ pub(crate) fn classes(
         }
         // Copies first; then the two-address affinities of operations
         // (x86 computes `d = a op b` in place in `a`'s register).
-        let (srcs, factor): (&[usize], u64) = match op.family() {
+        let (srcs, factor): (&[usize], u32) = match op.family() {
             Family::Move(_) => (&[1], 4),
             Family::Ext { .. } | Family::Neg { .. } => (&[1], 1),
             Family::IBin { op, .. } => match op {
@@ -65,7 +66,7 @@ pub(crate) fn classes(
             },
             _ => continue,
         };
-        let w = factor * 10u64.pow(cfg.blocks[bi].loop_depth.min(6));
+        let w = factor * 10u32.pow(cfg.blocks[bi].loop_depth.min(6));
         let insn = f.insn(i as usize);
         let Some(Operand::Reg(a)) = insn.operands.first() else {
             continue;
@@ -99,7 +100,7 @@ pub(crate) fn classes(
     }
     interference(f, cfg, live, &comps, &mut info);
     // Greedy merging, deepest copies first.
-    copies.sort_unstable_by_key(|&(w, o, _, _)| (u64::MAX - w, o));
+    copies.sort_unstable_by_key(|&(w, o, _, _)| (u32::MAX - w, o));
     for (v, x) in info.iter_mut().enumerate() {
         if x.croot != NONE {
             x.cmem = 1 << x.bit;
@@ -143,7 +144,7 @@ const NONE: u32 = u32::MAX;
 #[derive(Clone, Copy)]
 struct VarInfo {
     /// Members in the component of which this variable is the root.
-    size: u32,
+    size: u8,
     /// Index of its component (`NONE`: in none of two or more).
     croot: u32,
     /// Its bit within the component.
@@ -192,7 +193,7 @@ impl Comps {
 fn components(
     comp: &mut [u32],
     info: &mut [VarInfo],
-    copies: &mut Vec<(u64, u32, u32, u32)>,
+    copies: &mut Vec<(u32, u32, u32, u32)>,
 ) -> Comps {
     copies.retain(|&(_, _, a, b)| {
         let (ra, rb) = (find(comp, a), find(comp, b));

@@ -127,13 +127,14 @@ fn of_idx(i: usize) -> Loc {
 
 /// A class's interval, weight and member list (linked from the
 /// representative through `next`; `last` is the list's end).
+/// (Links as `u32`: 24 bytes a variable.)
 #[derive(Clone, Copy)]
 struct Interval {
     start: u32,
     end: u32,
     weight: u64,
-    next: usize,
-    last: usize,
+    next: u32,
+    last: u32,
 }
 
 impl Default for Interval {
@@ -142,7 +143,7 @@ impl Default for Interval {
             start: u32::MAX,
             end: 0,
             weight: 0,
-            next: usize::MAX,
+            next: u32::MAX,
             last: 0,
         }
     }
@@ -214,7 +215,7 @@ pub(crate) fn linear_scan(
     // array.
     let mut iv = vec![Interval::default(); nv];
     for (v, x) in iv.iter_mut().enumerate() {
-        x.last = v;
+        x.last = v as u32;
     }
     let mut order: Vec<usize> = Vec::with_capacity(nv);
     for v in 0..nv {
@@ -225,9 +226,9 @@ pub(crate) fn linear_scan(
         if r == v {
             order.push(v);
         } else {
-            let l = iv[r].last;
-            iv[l].next = v;
-            iv[r].last = v;
+            let l = iv[r].last as usize;
+            iv[l].next = v as u32;
+            iv[r].last = v as u32;
         }
         let x = &mut iv[r];
         x.start = x.start.min(live.start[v]);
@@ -243,7 +244,10 @@ pub(crate) fn linear_scan(
                 return None;
             }
             let cur = v;
-            v = iv[v].next;
+            v = match iv[v].next {
+                u32::MAX => usize::MAX,
+                n => n as usize,
+            };
             Some(cur)
         })
     };
