@@ -138,7 +138,7 @@ impl Cfg {
                 }
             }
         }
-        addr_taken.sort();
+        addr_taken.sort_unstable();
         addr_taken.dedup();
         let nb = blocks.len();
         let lb = |l: LabelId| -> Result<u32, CodegenError> {

@@ -251,7 +251,8 @@ pub(crate) fn linear_scan(
             Some(cur)
         })
     };
-    order.sort_by_key(|&v| (iv[v].start, v));
+    // (The keys are unique: an unstable sort, which needs no buffer.)
+    order.sort_unstable_by_key(|&v| (iv[v].start, v));
     // Registers in preference order for calls-free and call-crossing
     // intervals (fixed arrays: no allocation).
     let rbp = use_rbp.then_some(Gpr::Rbp);
