@@ -30,6 +30,7 @@ pub(crate) struct Block {
 }
 
 pub(crate) struct Cfg {
+    /// In layout order, together covering every instruction once.
     pub blocks: Vec<Block>,
     /// Labels whose address is taken (possible `jmpi`/`jret` targets).
     pub addr_taken: Vec<LabelId>,
