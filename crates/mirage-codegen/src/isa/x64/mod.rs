@@ -111,11 +111,15 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
 fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
     use mirage_ir::opcode::{IBinOp, OvfOp};
     use mirage_ir::{Class, Type};
+    // (Variables are looked at only in a function that has `ld` ones.)
+    let ld_vars = f.vars.iter().any(|x| x.class() == Class::LD);
     let is_ld = |op: &Operand| match op {
-        Operand::Reg(v) => f
-            .vars
-            .get(v.index())
-            .is_some_and(|x| x.class() == Class::LD),
+        Operand::Reg(v) => {
+            ld_vars
+                && f.vars
+                    .get(v.index())
+                    .is_some_and(|x| x.class() == Class::LD)
+        }
         Operand::LDouble(_) => true,
         Operand::Mem(mm) => mm.ty == Type::LD,
         _ => false,
