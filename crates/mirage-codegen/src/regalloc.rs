@@ -125,6 +125,30 @@ fn of_idx(i: usize) -> Loc {
     }
 }
 
+/// A class's interval, weight and member list (linked from the
+/// representative through `next`; `last` is the list's end).
+/// (Links as `u32`: 24 bytes a variable.)
+#[derive(Clone, Copy)]
+struct Interval {
+    start: u32,
+    end: u32,
+    weight: u64,
+    next: u32,
+    last: u32,
+}
+
+impl Default for Interval {
+    fn default() -> Self {
+        Interval {
+            start: u32::MAX,
+            end: 0,
+            weight: 0,
+            next: u32::MAX,
+            last: 0,
+        }
+    }
+}
+
 /// Allocation preferences.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Hint {
@@ -187,13 +211,13 @@ pub(crate) fn linear_scan(
             && live.start[v] != u32::MAX
     };
     let rep_of = |v: usize| rep.get(v).map_or(v, |&r| r as usize);
-    // Class intervals, weights and members (by representative).
-    let mut start = vec![u32::MAX; nv];
-    let mut end = vec![0u32; nv];
-    let mut weight = vec![0u64; nv];
-    let mut next = vec![usize::MAX; nv]; // member list, linked from the representative
-    let mut last = (0..nv).collect::<Vec<usize>>();
-    let mut order: Vec<usize> = Vec::new();
+    // Class intervals, weights and members (by representative), in one
+    // array.
+    let mut iv = vec![Interval::default(); nv];
+    for (v, x) in iv.iter_mut().enumerate() {
+        x.last = v as u32;
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(nv);
     for v in 0..nv {
         if !eligible(v) {
             continue;
@@ -202,14 +226,17 @@ pub(crate) fn linear_scan(
         if r == v {
             order.push(v);
         } else {
-            next[last[r]] = v;
-            last[r] = v;
+            let l = iv[r].last as usize;
+            iv[l].next = v as u32;
+            iv[r].last = v as u32;
         }
-        start[r] = start[r].min(live.start[v]);
-        end[r] = end[r].max(live.end[v]);
-        weight[r] = weight[r].saturating_add(live.weight[v]);
+        let x = &mut iv[r];
+        x.start = x.start.min(live.start[v]);
+        x.end = x.end.max(live.end[v]);
+        x.weight = x.weight.saturating_add(live.weight[v]);
     }
-    let next = &next;
+    let iv = &iv;
+    let weight = |v: usize| iv[v].weight;
     let members = |r: usize| {
         let mut v = r;
         std::iter::from_fn(move || {
@@ -217,33 +244,37 @@ pub(crate) fn linear_scan(
                 return None;
             }
             let cur = v;
-            v = next[v];
+            v = match iv[v].next {
+                u32::MAX => usize::MAX,
+                n => n as usize,
+            };
             Some(cur)
         })
     };
-    order.sort_by_key(|&v| (start[v], v));
+    // (The keys are unique: an unstable sort, which needs no buffer.)
+    order.sort_unstable_by_key(|&v| (iv[v].start, v));
     // Registers in preference order for calls-free and call-crossing
-    // intervals.
+    // intervals (fixed arrays: no allocation).
     let rbp = use_rbp.then_some(Gpr::Rbp);
-    let int_free: Vec<usize> = INT_CALLER
-        .iter()
-        .chain(INT_CALLEE.iter())
-        .chain(rbp.iter())
-        .map(|g| g.index() as usize)
-        .collect();
-    let int_cross: Vec<usize> = INT_CALLEE
-        .iter()
-        .chain(rbp.iter())
-        .map(|g| g.index() as usize)
-        .collect();
-    let xmm_free: Vec<usize> = xmm_pool().map(|x| 16 + x.index() as usize).collect();
+    let mut int_free = [0usize; 12];
+    let mut n_free = 0;
+    for g in INT_CALLER.iter().chain(INT_CALLEE.iter()).chain(rbp.iter()) {
+        int_free[n_free] = g.index() as usize;
+        n_free += 1;
+    }
+    let int_free = &int_free[..n_free];
+    let int_cross = &int_free[INT_CALLER.len()..];
+    let mut xmm_free = [0usize; 15];
+    for (k, x) in xmm_pool().enumerate() {
+        xmm_free[k] = 16 + x.index() as usize;
+    }
     let mut busy = reserved; // bit per register index
                              // Active intervals: (end, class, reg index).
-    let mut active: Vec<(u32, usize, usize)> = Vec::new();
+    let mut active: Vec<(u32, usize, usize)> = Vec::with_capacity(32);
     let mut spilled = 0usize;
     let mut used = 0u32;
     for &v in &order {
-        let (s, e) = (start[v], end[v]);
+        let (s, e) = (iv[v].start, iv[v].end);
         active.retain(|&(e, _, r)| {
             if e < s {
                 busy &= !(1 << r);
@@ -255,8 +286,8 @@ pub(crate) fn linear_scan(
         let cross = live.crosses(s, e);
         let class = f.vars[v].class();
         let cands: &[usize] = match (class, cross) {
-            (Class::Int, false) => &int_free,
-            (Class::Int, true) => &int_cross,
+            (Class::Int, false) => int_free,
+            (Class::Int, true) => int_cross,
             (_, false) => &xmm_free,
             (_, true) => &[],
         };
@@ -265,9 +296,10 @@ pub(crate) fn linear_scan(
             spilled += nmembers;
             continue;
         }
-        let forbidden = clobbers.mask(s, e);
-        let allowed = |r: usize| cands.contains(&r) && forbidden & (1 << r) == 0;
-        let free = |r: usize| allowed(r) && busy & (1 << r) == 0;
+        let allowed_set = cands.iter().fold(0u32, |m, &r| m | 1 << r) & !clobbers.mask(s, e);
+        let allowed = |r: usize| allowed_set >> r & 1 != 0;
+        let free_set = allowed_set & !busy;
+        let free = |r: usize| free_set >> r & 1 != 0;
         let mut pick = None;
         for w in members(v) {
             let hint = hints.get(w).copied().unwrap_or_default();
@@ -297,10 +329,10 @@ pub(crate) fn linear_scan(
                     .iter()
                     .enumerate()
                     .filter(|(_, &(_, _, r))| allowed(r))
-                    .min_by_key(|(_, &(e, w, _))| (weight[w], u32::MAX - e, w))
+                    .min_by_key(|(_, &(e, w, _))| (weight(w), u32::MAX - e, w))
                     .map(|(k, _)| k);
                 match victim {
-                    Some(k) if weight[active[k].1] < weight[v] => {
+                    Some(k) if weight(active[k].1) < weight(v) => {
                         let (_, w, r) = active.swap_remove(k);
                         for x in members(w) {
                             locs[x] = Loc::Slot;

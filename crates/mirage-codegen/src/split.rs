@@ -33,15 +33,14 @@
 //! lowers the loop-weighted memory accesses; when the first try does not,
 //! it retries once without the variables whose copies stayed in memory.
 
-use crate::cfg::{for_each_var, Cfg, Live};
+use crate::cfg::{Cfg, Live};
 use crate::regalloc::Loc;
-use mirage_ir::{Class, Family, Func, Insn, LabelId, Module, Opcode, Operand, Var, VarId};
+use mirage_ir::{Class, Family, Func, Insn, LabelId, Opcode, Operand, Var, VarId};
 
 /// The split function and, per variable of the result, whether it is a
 /// split original (not to be coalesced), or `None` when nothing is split.
 pub(crate) fn split(
     f: &Func,
-    m: &Module,
     cfg: &Cfg,
     live: &Live,
     locs: &[Loc],
@@ -59,8 +58,8 @@ pub(crate) fn split(
     }
     // Loops: header -> latch (the last block with a back edge to it).
     let mut latch = vec![usize::MAX; nb];
-    for (b, blk) in cfg.blocks.iter().enumerate() {
-        for &s in &blk.succs {
+    for b in 0..nb {
+        for &s in cfg.succs(b) {
             let s = s as usize;
             if s <= b && s > 0 {
                 latch[s] = if latch[s] == usize::MAX {
@@ -81,18 +80,16 @@ pub(crate) fn split(
     let has_call: Vec<bool> = loops
         .iter()
         .map(|&(h, l)| {
-            (cfg.blocks[h].start..cfg.blocks[l].end)
-                .any(|i| crate::cfg::is_call(f.insn(i as usize).op.family()))
+            let (s, e) = (cfg.blocks[h].start as usize, cfg.blocks[l].end as usize);
+            f.opcodes()
+                .skip(s)
+                .take(e - s)
+                .any(|op| crate::cfg::is_call(op.family()))
         })
         .collect();
-    let block_of = {
-        let mut v = vec![0u32; f.num_insns()];
-        for (b, blk) in cfg.blocks.iter().enumerate() {
-            for i in blk.start..blk.end {
-                v[i as usize] = b as u32;
-            }
-        }
-        v
+    // The variables of each block's instructions.
+    let vars_in = |blk: &crate::cfg::Block| {
+        (blk.start as usize..blk.end as usize).flat_map(|i| live.vars_of(i))
     };
     // Per candidate variable: its deepest occurrence's block.
     let nv = f.vars.len();
@@ -102,18 +99,16 @@ pub(crate) fn split(
             && matches!(f.vars[v].class(), Class::Int | Class::F | Class::D)
     };
     let mut deepest: Vec<(u32, u32)> = vec![(0, u32::MAX); nv]; // (depth, block)
-    for (i, insn) in f.insns().enumerate() {
-        let b = block_of[i];
-        let d = cfg.blocks[b as usize].loop_depth;
+    for (b, blk) in cfg.blocks.iter().enumerate() {
+        let d = blk.loop_depth;
         if d == 0 {
             continue;
         }
-        for_each_var(insn, m, |v, _| {
-            let x = v.index();
-            if x < nv && (deepest[x].1 == u32::MAX || d > deepest[x].0) {
-                deepest[x] = (d, b);
+        for (x, _) in vars_in(blk) {
+            if deepest[x].1 == u32::MAX || d > deepest[x].0 {
+                deepest[x] = (d, b as u32);
             }
-        });
+        }
     }
     // Chosen region per variable.
     let mut region: Vec<Option<(usize, usize)>> = vec![None; nv];
@@ -142,21 +137,19 @@ pub(crate) fn split(
     // copy competes on equal terms and the split only adds moves).
     let mut out_depth = vec![0u32; nv];
     let mut in_weight = vec![0u64; nv];
-    for (i, insn) in f.insns().enumerate() {
-        let b = block_of[i] as usize;
-        let d = cfg.blocks[b].loop_depth;
-        for_each_var(insn, m, |x, _| {
-            let x = x.index();
-            match region.get(x).copied().flatten() {
+    for (b, blk) in cfg.blocks.iter().enumerate() {
+        let d = blk.loop_depth;
+        for (x, _) in vars_in(blk) {
+            match region[x] {
                 Some((h, l)) if b < h || l < b => out_depth[x] = out_depth[x].max(d),
                 Some(_) => in_weight[x] += 10u64.pow(d.min(6)),
                 None => {}
             }
-        });
+        }
     }
-    // Registers the first allocation gave to classes: (start, end, weight)
-    // per register index (0-15 GPR, 16-31 XMM).
-    let mut held: Vec<Vec<(u32, u32, u64)>> = vec![Vec::new(); 32];
+    // Registers the first allocation gave to classes: (register index
+    // (0-15 GPR, 16-31 XMM), start, end, weight).
+    let mut held: Vec<(usize, u32, u32, u64)> = Vec::new();
     {
         let rep_of = |v: usize| rep.get(v).map_or(v, |&r| r as usize);
         let mut span = vec![(u32::MAX, 0u32, 0u64); nv];
@@ -177,9 +170,9 @@ pub(crate) fn split(
                 Loc::Slot => continue,
             };
             if f.vars[v].kind == mirage_ir::VarKind::Global {
-                held[k].push((0, u32::MAX, u64::MAX));
+                held.push((k, 0, u32::MAX, u64::MAX));
             } else if s0 != u32::MAX && rep_of(v) == v {
-                held[k].push((s0, e0, w));
+                held.push((k, s0, e0, w));
             }
         }
     }
@@ -196,10 +189,12 @@ pub(crate) fn split(
         let w = in_weight[v];
         // Allocatable: every GPR but rax, rsp, rbp, r10, r11; every XMM
         // but xmm8.
-        let open = held.iter().enumerate().any(|(k, list)| {
-            (k < 16) == int
-                && !matches!(k, 0 | 4 | 5 | 10 | 11 | 24)
-                && list.iter().all(|&(a, b, hw)| b < s0 || e0 < a || hw < w)
+        let blocked = held
+            .iter()
+            .filter(|&&(_, a, b, hw)| !(b < s0 || e0 < a || hw < w))
+            .fold(0u32, |m, &(k, ..)| m | 1 << k);
+        let open = (0..32).any(|k| {
+            (k < 16) == int && !matches!(k, 0 | 4 | 5 | 10 | 11 | 24) && blocked >> k & 1 == 0
         });
         if !open {
             region[v] = None;
@@ -213,8 +208,8 @@ pub(crate) fn split(
     }
     // Predecessor counts.
     let mut npred = vec![0u32; nb];
-    for blk in &cfg.blocks {
-        for &s in &blk.succs {
+    for b in 0..nb {
+        for &s in cfg.succs(b) {
             npred[s as usize] += 1;
         }
     }
@@ -235,14 +230,12 @@ pub(crate) fn split(
         });
         copy[v] = Some(id);
     }
-    for (i, insn) in f.insns().enumerate() {
-        let b = block_of[i] as usize;
-        for_each_var(insn, m, |x, d| {
-            let x = x.index();
-            if d && x < nv && region[x].is_some_and(|(h, l)| h <= b && b <= l) {
+    for (b, blk) in cfg.blocks.iter().enumerate() {
+        for (x, d) in vars_in(blk) {
+            if d && region[x].is_some_and(|(h, l)| h <= b && b <= l) {
                 defined_in[x] = true;
             }
-        });
+        }
     }
     let mov = |v: usize, to_copy: bool| {
         let c = copy[v].expect("split variable");
@@ -266,7 +259,8 @@ pub(crate) fn split(
     let mut stubs: Vec<(usize, usize, Vec<Insn>)> = Vec::new();
     let inside = |b: usize, r: (usize, usize)| r.0 <= b && b <= r.1;
     for (u, blk) in cfg.blocks.iter().enumerate() {
-        for &w in &blk.succs {
+        let succs = cfg.succs(u);
+        for &w in succs {
             let w = w as usize;
             let mut moves = Vec::new();
             for &v in &chosen {
@@ -298,13 +292,13 @@ pub(crate) fn split(
                 }
                 None => true,
             };
-            if blk.succs.len() == 1 && (ok_end || cond) {
+            if succs.len() == 1 && (ok_end || cond) {
                 at_end[u].extend(moves);
-            } else if cond && blk.succs.len() == 2 && w == u + 1 {
+            } else if cond && succs.len() == 2 && w == u + 1 {
                 after_end[u].extend(moves);
-            } else if cond && blk.succs.len() == 2 && npred[w] == 1 {
+            } else if cond && succs.len() == 2 && npred[w] == 1 {
                 at_start[w].extend(moves);
-            } else if cond && blk.succs.len() == 2 && label_at(f, cfg, w).is_some() {
+            } else if cond && succs.len() == 2 && label_at(f, cfg, w).is_some() {
                 stubs.push((u, w, moves));
             } else {
                 // An edge we do not split (switch, property or overflow

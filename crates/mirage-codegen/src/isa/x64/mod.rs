@@ -24,7 +24,8 @@ use std::fmt::Write as _;
 /// Register hints (pass `coalesce`).
 fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
     let mut h = vec![Hint::default(); f.vars.len()];
-    let kinds: Vec<ArgKind> = f
+    // Argument kinds, of the parameters and then of each call (one buffer).
+    let mut kinds: Vec<ArgKind> = f
         .sig
         .params
         .iter()
@@ -41,10 +42,12 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
             _ => None,
         };
     }
-    for (i, insn) in f.insns().enumerate() {
+    // Opcodes first: only moves and calls are decoded.
+    for (i, op) in f.opcodes().enumerate() {
         let pos = 2 * i as u32 + 1;
-        match insn.op.family() {
+        match op.family() {
             Family::Move(_) => {
+                let insn = f.insn(i);
                 if let (Some(Operand::Reg(a)), Some(Operand::Reg(b))) =
                     (insn.operands.first(), insn.operands.get(1))
                 {
@@ -55,25 +58,30 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
                 }
             }
             Family::Call | Family::Inline => {
+                let insn = f.insn(i);
                 let nres = crate::cfg::call_nres(insn.operands, m);
-                let args: Vec<&Operand> = insn.operands.iter().skip(2 + nres).collect();
-                let kinds: Vec<ArgKind> = args
-                    .iter()
-                    .map(|a| match a {
-                        Operand::Reg(v) => match f.vars[v.index()].class() {
-                            mirage_ir::Class::F => ArgKind::F,
-                            mirage_ir::Class::D => ArgKind::D,
-                            mirage_ir::Class::LD => ArgKind::LD,
-                            _ => ArgKind::I64,
-                        },
-                        Operand::Mem(mm) if mm.ty.is_block() => ArgKind::Blk { case: 0, size: 0 },
-                        Operand::Mem(mm) => ArgKind::from_type(mm.ty, 0),
-                        Operand::Float(_) => ArgKind::F,
-                        Operand::Double(_) => ArgKind::D,
-                        Operand::LDouble(_) => ArgKind::LD,
+                let args = insn.operands.get(2 + nres..).unwrap_or(&[]);
+                // Only the registers of arguments that die at the call get
+                // a hint: no classification without one.
+                let dies = |a: &Operand| matches!(a, Operand::Reg(v) if live.end[v.index()] == pos);
+                if !args.iter().any(dies) {
+                    continue;
+                }
+                kinds.clear();
+                kinds.extend(args.iter().map(|a| match a {
+                    Operand::Reg(v) => match f.vars[v.index()].class() {
+                        mirage_ir::Class::F => ArgKind::F,
+                        mirage_ir::Class::D => ArgKind::D,
+                        mirage_ir::Class::LD => ArgKind::LD,
                         _ => ArgKind::I64,
-                    })
-                    .collect();
+                    },
+                    Operand::Mem(mm) if mm.ty.is_block() => ArgKind::Blk { case: 0, size: 0 },
+                    Operand::Mem(mm) => ArgKind::from_type(mm.ty, 0),
+                    Operand::Float(_) => ArgKind::F,
+                    Operand::Double(_) => ArgKind::D,
+                    Operand::LDouble(_) => ArgKind::LD,
+                    _ => ArgKind::I64,
+                }));
                 let layout = classify_args(&kinds);
                 for (a, l) in args.iter().zip(&layout.locs) {
                     if let Operand::Reg(v) = a {
@@ -103,11 +111,15 @@ fn hints(f: &Func, m: &Module, live: &Live) -> Vec<Hint> {
 fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
     use mirage_ir::opcode::{IBinOp, OvfOp};
     use mirage_ir::{Class, Type};
+    // (Variables are looked at only in a function that has `ld` ones.)
+    let ld_vars = f.vars.iter().any(|x| x.class() == Class::LD);
     let is_ld = |op: &Operand| match op {
-        Operand::Reg(v) => f
-            .vars
-            .get(v.index())
-            .is_some_and(|x| x.class() == Class::LD),
+        Operand::Reg(v) => {
+            ld_vars
+                && f.vars
+                    .get(v.index())
+                    .is_some_and(|x| x.class() == Class::LD)
+        }
         Operand::LDouble(_) => true,
         Operand::Mem(mm) => mm.ty == Type::LD,
         _ => false,
@@ -177,7 +189,7 @@ fn clobbers(f: &Func, m: &Module) -> regalloc::Clobbers {
 /// whose `t` the next instruction (an integer add/sub/and/or/xor/mul with
 /// a directly usable memory type, or a float operation) reads once as an
 /// operand it can take from memory, and that is dead after it.
-fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
+fn fold_loads(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
     use mirage_ir::opcode::{FBinOp, IBinOp};
     use mirage_ir::{Class, Type};
     let nv = f.vars.len();
@@ -196,71 +208,72 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
     };
     // Whether instruction `j` can take `t` (of memory type `ty`) from
     // memory.
-    let takes = |insn: mirage_ir::InsnRef<'_>, t: mirage_ir::VarId, ty: Type, c: Class| {
-        let ops = insn.operands;
-        let is = |k: usize| matches!(ops.get(k), Some(Operand::Reg(v)) if *v == t);
-        let mut n = 0;
-        crate::cfg::for_each_var(insn, m, |v, d| n += usize::from(v == t && !d));
-        if n != 1 {
-            return false;
-        }
-        match insn.op.family() {
-            Family::IBin { op, w32 } if c == Class::Int => {
-                let direct = match ty {
-                    Type::I64 | Type::U64 | Type::P => true,
-                    Type::I32 | Type::U32 => w32,
-                    _ => false,
-                };
-                let comm = matches!(
-                    op,
-                    IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
-                );
-                direct && (comm || op == IBinOp::Sub) && (is(2) || (comm && is(1)))
+    let takes =
+        |j: usize, insn: mirage_ir::InsnRef<'_>, t: mirage_ir::VarId, ty: Type, c: Class| {
+            let ops = insn.operands;
+            let is = |k: usize| matches!(ops.get(k), Some(Operand::Reg(v)) if *v == t);
+            let n = live
+                .vars_of(j)
+                .filter(|&(v, d)| v == t.index() && !d)
+                .count();
+            if n != 1 {
+                return false;
             }
-            Family::FBin { op, class } if class == c && class != Class::LD => {
-                is(2) || (matches!(op, FBinOp::Add | FBinOp::Mul) && is(1))
+            match insn.op.family() {
+                Family::IBin { op, w32 } if c == Class::Int => {
+                    let direct = match ty {
+                        Type::I64 | Type::U64 | Type::P => true,
+                        Type::I32 | Type::U32 => w32,
+                        _ => false,
+                    };
+                    let comm = matches!(
+                        op,
+                        IBinOp::Add | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
+                    );
+                    direct && (comm || op == IBinOp::Sub) && (is(2) || (comm && is(1)))
+                }
+                Family::FBin { op, class } if class == c && class != Class::LD => {
+                    is(2) || (matches!(op, FBinOp::Add | FBinOp::Mul) && is(1))
+                }
+                _ => false,
             }
-            _ => false,
-        }
-    };
-    let words = nv.div_ceil(64).max(1);
-    let mut set = vec![0u64; words];
-    for blk in &cfg.blocks {
-        set.iter_mut().for_each(|w| *w = 0);
-        for &s in &blk.succs {
-            for (o, x) in set.iter_mut().zip(live.live_in(s as usize)) {
-                *o |= x;
-            }
-        }
-        for j in (blk.start..blk.end).rev() {
-            let insn = f.insn(j as usize);
-            if j > blk.start {
-                if let Some((t, ty, c)) = load(f.insn(j as usize - 1)) {
-                    let x = t.index();
-                    let dead = set[x / 64] >> (x % 64) & 1 == 0
-                        || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == t);
-                    if dead && takes(insn, t, ty, c) {
-                        fold[j as usize - 1] = true;
-                    }
+        };
+    // Candidates are rare: whether `t` is dead after the instruction
+    // taking it is asked by a forward scan of the rest of the block only
+    // for them.
+    for (b, blk) in cfg.blocks.iter().enumerate() {
+        let (s, e) = (blk.start as usize, blk.end as usize);
+        let mut prev = None;
+        for (j, insn) in (s..).zip(f.insns_in(s..e)) {
+            if let Some((t, ty, c)) = prev {
+                let redefined = matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == t);
+                if takes(j, insn, t, ty, c) && (redefined || !live_after(live, b, e, j, t.index()))
+                {
+                    fold[j - 1] = true;
                 }
             }
-            let mut uses: Vec<usize> = Vec::new();
-            crate::cfg::for_each_var(insn, m, |v, is_def| {
-                let x = v.index();
-                if x < nv {
-                    if is_def {
-                        set[x / 64] &= !(1 << (x % 64));
-                    } else {
-                        uses.push(x);
-                    }
-                }
-            });
-            for x in uses {
-                set[x / 64] |= 1 << (x % 64);
-            }
+            prev = load(insn);
         }
     }
     fold
+}
+
+/// Whether variable `x` is live right after instruction `j` of block `b`
+/// (which ends before instruction `end`).
+fn live_after(live: &Live, b: usize, end: usize, j: usize, x: usize) -> bool {
+    for k in j + 1..end {
+        let (mut used, mut set) = (false, false);
+        for (v, d) in live.vars_of(k) {
+            if v == x {
+                used |= !d;
+                set |= d;
+            }
+        }
+        if used || set {
+            return used;
+        }
+    }
+    live.live_out(b)[x / 64] >> (x % 64) & 1 != 0
 }
 
 /// Innermost loops (a layout range `[header, latch]` entered only at the
@@ -269,7 +282,6 @@ fn fold_loads(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<bool> {
 /// header, stored on the exits.
 fn ld_pins(
     f: &Func,
-    m: &Module,
     cfg: &Cfg,
     live: &Live,
     rep: &[u32],
@@ -284,8 +296,8 @@ fn ld_pins(
     }
     let nb = cfg.blocks.len();
     let mut latch = vec![usize::MAX; nb];
-    for (b, blk) in cfg.blocks.iter().enumerate() {
-        for &s in &blk.succs {
+    for b in 0..nb {
+        for &s in cfg.succs(b) {
             let s = s as usize;
             if s <= b {
                 latch[s] = if latch[s] == usize::MAX {
@@ -303,8 +315,12 @@ fn ld_pins(
             continue;
         }
         // Entered only at the header.
-        for (b, blk) in cfg.blocks.iter().enumerate() {
-            if (b < h || b > l) && blk.succs.iter().any(|&s| s as usize > h && s as usize <= l) {
+        for b in (0..h).chain(l + 1..nb) {
+            if cfg
+                .succs(b)
+                .iter()
+                .any(|&s| s as usize > h && s as usize <= l)
+            {
                 continue 'loops;
             }
         }
@@ -364,15 +380,13 @@ fn ld_pins(
                 | Family::BFCmp { .. } => {}
                 _ => continue 'loops,
             }
-            crate::cfg::for_each_var(insn, m, |v: VarId, is_def| {
-                let x = v.index();
-                if x >= nv
-                    || f.vars[x].class() != Class::LD
+            for (x, is_def) in live.vars_of(j) {
+                if f.vars[x].class() != Class::LD
                     || f.vars[x].hard_reg.is_some()
                     || live.addr_taken[x]
                     || locs.get(x) != Some(&Loc::Slot)
                 {
-                    return;
+                    continue;
                 }
                 let r = rep_of(x);
                 match count.iter_mut().find(|c| c.0 == r) {
@@ -382,7 +396,7 @@ fn ld_pins(
                     }
                     None => count.push((r, 1, is_def)),
                 }
-            });
+            }
         }
         if body >= end || count.is_empty() {
             continue;
@@ -445,13 +459,15 @@ fn ld_pins(
 /// `i` computes an `ld` variable that instruction `i+1` (an `ld`
 /// operation, negation, conversion or move) reads: 1 when it is dead after
 /// that (never stored), 2 when it is also stored.
-fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
+fn ld_keep(f: &Func, cfg: &Cfg, live: &Live) -> Vec<u8> {
     use mirage_ir::{Class, VarId};
     let nv = f.vars.len();
-    let mut keep = vec![0u8; f.num_insns()];
+    // None without `ld` variables (instruction selection reads a missing
+    // entry as 0).
     if !f.vars.iter().any(|v| v.class() == Class::LD) {
-        return keep;
+        return Vec::new();
     }
+    let mut keep = vec![0u8; f.num_insns()];
     let ld_var = |op: Option<&Operand>| match op {
         Some(Operand::Reg(v))
             if v.index() < nv
@@ -491,41 +507,19 @@ fn ld_keep(f: &Func, m: &Module, cfg: &Cfg, live: &Live) -> Vec<u8> {
             _ => false,
         }
     };
-    let words = nv.div_ceil(64).max(1);
-    let mut set = vec![0u64; words];
-    for blk in &cfg.blocks {
-        set.iter_mut().for_each(|w| *w = 0);
-        for &s in &blk.succs {
-            for (o, x) in set.iter_mut().zip(live.live_in(s as usize)) {
-                *o |= x;
-            }
-        }
-        for j in (blk.start..blk.end).rev() {
-            let insn = f.insn(j as usize);
-            if j > blk.start {
-                if let Some(d) = produces(f.insn(j as usize - 1)) {
-                    let x = d.index();
-                    let dead = set[x / 64] >> (x % 64) & 1 == 0
-                        || matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == d);
-                    if reads(insn, d) {
-                        keep[j as usize - 1] = if dead { 1 } else { 2 };
-                    }
+    for (b, blk) in cfg.blocks.iter().enumerate() {
+        let (s, e) = (blk.start as usize, blk.end as usize);
+        let mut prev = None;
+        for (j, insn) in (s..).zip(f.insns_in(s..e)) {
+            if let Some(d) = prev {
+                if reads(insn, d) {
+                    let redefined =
+                        matches!(insn.operands.first(), Some(Operand::Reg(v)) if *v == d);
+                    let dead = redefined || !live_after(live, b, e, j, d.index());
+                    keep[j - 1] = if dead { 1 } else { 2 };
                 }
             }
-            let mut uses: Vec<usize> = Vec::new();
-            crate::cfg::for_each_var(insn, m, |v, is_def| {
-                let x = v.index();
-                if x < nv {
-                    if is_def {
-                        set[x / 64] &= !(1 << (x % 64));
-                    } else {
-                        uses.push(x);
-                    }
-                }
-            });
-            for x in uses {
-                set[x / 64] |= 1 << (x % 64);
-            }
+            prev = produces(insn);
         }
     }
     keep
@@ -558,10 +552,8 @@ fn fusable(f: &Func, cfg: &Cfg, live: &Live) -> Vec<bool> {
         if t != u || x >= f.vars.len() || f.vars[x].hard_reg.is_some() || live.addr_taken[x] {
             continue;
         }
-        let dead = cfg.blocks[b].succs.iter().all(|&s| {
-            let w = live.live_in(s as usize);
-            w.get(x / 64).is_none_or(|bits| bits >> (x % 64) & 1 == 0)
-        });
+        // Dead on every successor: not live out.
+        let dead = live.live_out(b)[x / 64] >> (x % 64) & 1 == 0;
         v[end - 2] = dead;
     }
     v
@@ -605,7 +597,10 @@ fn cfg_text(f: &Func, cfg: &Cfg) -> String {
         let _ = writeln!(
             s,
             "bb{b}: insns {}..{} depth {} -> {:?}",
-            blk.start, blk.end, blk.loop_depth, blk.succs
+            blk.start,
+            blk.end,
+            blk.loop_depth,
+            cfg.succs(b)
         );
     }
     let _ = writeln!(
@@ -763,7 +758,7 @@ fn allocate(
     let use_ra = opts.runs("regalloc");
     let live = (use_ra || opts.runs("fuse")).then(|| Live::compute(f, m, &cfg));
     let fold = match (&live, opts.runs("fuse")) {
-        (Some(l), true) => fold_loads(f, m, &cfg, l),
+        (Some(l), true) => fold_loads(f, &cfg, l),
         _ => Vec::new(),
     };
     // Variables of folded loads never exist.
@@ -783,7 +778,7 @@ fn allocate(
                 Vec::new()
             };
             rep = if opts.runs("coalesce") {
-                crate::coalesce::classes(f, m, &cfg, l, &|v| {
+                crate::coalesce::classes(f, &cfg, l, &|v| {
                     let var = &f.vars[v];
                     var.kind != mirage_ir::VarKind::Global
                         && !folded[v]
@@ -877,8 +872,7 @@ pub(crate) fn compile(
                         && !l.addr_taken[v]
                         && !skip[v]
                 };
-                let split =
-                    crate::split::split(f, m, &st.cfg, l, &st.alloc.locs, &st.rep, &eligible);
+                let split = crate::split::split(f, &st.cfg, l, &st.alloc.locs, &st.rep, &eligible);
                 let Some((g, originals)) = split else { break };
                 let st2 = allocate(&g, m, item, opts, fp, &originals)?;
                 let cost = spill_cost(&g, &st2);
@@ -989,13 +983,13 @@ pub(crate) fn compile(
         }
     }
     let keep = match (&live, opts.runs("fuse")) {
-        (Some(l), true) => ld_keep(f, m, &cfg, l),
+        (Some(l), true) => ld_keep(f, &cfg, l),
         _ => Vec::new(),
     };
     // Up to six values pinned on the x87 stack (temporaries take two), or
     // four, or none when that does not work.
     let pins = |max: usize| match (&live, opts.runs("fuse")) {
-        (Some(l), true) => ld_pins(f, m, &cfg, l, &rep, &alloc.locs, max),
+        (Some(l), true) => ld_pins(f, &cfg, l, &rep, &alloc.locs, max),
         _ => Vec::new(),
     };
     let (va_gp, va_fp, va_stack) = {
@@ -1018,10 +1012,11 @@ pub(crate) fn compile(
             sx: Vec::new(),
         }
     };
-    let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>| {
+    // The low-32 facts move into each try (taken back from a failed one).
+    let make = |frame: Frame, hr: Vec<_>, pins: Vec<lower::PinRegion>, lo32, sx32| {
         let mut lw = Lower::new(m, module, f, env, &alloc.locs, frame, &fusable);
-        lw.lo32 = lo32.clone();
-        lw.sx32 = sx32.clone();
+        lw.lo32 = lo32;
+        lw.sx32 = sx32;
         lw.ld_keep = &keep;
         lw.fold = &fold;
         lw.hr_entry = hr;
@@ -1031,15 +1026,17 @@ pub(crate) fn compile(
         lw.va_stack = va_stack;
         lw
     };
-    let mut lw = make(frame, hr_entry.clone(), first);
+    let mut lw = make(frame, hr_entry.clone(), first, lo32, sx32);
     lw.lower_body()?;
     if let (true, Some(fr)) = (lw.pin_fail, &frame0) {
         // Something could not work on pinned variables (or the stack would
         // overflow): fewer, then none.
-        lw = make(fr.clone(), hr_entry.clone(), pins(4));
+        let (lo, sx) = (std::mem::take(&mut lw.lo32), std::mem::take(&mut lw.sx32));
+        lw = make(fr.clone(), hr_entry.clone(), pins(4), lo, sx);
         lw.lower_body()?;
         if lw.pin_fail {
-            lw = make(fr.clone(), hr_entry, Vec::new());
+            let (lo, sx) = (std::mem::take(&mut lw.lo32), std::mem::take(&mut lw.sx32));
+            lw = make(fr.clone(), hr_entry, Vec::new(), lo, sx);
             lw.lower_body()?;
         }
     }
