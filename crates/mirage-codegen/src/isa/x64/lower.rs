@@ -23,12 +23,15 @@
 //! and the moves are selected with flag-preserving instructions (no
 //! `xor r, r` for zero while [`Lower::flags_live`] is set).
 
+use super::call::{Kind as MoveKind, Move, PReg};
 use super::frame::Frame;
 use crate::cfg::pr_branch_taken;
 use crate::regalloc::Loc;
 use crate::{CodegenEnv, CodegenError};
+use mirage_ir::abi::ArgKind;
 use mirage_ir::opcode::{FBinOp, FCond, IBinOp, ICond, OvfOp};
 use mirage_ir::{Class, Family, Func, Mem, Module, Operand, Type, VarId};
+use mirage_target::x64::sysv::ArgLayout;
 use mirage_target::x64::{
     AluOp, Amode, Cond, FpSize, Gpr, Inst, Label, ShiftOp, Size, SseOp, UnOp, X87Op, Xmm,
 };
@@ -177,6 +180,14 @@ pub(crate) struct Lower<'a> {
     /// Per variable: every value it holds is a sign-extended 32-bit one
     /// (its low half is enough to convert it to a float).
     pub sx32: Vec<bool>,
+    // Buffers reused call after call by the ABI lowering (`call.rs`), so
+    // that placing arguments, results and parameters allocates nothing
+    // once they have grown: argument kinds, their layout, the moves of a
+    // parallel move and its pending register-to-register moves.
+    pub(crate) arg_kinds: Vec<ArgKind>,
+    pub(crate) arg_layout: ArgLayout,
+    pub(crate) moves_buf: Vec<Move<'a>>,
+    pub(crate) pm_pending: Vec<(PReg, PReg, MoveKind)>,
 }
 
 /// The x87 operation for `op` (encoded in its popping form; the
@@ -299,6 +310,10 @@ impl<'a> Lower<'a> {
             hr_entry: Vec::new(),
             lo32: Vec::new(),
             sx32: Vec::new(),
+            arg_kinds: Vec::new(),
+            arg_layout: ArgLayout::default(),
+            moves_buf: Vec::new(),
+            pm_pending: Vec::new(),
         }
     }
 
