@@ -48,7 +48,7 @@ pub(crate) const R11: Gpr = Gpr::R11;
 pub(crate) const X8: Xmm = Xmm::XMM8;
 
 /// A selected instruction or a label position.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum MInst {
     I(Inst),
     Bind(Label),

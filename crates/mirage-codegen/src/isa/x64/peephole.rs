@@ -32,144 +32,153 @@ fn rbp_slot(a: &Amode) -> bool {
 /// follow-ups, so two sweeps suffice in practice; we stop when nothing
 /// changes).
 pub(crate) fn run(insts: &mut Vec<MInst>) {
-    loop {
-        let mut changed = false;
-        let mut out: Vec<MInst> = Vec::with_capacity(insts.len());
-        let n = insts.len();
-        let mut i = 0;
-        while i < n {
-            let cur = &insts[i];
-            match cur {
-                MInst::I(Inst::MovRR {
-                    size: Size::S64,
-                    dst,
-                    src,
-                }) if dst == src => {
-                    changed = true;
-                    i += 1;
-                    continue;
-                }
-                MInst::I(Inst::MovsxRR {
-                    from: Size::S32,
-                    dst,
-                    src,
-                }) if sext_known(&out, *src) => {
-                    // The source is already a sign-extended 32-bit value.
-                    if dst != src {
-                        out.push(MInst::I(Inst::MovRR {
-                            size: Size::S64,
-                            dst: *dst,
-                            src: *src,
-                        }));
-                    }
-                    changed = true;
-                    i += 1;
-                    continue;
-                }
-                MInst::I(Inst::Jmp { .. }) | MInst::I(Inst::Ret)
-                    if matches!(insts.get(i + 1), Some(MInst::I(_))) =>
-                {
-                    // Unreachable: nothing jumps to an instruction that
-                    // is not a label.
-                    out.push(cur.clone());
-                    let mut k = i + 1;
-                    while let Some(MInst::I(_)) = insts.get(k) {
-                        k += 1;
-                    }
-                    changed = true;
-                    i = k;
-                    continue;
-                }
-                MInst::I(Inst::Jmp { target }) => {
-                    // jmp to a label among the immediately following binds.
-                    let mut k = i + 1;
-                    let mut hit = false;
-                    while let Some(MInst::Bind(l)) = insts.get(k) {
-                        if l == target {
-                            hit = true;
-                            break;
-                        }
-                        k += 1;
-                    }
-                    if hit {
-                        changed = true;
-                        i += 1;
-                        continue;
-                    }
-                }
-                MInst::I(Inst::Jcc { cond, target: l1 }) => {
-                    if let (Some(MInst::I(Inst::Jmp { target: l2 })), Some(MInst::Bind(b))) =
-                        (insts.get(i + 1), insts.get(i + 2))
-                    {
-                        if b == l1 {
-                            out.push(MInst::I(Inst::Jcc {
-                                cond: cond.invert(),
-                                target: *l2,
-                            }));
-                            changed = true;
-                            i += 2;
-                            continue;
-                        }
-                    }
-                }
-                MInst::I(Inst::MovRM {
-                    size: Size::S64,
-                    dst,
-                    src,
-                }) if rbp_slot(src) => {
-                    if let Some(MInst::I(Inst::MovMR {
+    while sweep(insts) {}
+}
+
+/// One sweep of the rules, in place: the output (`insts[..w]`) never gets
+/// ahead of the input (`insts[i..]`), as each rule writes at most as many
+/// instructions as it consumes. Returns whether anything changed.
+fn sweep(insts: &mut Vec<MInst>) -> bool {
+    let mut changed = false;
+    let n = insts.len();
+    let mut w = 0;
+    let mut i = 0;
+    while i < n {
+        let cur = insts[i];
+        let (out, rest) = insts.split_at_mut(i);
+        let out = &out[..w];
+        let next = |k: usize| rest.get(k);
+        let mut put = None;
+        match cur {
+            MInst::I(Inst::MovRR {
+                size: Size::S64,
+                dst,
+                src,
+            }) if dst == src => {
+                changed = true;
+                i += 1;
+                continue;
+            }
+            MInst::I(Inst::MovsxRR {
+                from: Size::S32,
+                dst,
+                src,
+            }) if sext_known(out, src) => {
+                // The source is already a sign-extended 32-bit value.
+                if dst != src {
+                    put = Some(MInst::I(Inst::MovRR {
                         size: Size::S64,
-                        dst: sd,
-                        src: sr,
-                    })) = out.last()
-                    {
-                        if sd == src {
-                            let (d, s) = (*dst, *sr);
-                            if d != s {
-                                out.push(MInst::I(Inst::MovRR {
-                                    size: Size::S64,
-                                    dst: d,
-                                    src: s,
-                                }));
-                            }
-                            changed = true;
-                            i += 1;
-                            continue;
-                        }
-                    }
+                        dst,
+                        src,
+                    }));
                 }
-                MInst::I(Inst::MovsLoad { size, dst, src }) if rbp_slot(src) => {
-                    if let Some(MInst::I(Inst::MovsStore {
+                changed = true;
+                i += 1;
+            }
+            MInst::I(Inst::Jmp { .. }) | MInst::I(Inst::Ret)
+                if matches!(next(1), Some(MInst::I(_))) =>
+            {
+                // Unreachable: nothing jumps to an instruction that
+                // is not a label.
+                put = Some(cur);
+                let mut k = 1;
+                while let Some(MInst::I(_)) = next(k) {
+                    k += 1;
+                }
+                changed = true;
+                i += k;
+            }
+            MInst::I(Inst::Jmp { target }) if jmp_to_next(rest, target) => {
+                // jmp to a label among the immediately following binds.
+                changed = true;
+                i += 1;
+            }
+            MInst::I(Inst::Jcc { cond, target: l1 })
+                if matches!(
+                    (next(1), next(2)),
+                    (Some(MInst::I(Inst::Jmp { .. })), Some(MInst::Bind(b))) if *b == l1
+                ) =>
+            {
+                let Some(MInst::I(Inst::Jmp { target: l2 })) = next(1) else {
+                    unreachable!()
+                };
+                put = Some(MInst::I(Inst::Jcc {
+                    cond: cond.invert(),
+                    target: *l2,
+                }));
+                changed = true;
+                i += 2;
+            }
+            MInst::I(Inst::MovRM {
+                size: Size::S64,
+                dst,
+                src,
+            }) if rbp_slot(&src)
+                && matches!(out.last(), Some(MInst::I(Inst::MovMR {
+                    size: Size::S64,
+                    dst: sd,
+                    ..
+                })) if *sd == src) =>
+            {
+                let Some(&MInst::I(Inst::MovMR { src: s, .. })) = out.last() else {
+                    unreachable!()
+                };
+                if dst != s {
+                    put = Some(MInst::I(Inst::MovRR {
+                        size: Size::S64,
+                        dst,
+                        src: s,
+                    }));
+                }
+                changed = true;
+                i += 1;
+            }
+            MInst::I(Inst::MovsLoad { size, dst, src })
+                if rbp_slot(&src)
+                    && size == FpSize::F64
+                    && matches!(out.last(), Some(MInst::I(Inst::MovsStore {
                         size: ss,
                         dst: sd,
-                        src: sr,
-                    })) = out.last()
-                    {
-                        if sd == src && ss == size && *size == FpSize::F64 {
-                            let (d, s) = (*dst, *sr);
-                            if d != s {
-                                out.push(MInst::I(Inst::SseRR {
-                                    op: SseOp::Movaps,
-                                    dst: d,
-                                    src: s,
-                                }));
-                            }
-                            changed = true;
-                            i += 1;
-                            continue;
-                        }
-                    }
+                        ..
+                    })) if *sd == src && *ss == size) =>
+            {
+                let Some(&MInst::I(Inst::MovsStore { src: s, .. })) = out.last() else {
+                    unreachable!()
+                };
+                if dst != s {
+                    put = Some(MInst::I(Inst::SseRR {
+                        op: SseOp::Movaps,
+                        dst,
+                        src: s,
+                    }));
                 }
-                _ => {}
+                changed = true;
+                i += 1;
             }
-            out.push(cur.clone());
-            i += 1;
+            _ => {
+                put = Some(cur);
+                i += 1;
+            }
         }
-        *insts = out;
-        if !changed {
-            break;
+        if let Some(mi) = put {
+            insts[w] = mi;
+            w += 1;
         }
     }
+    insts.truncate(w);
+    changed
+}
+
+/// Whether `jmp target` at the position before `rest` jumps to a label
+/// among the binds right after it.
+fn jmp_to_next(rest: &[MInst], target: Label) -> bool {
+    rest[1..]
+        .iter()
+        .map_while(|mi| match mi {
+            MInst::Bind(l) => Some(*l),
+            _ => None,
+        })
+        .any(|l| l == target)
 }
 
 /// Jump threading: `jmp`/`jcc` to a label bound (among other labels)
