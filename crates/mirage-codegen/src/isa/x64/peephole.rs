@@ -184,15 +184,10 @@ fn jmp_to_next(rest: &[MInst], target: Label) -> bool {
 /// Jump threading: `jmp`/`jcc` to a label bound (among other labels)
 /// right before `jmp L2` go to `L2` directly, following chains.
 pub(crate) fn thread(insts: &mut [MInst]) {
-    let mut bind_at: std::collections::BTreeMap<u32, usize> = Default::default();
-    for (k, mi) in insts.iter().enumerate() {
-        if let MInst::Bind(l) = mi {
-            bind_at.insert(l.0, k);
-        }
-    }
+    let bind_at = bind_positions(insts);
     // The `jmp` target right after label `l`'s binding, if any.
     let next_jmp = |l: Label| -> Option<Label> {
-        let mut q = *bind_at.get(&l.0)?;
+        let mut q = bound_at(&bind_at, l)?;
         while let Some(MInst::Bind(_)) = insts.get(q) {
             q += 1;
         }
@@ -270,12 +265,7 @@ fn is_compare(i: &Inst) -> bool {
 /// bound after the `jcc`: one jump less per iteration. The compare reads
 /// the same state on both paths, so the branch goes the same way.
 pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
-    let mut bind_at: std::collections::BTreeMap<u32, usize> = Default::default();
-    for (k, mi) in insts.iter().enumerate() {
-        if let MInst::Bind(l) = mi {
-            bind_at.insert(l.0, k);
-        }
-    }
+    let bind_at = bind_positions(insts);
     // (position of the jmp, compare, condition, exit label, position after
     // the test's jcc).
     let mut edits: Vec<(usize, Inst, mirage_target::x64::Cond, usize)> = Vec::new();
@@ -283,7 +273,7 @@ pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
         let MInst::I(Inst::Jmp { target }) = mi else {
             continue;
         };
-        let Some(&p) = bind_at.get(&target.0) else {
+        let Some(p) = bound_at(&bind_at, *target) else {
             continue;
         };
         let mut q = p;
@@ -352,4 +342,27 @@ pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
         out.push(mi);
     }
     *insts = out;
+}
+
+/// Where each label is bound in `insts`, indexed by label number
+/// (`usize::MAX`: not bound). Labels are numbered densely, so a vector
+/// does what a map would.
+fn bind_positions(insts: &[MInst]) -> Vec<usize> {
+    let bound = |mi: &MInst| match mi {
+        MInst::Bind(l) => Some(l.0 as usize),
+        _ => None,
+    };
+    let n = insts.iter().filter_map(bound).max().map_or(0, |l| l + 1);
+    let mut at = vec![usize::MAX; n];
+    for (k, mi) in insts.iter().enumerate() {
+        if let Some(l) = bound(mi) {
+            at[l] = k;
+        }
+    }
+    at
+}
+
+/// The position label `l` is bound at (see [`bind_positions`]).
+fn bound_at(at: &[usize], l: Label) -> Option<usize> {
+    at.get(l.0 as usize).copied().filter(|&k| k != usize::MAX)
 }
