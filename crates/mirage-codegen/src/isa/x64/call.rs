@@ -1233,31 +1233,32 @@ impl<'a> Lower<'a> {
         let mut pro = std::mem::take(&mut self.out);
         pro.reserve(moves.len() + body.len());
         pro.extend(moves);
-        let mut fix = self.epi_fixups.iter().copied().peekable();
-        for (k, mi) in body.into_iter().enumerate() {
-            if fix.peek() == Some(&k) {
-                fix.next();
-                if size == 0 {
-                    continue;
-                }
-                if let MInst::I(Inst::AluRI {
+        // The body is copied in runs between the epilogues' `add rsp`,
+        // which get the frame size (positions are increasing).
+        let mut from = 0;
+        for &k in &self.epi_fixups {
+            let Some(&mi) = body.get(k) else { break };
+            pro.extend_from_slice(&body[from..k]);
+            from = k + 1;
+            if size == 0 {
+                continue;
+            }
+            pro.push(match mi {
+                MInst::I(Inst::AluRI {
                     op: AluOp::Add,
                     size: sz,
                     dst,
                     ..
-                }) = mi
-                {
-                    pro.push(MInst::I(Inst::AluRI {
-                        op: AluOp::Add,
-                        size: sz,
-                        dst,
-                        imm: size as i32,
-                    }));
-                    continue;
-                }
-            }
-            pro.push(mi);
+                }) => MInst::I(Inst::AluRI {
+                    op: AluOp::Add,
+                    size: sz,
+                    dst,
+                    imm: size as i32,
+                }),
+                mi => mi,
+            });
         }
+        pro.extend_from_slice(&body[from..]);
         Ok(pro)
     }
 

@@ -305,10 +305,11 @@ pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
     if edits.is_empty() {
         return;
     }
-    // Labels after the tests' jcc (reusing a bound one).
-    let mut after: std::collections::BTreeMap<usize, Label> = Default::default();
+    // Labels after the tests' jcc (reusing a bound one), new ones numbered
+    // in the order of the edits; then sorted by position for the merge.
+    let mut after: Vec<(usize, Label)> = Vec::with_capacity(edits.len());
     for &(_, _, _, a) in &edits {
-        if after.contains_key(&a) {
+        if after.iter().any(|x| x.0 == a) {
             continue;
         }
         let l = match insts.get(a) {
@@ -318,12 +319,15 @@ pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
                 Label(*nlabels - 1)
             }
         };
-        after.insert(a, l);
+        after.push((a, l));
     }
+    after.sort_unstable_by_key(|x| x.0);
+    let label_after = |a: usize| after[after.binary_search_by_key(&a, |x| x.0).unwrap()].1;
     let mut out = Vec::with_capacity(insts.len() + edits.len() * 2);
     let mut e = edits.iter().peekable();
+    let mut next_after = after.iter().peekable();
     for (k, mi) in insts.drain(..).enumerate() {
-        if let Some(&l) = after.get(&k) {
+        if let Some(&(_, l)) = next_after.next_if(|x| x.0 == k) {
             if !matches!(&mi, MInst::Bind(b) if *b == l) {
                 out.push(MInst::Bind(l));
             }
@@ -334,7 +338,7 @@ pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
                 out.push(MInst::I(c));
                 out.push(MInst::I(Inst::Jcc {
                     cond: cond.invert(),
-                    target: after[&a],
+                    target: label_after(a),
                 }));
                 continue;
             }
