@@ -1231,35 +1231,33 @@ impl<'a> Lower<'a> {
             });
         }
         let mut pro = std::mem::take(&mut self.out);
-        pro.reserve(moves.len() + body.len());
         pro.extend(moves);
-        // The body is copied in runs between the epilogues' `add rsp`,
-        // which get the frame size (positions are increasing).
-        let mut from = 0;
-        for &k in &self.epi_fixups {
-            let Some(&mi) = body.get(k) else { break };
-            pro.extend_from_slice(&body[from..k]);
-            from = k + 1;
-            if size == 0 {
-                continue;
-            }
-            pro.push(match mi {
-                MInst::I(Inst::AluRI {
+        // The epilogues' `add rsp` get the frame size (or go), in place;
+        // then the prologue goes in front of the body, in the body's own
+        // buffer (sized for the whole function).
+        let mut body = body;
+        if size > 0 {
+            for &k in &self.epi_fixups {
+                if let Some(MInst::I(Inst::AluRI {
                     op: AluOp::Add,
-                    size: sz,
-                    dst,
+                    imm,
                     ..
-                }) => MInst::I(Inst::AluRI {
-                    op: AluOp::Add,
-                    size: sz,
-                    dst,
-                    imm: size as i32,
-                }),
-                mi => mi,
+                })) = body.get_mut(k)
+                {
+                    *imm = size as i32;
+                }
+            }
+        } else if !self.epi_fixups.is_empty() {
+            let mut fix = self.epi_fixups.iter().copied().peekable();
+            let mut k = 0;
+            body.retain(|_| {
+                let fixup = fix.next_if_eq(&k).is_some();
+                k += 1;
+                !fixup
             });
         }
-        pro.extend_from_slice(&body[from..]);
-        Ok(pro)
+        body.splice(0..0, pro);
+        Ok(body)
     }
 
     /// Incoming parameters into their locations (part of the prologue).

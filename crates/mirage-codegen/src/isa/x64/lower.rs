@@ -122,7 +122,11 @@ pub(crate) struct Lower<'a> {
     pub frame: Frame,
     pub out: Vec<MInst>,
     pub pool: Vec<PoolEntry>,
-    pool_index: BTreeMap<(Vec<u8>, u32), Label>,
+    /// Pool constants of up to 16 bytes by (bytes, length, alignment):
+    /// looked up without allocating a key.
+    pool_index: BTreeMap<([u8; 16], u8, u32), Label>,
+    /// Longer pool constants (strings) by (bytes, alignment).
+    pool_long: BTreeMap<(Vec<u8>, u32), Label>,
     pub nlabels: u32,
     /// Flags of an overflow instruction are live (only moves may follow).
     pub flags_live: bool,
@@ -286,6 +290,7 @@ impl<'a> Lower<'a> {
             out: Vec::with_capacity(f.num_insns() * 3),
             pool: Vec::new(),
             pool_index: BTreeMap::new(),
+            pool_long: BTreeMap::new(),
             nlabels: f.labels.len() as u32,
             flags_live: false,
             fusable,
@@ -394,18 +399,35 @@ impl<'a> Lower<'a> {
 
     /// A constant in the pool (deduplicated).
     pub fn konst(&mut self, bytes: &[u8], align: u32) -> Amode {
-        let key = (bytes.to_vec(), align);
+        if bytes.len() > 16 {
+            let key = (bytes.to_vec(), align);
+            if let Some(&l) = self.pool_long.get(&key) {
+                return Amode::Label(l, 0);
+            }
+            let l = self.new_pool_entry(bytes, align);
+            self.pool_long.insert(key, l);
+            return Amode::Label(l, 0);
+        }
+        let mut b = [0u8; 16];
+        b[..bytes.len()].copy_from_slice(bytes);
+        let key = (b, bytes.len() as u8, align);
         if let Some(&l) = self.pool_index.get(&key) {
             return Amode::Label(l, 0);
         }
+        let l = self.new_pool_entry(bytes, align);
+        self.pool_index.insert(key, l);
+        Amode::Label(l, 0)
+    }
+
+    /// A new pool entry holding `bytes`.
+    fn new_pool_entry(&mut self, bytes: &[u8], align: u32) -> Label {
         let l = self.new_label();
         self.pool.push(PoolEntry {
             label: l,
             align,
             data: PoolData::Bytes(bytes.to_vec()),
         });
-        self.pool_index.insert(key, l);
-        Amode::Label(l, 0)
+        l
     }
 
     pub fn loc(&self, v: VarId) -> Loc {
