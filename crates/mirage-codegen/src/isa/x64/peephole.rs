@@ -184,15 +184,11 @@ fn jmp_to_next(rest: &[MInst], target: Label) -> bool {
 /// Jump threading: `jmp`/`jcc` to a label bound (among other labels)
 /// right before `jmp L2` go to `L2` directly, following chains.
 pub(crate) fn thread(insts: &mut [MInst]) {
-    let bind_at = bind_positions(insts);
+    let before_jmp = labels_before(insts, |q| matches!(insts[q], MInst::I(Inst::Jmp { .. })));
     // The `jmp` target right after label `l`'s binding, if any.
     let next_jmp = |l: Label| -> Option<Label> {
-        let mut q = bound_at(&bind_at, l)?;
-        while let Some(MInst::Bind(_)) = insts.get(q) {
-            q += 1;
-        }
-        match insts.get(q) {
-            Some(MInst::I(Inst::Jmp { target })) => Some(*target),
+        match insts[label_at(&before_jmp, l)?] {
+            MInst::I(Inst::Jmp { target }) => Some(target),
             _ => None,
         }
     };
@@ -265,7 +261,12 @@ fn is_compare(i: &Inst) -> bool {
 /// bound after the `jcc`: one jump less per iteration. The compare reads
 /// the same state on both paths, so the branch goes the same way.
 pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
-    let bind_at = bind_positions(insts);
+    let before_test = labels_before(insts, |q| {
+        matches!(
+            (&insts[q], insts.get(q + 1)),
+            (MInst::I(c), Some(MInst::I(Inst::Jcc { .. }))) if is_compare(c)
+        )
+    });
     // (position of the jmp, compare, condition, exit label, position after
     // the test's jcc).
     let mut edits: Vec<(usize, Inst, mirage_target::x64::Cond, usize)> = Vec::new();
@@ -273,13 +274,9 @@ pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
         let MInst::I(Inst::Jmp { target }) = mi else {
             continue;
         };
-        let Some(p) = bound_at(&bind_at, *target) else {
+        let Some(q) = label_at(&before_test, *target) else {
             continue;
         };
-        let mut q = p;
-        while let Some(MInst::Bind(_)) = insts.get(q) {
-            q += 1;
-        }
         let (Some(MInst::I(c)), Some(MInst::I(Inst::Jcc { cond, target: e }))) =
             (insts.get(q), insts.get(q + 1))
         else {
@@ -323,50 +320,71 @@ pub(crate) fn rotate(insts: &mut Vec<MInst>, nlabels: &mut u32) {
     }
     after.sort_unstable_by_key(|x| x.0);
     let label_after = |a: usize| after[after.binary_search_by_key(&a, |x| x.0).unwrap()].1;
+    // The code is copied in runs between the positions where something
+    // changes (edits and labels after tests, both by increasing position).
     let mut out = Vec::with_capacity(insts.len() + edits.len() * 2);
     let mut e = edits.iter().peekable();
     let mut next_after = after.iter().peekable();
-    for (k, mi) in insts.drain(..).enumerate() {
+    let mut from = 0;
+    loop {
+        let k = match (e.peek(), next_after.peek()) {
+            (Some(x), Some(y)) => x.0.min(y.0),
+            (Some(x), None) => x.0,
+            (None, Some(y)) => y.0,
+            (None, None) => break,
+        };
+        out.extend_from_slice(&insts[from..k]);
+        from = k + 1;
+        let mi = insts[k];
         if let Some(&(_, l)) = next_after.next_if(|x| x.0 == k) {
             if !matches!(&mi, MInst::Bind(b) if *b == l) {
                 out.push(MInst::Bind(l));
             }
         }
-        if let Some(&&(i, c, cond, a)) = e.peek() {
-            if i == k {
-                e.next();
+        match e.next_if(|x| x.0 == k) {
+            Some(&(_, c, cond, a)) => {
                 out.push(MInst::I(c));
                 out.push(MInst::I(Inst::Jcc {
                     cond: cond.invert(),
                     target: label_after(a),
                 }));
-                continue;
             }
+            None => out.push(mi),
         }
-        out.push(mi);
     }
+    out.extend_from_slice(&insts[from..]);
     *insts = out;
 }
 
-/// Where each label is bound in `insts`, indexed by label number
-/// (`usize::MAX`: not bound). Labels are numbered densely, so a vector
-/// does what a map would.
-fn bind_positions(insts: &[MInst]) -> Vec<usize> {
-    let bound = |mi: &MInst| match mi {
-        MInst::Bind(l) => Some(l.0 as usize),
-        _ => None,
-    };
-    let n = insts.iter().filter_map(bound).max().map_or(0, |l| l + 1);
-    let mut at = vec![usize::MAX; n];
-    for (k, mi) in insts.iter().enumerate() {
-        if let Some(l) = bound(mi) {
-            at[l] = k;
+/// The labels bound right before an instruction at which `wanted(q)`
+/// holds (with only other binds between), each with that position `q`;
+/// sorted by label for [`label_at`]. Few labels qualify, so this is much
+/// smaller than a table of every label.
+fn labels_before(insts: &[MInst], wanted: impl Fn(usize) -> bool) -> Vec<(u32, usize)> {
+    let mut out = Vec::new();
+    let mut run = 0;
+    for (q, mi) in insts.iter().enumerate() {
+        if let MInst::Bind(_) = mi {
+            run += 1;
+            continue;
         }
+        if run > 0 && wanted(q) {
+            for b in &insts[q - run..q] {
+                if let MInst::Bind(l) = b {
+                    out.push((l.0, q));
+                }
+            }
+        }
+        run = 0;
     }
-    at
+    out.sort_unstable();
+    out
 }
 
-/// The position label `l` is bound at (see [`bind_positions`]).
-fn bound_at(at: &[usize], l: Label) -> Option<usize> {
-    at.get(l.0 as usize).copied().filter(|&k| k != usize::MAX)
+/// The position recorded for label `l` by [`labels_before`].
+fn label_at(table: &[(u32, usize)], l: Label) -> Option<usize> {
+    table
+        .binary_search_by_key(&l.0, |x| x.0)
+        .ok()
+        .map(|k| table[k].1)
 }
