@@ -44,11 +44,14 @@ fn sweep(insts: &mut Vec<MInst>) -> bool {
     let mut w = 0;
     let mut i = 0;
     while i < n {
+        let at = i;
         let cur = insts[i];
         let (out, rest) = insts.split_at_mut(i);
         let out = &out[..w];
         let next = |k: usize| rest.get(k);
         let mut put = None;
+        // `put` is `cur` itself.
+        let mut same = false;
         match cur {
             MInst::I(Inst::MovRR {
                 size: Size::S64,
@@ -81,6 +84,7 @@ fn sweep(insts: &mut Vec<MInst>) -> bool {
                 // Unreachable: nothing jumps to an instruction that
                 // is not a label.
                 put = Some(cur);
+                same = true;
                 let mut k = 1;
                 while let Some(MInst::I(_)) = next(k) {
                     k += 1;
@@ -157,11 +161,15 @@ fn sweep(insts: &mut Vec<MInst>) -> bool {
             }
             _ => {
                 put = Some(cur);
+                same = true;
                 i += 1;
             }
         }
         if let Some(mi) = put {
-            insts[w] = mi;
+            // Nothing to move while the output is still the input.
+            if w != at || !same {
+                insts[w] = mi;
+            }
             w += 1;
         }
     }
