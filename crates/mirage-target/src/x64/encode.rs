@@ -224,9 +224,12 @@ impl Asm {
         a
     }
 
-    /// Makes room for `bytes` more bytes of code without reallocating.
-    pub fn reserve_code(&mut self, bytes: usize) {
+    /// Makes room for `bytes` more bytes of code and `refs` more label or
+    /// address references (branches, rip-relative operands) without
+    /// reallocating.
+    pub fn reserve_code(&mut self, bytes: usize, refs: usize) {
         self.buf.reserve(bytes);
+        self.fixups.reserve(refs);
     }
 
     /// Bytes emitted so far.

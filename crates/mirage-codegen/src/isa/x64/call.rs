@@ -432,7 +432,7 @@ impl<'a> Lower<'a> {
         }
         // 2. Register to register (in a buffer kept in `self`, reused).
         let mut pending = std::mem::take(&mut self.pm_pending);
-        pending.clear();
+        reuse(&mut pending, 16);
         for m in moves.iter() {
             if let Some(s) = self.src_reg(&m.src) {
                 if s == m.dst && matches!(m.kind, Kind::F | Kind::D | Kind::Int(ArgKind::I64)) {
@@ -783,7 +783,7 @@ impl<'a> Lower<'a> {
         }
         // Register arguments.
         let mut moves = std::mem::take(&mut self.moves_buf);
-        moves.clear();
+        reuse(&mut moves, 16);
         for (k, loc) in layout.locs.iter().enumerate() {
             let op = &args[k];
             match *loc {
@@ -909,7 +909,7 @@ impl<'a> Lower<'a> {
         let args = &ops[2 + nres..];
         // The kinds buffer is kept in `self` and reused call after call.
         let mut kinds = std::mem::take(&mut self.arg_kinds);
-        kinds.clear();
+        reuse(&mut kinds, 8);
         for (k, a) in args.iter().enumerate() {
             let kind = match proto.params.get(k) {
                 Some(p) => ArgKind::from_type(p.ty, p.size),
@@ -999,7 +999,7 @@ impl<'a> Lower<'a> {
         // Memory destinations, then registers (the moves buffer is kept in
         // `self` and reused).
         let mut moves = std::mem::take(&mut self.moves_buf);
-        moves.clear();
+        reuse(&mut moves, 16);
         for (k, &t) in types.iter().enumerate() {
             let Some(src) = result_reg(types, k) else {
                 continue;
@@ -1068,7 +1068,7 @@ impl<'a> Lower<'a> {
         let (mut ni, mut nx, mut nl) = (0, 0, 0);
         // The moves buffer is kept in `self` and reused.
         let mut moves = std::mem::take(&mut self.moves_buf);
-        moves.clear();
+        reuse(&mut moves, 16);
         for (k, &t) in types.iter().enumerate() {
             match t.class() {
                 Class::Int => {
@@ -1119,6 +1119,7 @@ impl<'a> Lower<'a> {
         let nsaved = self.frame.saved.len();
         if !self.frame.fp {
             // The size is patched in once known (see `prologue`).
+            reuse_keep(&mut self.epi_fixups, 4);
             self.epi_fixups.push(self.out.len());
             self.e(Inst::AluRI {
                 op: AluOp::Add,
@@ -1264,7 +1265,7 @@ impl<'a> Lower<'a> {
     fn param_moves(&mut self, used: &dyn Fn(usize) -> bool) -> R<()> {
         // The kinds, layout and moves buffers are kept in `self`, reused.
         let mut kinds = std::mem::take(&mut self.arg_kinds);
-        kinds.clear();
+        reuse(&mut kinds, 8);
         kinds.extend(
             self.f
                 .sig
@@ -1282,7 +1283,7 @@ impl<'a> Lower<'a> {
         let (fp, above) = (self.frame.fp, self.frame.incoming_base());
         let incoming = |off: u32| incoming_at(fp, above, off);
         let mut moves = std::mem::take(&mut self.moves_buf);
-        moves.clear();
+        reuse(&mut moves, 16);
         let mut blk_off = self.frame.blk();
         for (k, loc) in layout.locs.iter().enumerate() {
             if k >= self.f.vars.len() || !used(k) {
@@ -1388,6 +1389,20 @@ impl<'a> Lower<'a> {
         self.arg_kinds = kinds;
         self.arg_layout = layout;
         Ok(())
+    }
+}
+
+/// Empties a buffer kept for reuse, giving it room for `n` items the first
+/// time (one allocation instead of several small growths).
+fn reuse<T>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    reuse_keep(v, n);
+}
+
+/// Gives an unallocated vector room for `n` items.
+fn reuse_keep<T>(v: &mut Vec<T>, n: usize) {
+    if v.capacity() == 0 {
+        v.reserve_exact(n);
     }
 }
 

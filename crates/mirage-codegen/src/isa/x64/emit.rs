@@ -5,7 +5,7 @@
 
 use super::lower::{MInst, PoolData, PoolEntry, R};
 use crate::CodegenError;
-use mirage_target::x64::{Asm, Code, Relax};
+use mirage_target::x64::{Asm, Code, Inst, Relax};
 
 /// Encodes the function; returns the code and the number of rounds.
 pub(crate) fn emit(insts: &[MInst], pool: &[PoolEntry], nlabels: u32) -> R<(Code, u32)> {
@@ -24,10 +24,16 @@ pub(crate) fn emit(insts: &[MInst], pool: &[PoolEntry], nlabels: u32) -> R<(Code
         })
         .sum();
     let mut estimate = 5 * insts.len() + 16 + pool_bytes;
+    // Label references: branches, and uses of pool entries (a few each).
+    let refs = insts
+        .iter()
+        .filter(|mi| matches!(mi, MInst::I(Inst::Jmp { .. } | Inst::Jcc { .. })))
+        .count()
+        + 2 * pool.len();
     loop {
         round += 1;
         let mut a = Asm::with_long_branches(&long);
-        a.reserve_code(estimate);
+        a.reserve_code(estimate, refs);
         a.reserve_labels(nlabels as usize);
         for mi in insts {
             match mi {
