@@ -157,6 +157,41 @@ enum Rm<'a> {
     M(&'a Amode),
 }
 
+/// The bytes of one instruction being composed (at most 15 on x86).
+struct Bytes {
+    b: [u8; 16],
+    n: usize,
+}
+
+impl Bytes {
+    #[inline]
+    fn new() -> Bytes {
+        Bytes { b: [0; 16], n: 0 }
+    }
+    #[inline]
+    fn b(&mut self, x: u8) {
+        self.b[self.n] = x;
+        self.n += 1;
+    }
+    #[inline]
+    fn extend(&mut self, xs: &[u8]) {
+        self.b[self.n..self.n + xs.len()].copy_from_slice(xs);
+        self.n += xs.len();
+    }
+    #[inline]
+    fn i32(&mut self, x: i32) {
+        self.extend(&x.to_le_bytes());
+    }
+    #[inline]
+    fn len(&self) -> u32 {
+        self.n as u32
+    }
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        &self.b[..self.n]
+    }
+}
+
 fn fits_i8(v: i64) -> bool {
     v == v as i8 as i64
 }
@@ -187,6 +222,14 @@ impl Asm {
             a.long[o] = true;
         }
         a
+    }
+
+    /// Makes room for `bytes` more bytes of code and `refs` more label or
+    /// address references (branches, rip-relative operands) without
+    /// reallocating.
+    pub fn reserve_code(&mut self, bytes: usize, refs: usize) {
+        self.buf.reserve(bytes);
+        self.fixups.reserve(refs);
     }
 
     /// Bytes emitted so far.
@@ -314,7 +357,8 @@ impl Asm {
     /// Prefix, REX, opcode, ModRM (+SIB, displacement) for `reg` (a register
     /// number or an opcode extension) and `rm`. `byte_reg`/`byte_rm` say
     /// that the field names an 8-bit register, which needs a REX prefix
-    /// for `spl`, `bpl`, `sil`, `dil`.
+    /// for `spl`, `bpl`, `sil`, `dil`. The bytes are composed in a small
+    /// array and appended at once (one capacity check per instruction).
     #[allow(clippy::too_many_arguments)]
     fn enc(
         &mut self,
@@ -326,8 +370,9 @@ impl Asm {
         byte_reg: bool,
         byte_rm: bool,
     ) {
+        let mut t = Bytes::new();
         if prefix != 0 {
-            self.b(prefix);
+            t.b(prefix);
         }
         let (x, bb) = match rm {
             Rm::R(r) => (0, r >> 3),
@@ -341,26 +386,29 @@ impl Asm {
             || (byte_rm && matches!(rm, Rm::R(r) if (4..8).contains(&r)));
         let rex = 0x40 | (w as u8) << 3 | ((reg >> 3) & 1) << 2 | x << 1 | bb;
         if rex != 0x40 || force {
-            self.b(rex);
+            t.b(rex);
         }
-        self.buf.extend_from_slice(op);
-        self.modrm(reg & 7, rm);
+        t.extend(op);
+        self.modrm(&mut t, reg & 7, rm);
+        self.buf.extend_from_slice(t.bytes());
     }
 
-    fn modrm(&mut self, reg: u8, rm: Rm) {
+    /// ModRM (+SIB, displacement) into `t`, the bytes of the instruction
+    /// being composed (appended at the current offset).
+    fn modrm(&mut self, t: &mut Bytes, reg: u8, rm: Rm) {
         match rm {
-            Rm::R(r) => self.b(0xC0 | reg << 3 | (r & 7)),
+            Rm::R(r) => t.b(0xC0 | reg << 3 | (r & 7)),
             Rm::M(&Amode::Mem { base, index, disp }) => match (base, index) {
                 (None, None) => {
-                    self.b(reg << 3 | 4);
-                    self.b(0x25);
-                    self.i32(disp);
+                    t.b(reg << 3 | 4);
+                    t.b(0x25);
+                    t.i32(disp);
                 }
                 (None, Some((i, s))) => {
                     assert!(i != Gpr::Rsp, "rsp cannot be an index");
-                    self.b(reg << 3 | 4);
-                    self.b(scale_bits(s) << 6 | (i.index() & 7) << 3 | 5);
-                    self.i32(disp);
+                    t.b(reg << 3 | 4);
+                    t.b(scale_bits(s) << 6 | (i.index() & 7) << 3 | 5);
+                    t.i32(disp);
                 }
                 (Some(b), index) => {
                     let bl = b.index() & 7;
@@ -374,31 +422,33 @@ impl Asm {
                     match index {
                         Some((i, s)) => {
                             assert!(i != Gpr::Rsp, "rsp cannot be an index");
-                            self.b(md << 6 | reg << 3 | 4);
-                            self.b(scale_bits(s) << 6 | (i.index() & 7) << 3 | bl);
+                            t.b(md << 6 | reg << 3 | 4);
+                            t.b(scale_bits(s) << 6 | (i.index() & 7) << 3 | bl);
                         }
                         None if bl == 4 => {
-                            self.b(md << 6 | reg << 3 | 4);
-                            self.b(0x24);
+                            t.b(md << 6 | reg << 3 | 4);
+                            t.b(0x24);
                         }
-                        None => self.b(md << 6 | reg << 3 | bl),
+                        None => t.b(md << 6 | reg << 3 | bl),
                     }
                     match md {
-                        1 => self.b(disp as i8 as u8),
-                        2 => self.i32(disp),
+                        1 => t.b(disp as i8 as u8),
+                        2 => t.i32(disp),
                         _ => {}
                     }
                 }
             },
             Rm::M(&Amode::Label(l, addend)) => {
-                self.b(reg << 3 | 5);
-                self.pending = Some(Pending::Label(self.offset(), l, addend));
-                self.i32(0);
+                t.b(reg << 3 | 5);
+                let at = self.offset() + t.len();
+                self.pending = Some(Pending::Label(at, l, addend));
+                t.i32(0);
             }
-            Rm::M(&Amode::Abs(t)) => {
-                self.b(reg << 3 | 5);
-                self.pending = Some(Pending::Abs(self.offset(), t));
-                self.i32(0);
+            Rm::M(&Amode::Abs(target)) => {
+                t.b(reg << 3 | 5);
+                let at = self.offset() + t.len();
+                self.pending = Some(Pending::Abs(at, target));
+                t.i32(0);
             }
         }
     }

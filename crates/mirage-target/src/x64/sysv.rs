@@ -86,7 +86,18 @@ pub fn block_parts(case: u8, size: u32) -> Option<(usize, [bool; 2])> {
 /// Places the arguments of a call with these kinds (fixed and variadic
 /// alike: SysV treats them the same).
 pub fn classify_args(kinds: &[ArgKind]) -> ArgLayout {
-    let mut l = ArgLayout::default();
+    let mut l = ArgLayout {
+        locs: Vec::with_capacity(kinds.len()),
+        ..ArgLayout::default()
+    };
+    classify_args_into(kinds, &mut l);
+    l
+}
+
+/// [`classify_args`] into an existing layout (its `locs` buffer is reused:
+/// callers placing many calls allocate it once).
+pub fn classify_args_into(kinds: &[ArgKind], l: &mut ArgLayout) {
+    l.locs.clear();
     let mut gp = 0usize;
     let mut sse = 0usize;
     let mut stack = 0u32;
@@ -154,7 +165,6 @@ pub fn classify_args(kinds: &[ArgKind]) -> ArgLayout {
     l.stack_used = stack;
     l.gp_used = gp as u32;
     l.sse_used = sse as u32;
-    l
 }
 
 #[cfg(test)]

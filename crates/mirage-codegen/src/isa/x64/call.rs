@@ -25,7 +25,7 @@ use crate::regalloc::Loc;
 use crate::{CallTarget, CodegenError, Helper};
 use mirage_ir::abi::ArgKind;
 use mirage_ir::{Class, ItemKind, Operand, Type, VarId};
-use mirage_target::x64::sysv::{classify_args, ArgLoc, Part, INT_ARGS};
+use mirage_target::x64::sysv::{classify_args_into, ArgLoc, Part, INT_ARGS};
 use mirage_target::x64::{AluOp, Amode, FpSize, Gpr, Inst, Size, Xmm};
 
 /// A physical register.
@@ -93,19 +93,17 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// Registers a source reads.
-    fn src_reads(&self, s: &Src) -> Vec<PReg> {
+    /// Registers a source reads (at most two: a base and an index).
+    fn src_reads(&self, s: &Src) -> [Option<PReg>; 2] {
         match s {
-            Src::Op(Operand::Reg(v)) => self.preg_of_var(*v).into_iter().collect(),
-            Src::Op(Operand::Mem(m)) => m
-                .base
-                .iter()
-                .chain(m.index.iter())
-                .filter_map(|v| self.preg_of_var(*v))
-                .collect(),
-            Src::Op(_) | Src::Mem(_) | Src::Lea(_) => Vec::new(),
-            Src::Reg(p) => vec![*p],
-            Src::Part(v, ..) | Src::Var(v) => self.preg_of_var(*v).into_iter().collect(),
+            Src::Op(Operand::Reg(v)) => [self.preg_of_var(*v), None],
+            Src::Op(Operand::Mem(m)) => [
+                m.base.and_then(|v| self.preg_of_var(v)),
+                m.index.and_then(|v| self.preg_of_var(v)),
+            ],
+            Src::Op(_) | Src::Mem(_) | Src::Lea(_) => [None, None],
+            Src::Reg(p) => [Some(*p), None],
+            Src::Part(v, ..) | Src::Var(v) => [self.preg_of_var(*v), None],
         }
     }
 
@@ -400,13 +398,15 @@ impl<'a> Lower<'a> {
     /// happened at once (see the module documentation). `temps` is the
     /// first scratch slot it may use.
     pub(crate) fn parallel_move(&mut self, moves: &mut [Move], mut temp: u32) -> R<()> {
-        let dests: Vec<PReg> = moves.iter().map(|m| m.dst).collect();
         // 1. Sources that compute from a destination register.
-        for m in moves.iter_mut() {
+        for k in 0..moves.len() {
+            let m = moves[k];
             if self.src_reg(&m.src).is_some() {
                 continue;
             }
-            if self.src_reads(&m.src).iter().any(|r| dests.contains(r)) {
+            let reads = self.src_reads(&m.src);
+            let is_dest = |r: &Option<PReg>| r.is_some_and(|r| moves.iter().any(|x| x.dst == r));
+            if reads.iter().any(is_dest) {
                 let slot = self.temp_slot(temp);
                 temp += 1;
                 match m.kind {
@@ -427,21 +427,18 @@ impl<'a> Lower<'a> {
                         });
                     }
                 }
-                m.src = Src::Mem(slot);
+                moves[k].src = Src::Mem(slot);
             }
         }
-        // 2. Register to register.
-        let mut pending: Vec<(PReg, PReg, Kind)> = Vec::new();
-        let mut rest: Vec<Move> = Vec::new();
+        // 2. Register to register (in a buffer kept in `self`, reused).
+        let mut pending = std::mem::take(&mut self.pm_pending);
+        reuse(&mut pending, 16);
         for m in moves.iter() {
-            match self.src_reg(&m.src) {
-                Some(s) => {
-                    if s == m.dst && matches!(m.kind, Kind::F | Kind::D | Kind::Int(ArgKind::I64)) {
-                        continue;
-                    }
-                    pending.push((m.dst, s, m.kind));
+            if let Some(s) = self.src_reg(&m.src) {
+                if s == m.dst && matches!(m.kind, Kind::F | Kind::D | Kind::Int(ArgKind::I64)) {
+                    continue;
                 }
-                None => rest.push(*m),
+                pending.push((m.dst, s, m.kind));
             }
         }
         while !pending.is_empty() {
@@ -475,9 +472,12 @@ impl<'a> Lower<'a> {
                 }
             }
         }
-        // 3. Everything else.
-        for m in rest {
-            self.load_src(m.dst, m.src, m.kind)?;
+        self.pm_pending = pending;
+        // 3. Everything else (the sources that are not plain registers).
+        for m in moves.iter() {
+            if self.src_reg(&m.src).is_none() {
+                self.load_src(m.dst, m.src, m.kind)?;
+            }
         }
         Ok(())
     }
@@ -610,11 +610,13 @@ impl<'a> Lower<'a> {
         &mut self,
         callee: Callee,
         kinds: &[ArgKind],
-        args: &[&Operand],
+        args: &'a [Operand],
         variadic: bool,
         jump: bool,
     ) -> R<()> {
-        let layout = classify_args(kinds);
+        // The layout buffer is kept in `self` and reused call after call.
+        let mut layout = std::mem::take(&mut self.arg_layout);
+        classify_args_into(kinds, &mut layout);
         let mut temp = 0u32;
         // The callee address, if it lives where argument setup could
         // clobber it.
@@ -668,7 +670,7 @@ impl<'a> Lower<'a> {
         }
         // Stack arguments.
         for (k, loc) in layout.locs.iter().enumerate() {
-            let op = args[k];
+            let op = &args[k];
             let at = |off: u32| Amode::bd(Gpr::Rsp, off as i32);
             match (*loc, kinds[k]) {
                 (ArgLoc::Stack(off), ArgKind::F) => {
@@ -780,9 +782,10 @@ impl<'a> Lower<'a> {
             }
         }
         // Register arguments.
-        let mut moves: Vec<Move> = Vec::new();
+        let mut moves = std::mem::take(&mut self.moves_buf);
+        reuse(&mut moves, 16);
         for (k, loc) in layout.locs.iter().enumerate() {
-            let op = args[k];
+            let op = &args[k];
             match *loc {
                 ArgLoc::Int(g) => {
                     let src = match kinds[k] {
@@ -820,6 +823,7 @@ impl<'a> Lower<'a> {
             }
         }
         self.parallel_move(&mut moves, temp)?;
+        self.moves_buf = moves;
         if variadic {
             self.e(Inst::MovRI32 {
                 dst: RAX,
@@ -865,6 +869,7 @@ impl<'a> Lower<'a> {
             });
         }
         self.sp_adjust -= area as i32;
+        self.arg_layout = layout;
         Ok(())
     }
 
@@ -885,7 +890,7 @@ impl<'a> Lower<'a> {
     }
 
     /// `call`/`inline`/`jcall`.
-    pub(crate) fn lower_call(&mut self, ops: &[Operand], jcall: bool) -> R<()> {
+    pub(crate) fn lower_call(&mut self, ops: &'a [Operand], jcall: bool) -> R<()> {
         let proto = match ops.first() {
             Some(Operand::Ref(p)) => match self.m.items.get(p.index()).map(|i| &i.kind) {
                 Some(ItemKind::Proto(p)) => p,
@@ -901,8 +906,10 @@ impl<'a> Lower<'a> {
             return Err(CodegenError::BadIr("too few call operands".into()));
         }
         let results = &ops[2..2 + nres];
-        let args: Vec<&Operand> = ops[2 + nres..].iter().collect();
-        let mut kinds = Vec::with_capacity(args.len());
+        let args = &ops[2 + nres..];
+        // The kinds buffer is kept in `self` and reused call after call.
+        let mut kinds = std::mem::take(&mut self.arg_kinds);
+        reuse(&mut kinds, 8);
         for (k, a) in args.iter().enumerate() {
             let kind = match proto.params.get(k) {
                 Some(p) => ArgKind::from_type(p.ty, p.size),
@@ -938,7 +945,8 @@ impl<'a> Lower<'a> {
             Operand::Int(a) => Callee::Target(CallTarget::Far(*a as u64)),
             op => Callee::Op(op),
         };
-        self.emit_call(callee, &kinds, &args, proto.vararg, jcall)?;
+        self.emit_call(callee, &kinds, args, proto.vararg, jcall)?;
+        self.arg_kinds = kinds;
         if !jcall {
             self.take_results(&proto.results, results)?;
         }
@@ -959,21 +967,13 @@ impl<'a> Lower<'a> {
 
     /// Moves call results from RAX/RDX, XMM0/XMM1, ST0/ST1 to `results`.
     fn take_results(&mut self, types: &[Type], results: &[Operand]) -> R<()> {
-        let (mut ni, mut nx) = (0, 0);
-        let mut regs = Vec::new();
+        let mut ni = 0;
+        let mut nx = 0;
         for &t in types {
             match t.class() {
-                Class::Int => {
-                    let g = [RAX, RDX].get(ni).copied();
-                    ni += 1;
-                    regs.push(g.map(PReg::G));
-                }
-                Class::F | Class::D => {
-                    let x = [Xmm::XMM0, Xmm::XMM1].get(nx).copied();
-                    nx += 1;
-                    regs.push(x.map(PReg::X));
-                }
-                Class::LD => regs.push(None),
+                Class::Int => ni += 1,
+                Class::F | Class::D => nx += 1,
+                Class::LD => {}
             }
         }
         // x86-64 returns at most two results of each class (spec §3.4, as
@@ -992,14 +992,18 @@ impl<'a> Lower<'a> {
         }
         for (k, &t) in types.iter().enumerate() {
             let to_reg = matches!(&results[k], Operand::Reg(v) if self.preg_of_var(*v).is_some());
-            if let (Some(PReg::G(g)), false) = (regs[k], to_reg) {
+            if let (Some(PReg::G(g)), false) = (result_reg(types, k), to_reg) {
                 self.extend(g, ArgKind::from_type(t, 0));
             }
         }
-        // Memory destinations, then registers.
-        let mut moves = Vec::new();
+        // Memory destinations, then registers (the moves buffer is kept in
+        // `self` and reused).
+        let mut moves = std::mem::take(&mut self.moves_buf);
+        reuse(&mut moves, 16);
         for (k, &t) in types.iter().enumerate() {
-            let Some(src) = regs[k] else { continue };
+            let Some(src) = result_reg(types, k) else {
+                continue;
+            };
             let d = &results[k];
             let dst_reg = match d {
                 Operand::Reg(v) => self.preg_of_var(*v),
@@ -1031,11 +1035,13 @@ impl<'a> Lower<'a> {
                 },
             }
         }
-        self.parallel_move(&mut moves, 0)
+        self.parallel_move(&mut moves, 0)?;
+        self.moves_buf = moves;
+        Ok(())
     }
 
     /// `va_block_arg dest, va, size, case`: a call to the runtime helper.
-    pub(crate) fn lower_va_block_arg(&mut self, ops: &[Operand]) -> R<()> {
+    pub(crate) fn lower_va_block_arg(&mut self, ops: &'a [Operand]) -> R<()> {
         if ops.len() < 4 {
             return Err(CodegenError::BadIr("va_block_arg needs 4 operands".into()));
         }
@@ -1043,24 +1049,26 @@ impl<'a> Lower<'a> {
             .env
             .helper_address(Helper::VaBlockArg)
             .map_err(CodegenError::Env)?;
-        let args: Vec<&Operand> = ops[..4].iter().collect();
         self.emit_call(
             Callee::Target(CallTarget::Far(h)),
             &[ArgKind::I64; 4],
-            &args,
+            &ops[..4],
             false,
             false,
         )
     }
 
     /// `ret v…`.
-    pub(crate) fn lower_ret(&mut self, ops: &[Operand]) -> R<()> {
-        let types = self.f.sig.results.clone();
+    pub(crate) fn lower_ret(&mut self, ops: &'a [Operand]) -> R<()> {
+        let f = self.f;
+        let types = &f.sig.results;
         if ops.len() != types.len() {
             return Err(CodegenError::BadIr("ret operand count".into()));
         }
         let (mut ni, mut nx, mut nl) = (0, 0, 0);
-        let mut moves = Vec::new();
+        // The moves buffer is kept in `self` and reused.
+        let mut moves = std::mem::take(&mut self.moves_buf);
+        reuse(&mut moves, 16);
         for (k, &t) in types.iter().enumerate() {
             match t.class() {
                 Class::Int => {
@@ -1093,6 +1101,7 @@ impl<'a> Lower<'a> {
             return Err(CodegenError::BadIr("too many long double results".into()));
         }
         self.parallel_move(&mut moves, 0)?;
+        self.moves_buf = moves;
         // The first ld result must end in ST0: load the last one first.
         for (k, &t) in types.iter().enumerate().rev() {
             if t.class() == Class::LD {
@@ -1107,9 +1116,10 @@ impl<'a> Lower<'a> {
     /// Restores callee-saved registers and rbp (rsp then points at the
     /// return address).
     pub(crate) fn epilogue(&mut self) {
-        let saved = self.frame.saved.clone();
+        let nsaved = self.frame.saved.len();
         if !self.frame.fp {
             // The size is patched in once known (see `prologue`).
+            reuse_keep(&mut self.epi_fixups, 4);
             self.epi_fixups.push(self.out.len());
             self.e(Inst::AluRI {
                 op: AluOp::Add,
@@ -1117,23 +1127,27 @@ impl<'a> Lower<'a> {
                 dst: Gpr::Rsp,
                 imm: 0,
             });
-            for &g in saved.iter().rev() {
-                self.e(Inst::Pop { dst: g });
-            }
+            self.pop_saved();
             return;
         }
-        if saved.is_empty() {
+        if nsaved == 0 {
             self.mov_rr(Gpr::Rsp, Gpr::Rbp);
         } else {
             self.e(Inst::Lea {
                 dst: Gpr::Rsp,
-                src: Amode::bd(Gpr::Rbp, -8 * saved.len() as i32),
+                src: Amode::bd(Gpr::Rbp, -8 * nsaved as i32),
             });
-            for &g in saved.iter().rev() {
-                self.e(Inst::Pop { dst: g });
-            }
+            self.pop_saved();
         }
         self.e(Inst::Pop { dst: Gpr::Rbp });
+    }
+
+    /// Pops the saved callee-saved registers (in reverse push order).
+    fn pop_saved(&mut self) {
+        for k in (0..self.frame.saved.len()).rev() {
+            let g = self.frame.saved[k];
+            self.e(Inst::Pop { dst: g });
+        }
     }
 
     /// The prologue: frame set-up and parameters into their locations,
@@ -1148,7 +1162,8 @@ impl<'a> Lower<'a> {
                 self.frame.var_slot_index(k);
             }
         }
-        for (g, _) in self.hr_entry.clone() {
+        for k in 0..self.hr_entry.len() {
+            let g = self.hr_entry[k].0;
             self.frame.var_slot_index(g.index());
         }
         // Parameter moves, made again until the frame stops growing (the
@@ -1173,7 +1188,8 @@ impl<'a> Lower<'a> {
             self.e(Inst::Push { src: Gpr::Rbp });
             self.mov_rr(Gpr::Rbp, Gpr::Rsp);
         }
-        for g in self.frame.saved.clone() {
+        for k in 0..self.frame.saved.len() {
+            let g = self.frame.saved[k];
             self.e(Inst::Push { src: g });
         }
         let size = self.frame.size();
@@ -1206,7 +1222,8 @@ impl<'a> Lower<'a> {
                 });
             }
         }
-        for (g, r) in self.hr_entry.clone() {
+        for k in 0..self.hr_entry.len() {
+            let (g, r) = self.hr_entry[k];
             let dst = self.var_slot(g);
             self.e(Inst::MovMR {
                 size: Size::S64,
@@ -1216,48 +1233,57 @@ impl<'a> Lower<'a> {
         }
         let mut pro = std::mem::take(&mut self.out);
         pro.extend(moves);
-        let mut fix = self.epi_fixups.iter().copied().peekable();
-        for (k, mi) in body.into_iter().enumerate() {
-            if fix.peek() == Some(&k) {
-                fix.next();
-                if size == 0 {
-                    continue;
-                }
-                if let MInst::I(Inst::AluRI {
+        // The epilogues' `add rsp` get the frame size (or go), in place;
+        // then the prologue goes in front of the body, in the body's own
+        // buffer (sized for the whole function).
+        let mut body = body;
+        if size > 0 {
+            for &k in &self.epi_fixups {
+                if let Some(MInst::I(Inst::AluRI {
                     op: AluOp::Add,
-                    size: sz,
-                    dst,
+                    imm,
                     ..
-                }) = mi
+                })) = body.get_mut(k)
                 {
-                    pro.push(MInst::I(Inst::AluRI {
-                        op: AluOp::Add,
-                        size: sz,
-                        dst,
-                        imm: size as i32,
-                    }));
-                    continue;
+                    *imm = size as i32;
                 }
             }
-            pro.push(mi);
+        } else if !self.epi_fixups.is_empty() {
+            let mut fix = self.epi_fixups.iter().copied().peekable();
+            let mut k = 0;
+            body.retain(|_| {
+                let fixup = fix.next_if_eq(&k).is_some();
+                k += 1;
+                !fixup
+            });
         }
-        Ok(pro)
+        body.splice(0..0, pro);
+        Ok(body)
     }
 
     /// Incoming parameters into their locations (part of the prologue).
     fn param_moves(&mut self, used: &dyn Fn(usize) -> bool) -> R<()> {
-        let params = self.f.sig.params.clone();
-        let kinds: Vec<ArgKind> = params
-            .iter()
-            .map(|p| ArgKind::from_type(p.ty, p.size))
-            .collect();
-        let layout = classify_args(&kinds);
+        // The kinds, layout and moves buffers are kept in `self`, reused.
+        let mut kinds = std::mem::take(&mut self.arg_kinds);
+        reuse(&mut kinds, 8);
+        kinds.extend(
+            self.f
+                .sig
+                .params
+                .iter()
+                .map(|p| ArgKind::from_type(p.ty, p.size)),
+        );
+        let mut layout = std::mem::take(&mut self.arg_layout);
+        classify_args_into(&kinds, &mut layout);
         self.va_gp = layout.gp_used;
         self.va_fp = layout.sse_used;
         self.va_stack = layout.stack_used;
-        let frame = self.frame.clone();
-        let incoming = |off: u32| frame.incoming(off);
-        let mut moves = Vec::new();
+        // Incoming arguments are addressed per the frame as it is now
+        // (slots given out below do not move them).
+        let (fp, above) = (self.frame.fp, self.frame.incoming_base());
+        let incoming = |off: u32| incoming_at(fp, above, off);
+        let mut moves = std::mem::take(&mut self.moves_buf);
+        reuse(&mut moves, 16);
         let mut blk_off = self.frame.blk();
         for (k, loc) in layout.locs.iter().enumerate() {
             if k >= self.f.vars.len() || !used(k) {
@@ -1358,6 +1384,51 @@ impl<'a> Lower<'a> {
                 }
             }
         }
-        self.parallel_move(&mut moves, 0)
+        self.parallel_move(&mut moves, 0)?;
+        self.moves_buf = moves;
+        self.arg_kinds = kinds;
+        self.arg_layout = layout;
+        Ok(())
+    }
+}
+
+/// Empties a buffer kept for reuse, giving it room for `n` items the first
+/// time (one allocation instead of several small growths).
+fn reuse<T>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    reuse_keep(v, n);
+}
+
+/// Gives an unallocated vector room for `n` items.
+fn reuse_keep<T>(v: &mut Vec<T>, n: usize) {
+    if v.capacity() == 0 {
+        v.reserve_exact(n);
+    }
+}
+
+/// The result register of result `k` of a call with these result types
+/// (`None` for `ld` results, on the x87 stack, and past the two of a class).
+fn result_reg(types: &[Type], k: usize) -> Option<PReg> {
+    let is_int = |t: &Type| t.class() == Class::Int;
+    let is_sse = |t: &Type| matches!(t.class(), Class::F | Class::D);
+    match types[k].class() {
+        Class::Int => {
+            let n = types[..k].iter().filter(|t| is_int(t)).count();
+            [RAX, RDX].get(n).copied().map(PReg::G)
+        }
+        Class::F | Class::D => {
+            let n = types[..k].iter().filter(|t| is_sse(t)).count();
+            [Xmm::XMM0, Xmm::XMM1].get(n).copied().map(PReg::X)
+        }
+        Class::LD => None,
+    }
+}
+
+/// [`Frame::incoming`] from its two inputs (see `Frame::incoming_base`).
+fn incoming_at(fp: bool, above: u32, off: u32) -> Amode {
+    if fp {
+        Amode::bd(Gpr::Rbp, 16 + off as i32)
+    } else {
+        Amode::bd(Gpr::Rsp, (above + off) as i32)
     }
 }

@@ -5,15 +5,35 @@
 
 use super::lower::{MInst, PoolData, PoolEntry, R};
 use crate::CodegenError;
-use mirage_target::x64::{Asm, Code, Relax};
+use mirage_target::x64::{Asm, Code, Inst, Relax};
 
 /// Encodes the function; returns the code and the number of rounds.
 pub(crate) fn emit(insts: &[MInst], pool: &[PoolEntry], nlabels: u32) -> R<(Code, u32)> {
     let mut long: Vec<u32> = Vec::new();
     let mut round = 0;
+    // Room for the code up front (an estimate in the first round, the
+    // previous round's size after): the buffer then never grows.
+    let pool_bytes: usize = pool
+        .iter()
+        .map(|e| {
+            e.align as usize
+                + match &e.data {
+                    PoolData::Bytes(b) => b.len(),
+                    PoolData::Table(ls) => 4 * ls.len(),
+                }
+        })
+        .sum();
+    let mut estimate = 5 * insts.len() + 16 + pool_bytes;
+    // Label references: branches, and uses of pool entries (a few each).
+    let refs = insts
+        .iter()
+        .filter(|mi| matches!(mi, MInst::I(Inst::Jmp { .. } | Inst::Jcc { .. })))
+        .count()
+        + 2 * pool.len();
     loop {
         round += 1;
         let mut a = Asm::with_long_branches(&long);
+        a.reserve_code(estimate, refs);
         a.reserve_labels(nlabels as usize);
         for mi in insts {
             match mi {
@@ -34,7 +54,11 @@ pub(crate) fn emit(insts: &[MInst], pool: &[PoolEntry], nlabels: u32) -> R<(Code
         }
         match a.finish() {
             Ok(c) => return Ok((c, round)),
-            Err(Relax::ShortBranches(v)) => long.extend(v),
+            Err(Relax::ShortBranches(v)) => {
+                // Each branch made near grows by at most 4 bytes.
+                estimate += 4 * v.len();
+                long.extend(v)
+            }
             Err(Relax::Unbound(l)) => {
                 return Err(CodegenError::BadIr(format!("label {l} is never placed")))
             }

@@ -156,9 +156,14 @@ impl Frame {
         if self.fp {
             Amode::bd(Gpr::Rbp, 16 + off as i32)
         } else {
-            let above = self.size() + 8 * self.saved.len() as u32 + 8;
-            Amode::bd(Gpr::Rsp, (above + off) as i32)
+            Amode::bd(Gpr::Rsp, (self.incoming_base() + off) as i32)
         }
+    }
+
+    /// Bytes from rsp after the prologue to the incoming stack arguments
+    /// (rsp-based frames).
+    pub fn incoming_base(&self) -> u32 {
+        self.size() + 8 * self.saved.len() as u32 + 8
     }
 
     /// An area at `off` from the frame base (blk/rsa offsets).

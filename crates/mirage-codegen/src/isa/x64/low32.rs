@@ -98,7 +98,8 @@ pub(crate) fn low32_vars(m: &Module, f: &Func) -> Low32 {
         Operand::Reg(v) => Some(*v),
         _ => None,
     };
-    for insn in f.insns() {
+    for i in 0..f.num_insns() {
+        let insn = f.insn(i);
         let ops = insn.operands;
         match insn.op.family() {
             Family::Move(Class::Int) if ops.len() == 2 => {
@@ -250,7 +251,26 @@ pub(crate) fn low32_vars(m: &Module, f: &Func) -> Low32 {
             lo[v.index()] = false;
         }
     }
-    // Propagate "reads all 64 bits" backwards through the dependencies.
+    // Propagate "reads all 64 bits" backwards through the dependencies:
+    // a few sweeps over them (latest first: copies usually flow forward)
+    // settle nearly every function without building anything; long
+    // chains fall back to a worklist.
+    let mut changed = true;
+    for _ in 0..4 {
+        if !changed {
+            return Low32 { lo, sx };
+        }
+        changed = false;
+        for &(v, x) in deps.iter().rev() {
+            if (x as usize) < n && !lo[x as usize] && lo[v as usize] {
+                lo[v as usize] = false;
+                changed = true;
+            }
+        }
+    }
+    if !changed {
+        return Low32 { lo, sx };
+    }
     // The variables depending on each x: `by_x[start[x]..start[x + 1]]`.
     let mut start = vec![0u32; n + 1];
     for &(_, x) in &deps {

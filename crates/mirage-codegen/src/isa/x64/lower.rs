@@ -23,12 +23,15 @@
 //! and the moves are selected with flag-preserving instructions (no
 //! `xor r, r` for zero while [`Lower::flags_live`] is set).
 
+use super::call::{Kind as MoveKind, Move, PReg};
 use super::frame::Frame;
 use crate::cfg::pr_branch_taken;
 use crate::regalloc::Loc;
 use crate::{CodegenEnv, CodegenError};
+use mirage_ir::abi::ArgKind;
 use mirage_ir::opcode::{FBinOp, FCond, IBinOp, ICond, OvfOp};
 use mirage_ir::{Class, Family, Func, Mem, Module, Operand, Type, VarId};
+use mirage_target::x64::sysv::ArgLayout;
 use mirage_target::x64::{
     AluOp, Amode, Cond, FpSize, Gpr, Inst, Label, ShiftOp, Size, SseOp, UnOp, X87Op, Xmm,
 };
@@ -45,7 +48,7 @@ pub(crate) const R11: Gpr = Gpr::R11;
 pub(crate) const X8: Xmm = Xmm::XMM8;
 
 /// A selected instruction or a label position.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum MInst {
     I(Inst),
     Bind(Label),
@@ -119,7 +122,11 @@ pub(crate) struct Lower<'a> {
     pub frame: Frame,
     pub out: Vec<MInst>,
     pub pool: Vec<PoolEntry>,
-    pool_index: BTreeMap<(Vec<u8>, u32), Label>,
+    /// Pool constants of up to 16 bytes by (bytes, length, alignment):
+    /// looked up without allocating a key.
+    pool_index: BTreeMap<([u8; 16], u8, u32), Label>,
+    /// Longer pool constants (strings) by (bytes, alignment).
+    pool_long: BTreeMap<(Vec<u8>, u32), Label>,
     pub nlabels: u32,
     /// Flags of an overflow instruction are live (only moves may follow).
     pub flags_live: bool,
@@ -177,6 +184,14 @@ pub(crate) struct Lower<'a> {
     /// Per variable: every value it holds is a sign-extended 32-bit one
     /// (its low half is enough to convert it to a float).
     pub sx32: Vec<bool>,
+    // Buffers reused call after call by the ABI lowering (`call.rs`), so
+    // that placing arguments, results and parameters allocates nothing
+    // once they have grown: argument kinds, their layout, the moves of a
+    // parallel move and its pending register-to-register moves.
+    pub(crate) arg_kinds: Vec<ArgKind>,
+    pub(crate) arg_layout: ArgLayout,
+    pub(crate) moves_buf: Vec<Move<'a>>,
+    pub(crate) pm_pending: Vec<(PReg, PReg, MoveKind)>,
 }
 
 /// The x87 operation for `op` (encoded in its popping form; the
@@ -275,6 +290,7 @@ impl<'a> Lower<'a> {
             out: Vec::with_capacity(f.num_insns() * 3),
             pool: Vec::new(),
             pool_index: BTreeMap::new(),
+            pool_long: BTreeMap::new(),
             nlabels: f.labels.len() as u32,
             flags_live: false,
             fusable,
@@ -299,6 +315,10 @@ impl<'a> Lower<'a> {
             hr_entry: Vec::new(),
             lo32: Vec::new(),
             sx32: Vec::new(),
+            arg_kinds: Vec::new(),
+            arg_layout: ArgLayout::default(),
+            moves_buf: Vec::new(),
+            pm_pending: Vec::new(),
         }
     }
 
@@ -379,18 +399,35 @@ impl<'a> Lower<'a> {
 
     /// A constant in the pool (deduplicated).
     pub fn konst(&mut self, bytes: &[u8], align: u32) -> Amode {
-        let key = (bytes.to_vec(), align);
+        if bytes.len() > 16 {
+            let key = (bytes.to_vec(), align);
+            if let Some(&l) = self.pool_long.get(&key) {
+                return Amode::Label(l, 0);
+            }
+            let l = self.new_pool_entry(bytes, align);
+            self.pool_long.insert(key, l);
+            return Amode::Label(l, 0);
+        }
+        let mut b = [0u8; 16];
+        b[..bytes.len()].copy_from_slice(bytes);
+        let key = (b, bytes.len() as u8, align);
         if let Some(&l) = self.pool_index.get(&key) {
             return Amode::Label(l, 0);
         }
+        let l = self.new_pool_entry(bytes, align);
+        self.pool_index.insert(key, l);
+        Amode::Label(l, 0)
+    }
+
+    /// A new pool entry holding `bytes`.
+    fn new_pool_entry(&mut self, bytes: &[u8], align: u32) -> Label {
         let l = self.new_label();
         self.pool.push(PoolEntry {
             label: l,
             align,
             data: PoolData::Bytes(bytes.to_vec()),
         });
-        self.pool_index.insert(key, l);
-        Amode::Label(l, 0)
+        l
     }
 
     pub fn loc(&self, v: VarId) -> Loc {
