@@ -154,7 +154,10 @@ struct Shape {
     recursive: bool,
 }
 
-fn shape(f: &Func, resolve: super::Resolver<'_>) -> Shape {
+/// `resolve` reads operands in the caller's module, so a callee from
+/// another module is not looked into for recursion (such a callee is only
+/// inlined when it refers to no item at all, see `callee_ok`).
+fn shape(f: &Func, resolve: super::Resolver<'_>, same_module: bool) -> Shape {
     let mut defined = vec![false; f.labels.len()];
     let mut size = 0;
     let mut backward = false;
@@ -170,7 +173,7 @@ fn shape(f: &Func, resolve: super::Resolver<'_>) -> Shape {
                 backward |= defined[l.index()];
             }
         }
-        if matches!(insn.op.family(), Family::Call | Family::Inline) {
+        if same_module && matches!(insn.op.family(), Family::Call | Family::Inline) {
             recursive |= insn
                 .operands
                 .get(1)
@@ -339,7 +342,7 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
             let sh = match shapes.iter().find(|(p, _)| std::ptr::eq(*p, cf)) {
                 Some(&(_, sh)) => sh,
                 None => {
-                    let sh = shape(cf, resolve);
+                    let sh = shape(cf, resolve, same_module);
                     shapes.push((cf, sh));
                     sh
                 }
