@@ -1071,6 +1071,55 @@ fn inlining_where_it_pays() {
     );
 }
 
+/// The names the optimizer invents (`t.N` temporaries, `FUNC.LN` labels)
+/// already taken by the program, in the function itself and, for labels
+/// (module-wide names), in another function: new names must avoid them.
+#[test]
+fn invented_names_avoid_taken_ones() {
+    let src = "
+m: module
+p1: proto i64, i64:a
+g: func i64, i64:a
+  local i64:t.2
+  mov t.2, a
+f.L2: ble f.L3, t.2, 0
+  sub t.2, t.2, 1
+  jmp f.L2
+f.L3: ret t.2
+endfunc
+f: func i64, i64:a
+  local i64:t.1, i64:t.3, i64:t.4, i64:i
+  mov t.1, 0
+  mov i, 0
+f.L1: bge f.L4, i, a
+  call p1, g, t.3, i
+  add t.1, t.1, t.3
+  mul t.4, i, 3
+  add t.1, t.1, t.4
+  add i, i, 1
+  jmp f.L1
+f.L4: ret t.1
+endfunc
+endmodule
+";
+    let calls: Vec<_> = [0, 1, 5, 40]
+        .into_iter()
+        .map(|x| ("f", vec![i(x)]))
+        .collect();
+    check(src, &calls);
+    let t = opt_text(src, "f", 2);
+    assert!(
+        t.contains("t.5") || t.contains("f.L5"),
+        "new names made:\n{t}"
+    );
+    // The reader refuses a label defined twice in a module or a variable
+    // declared twice in a function: read the optimized text back.
+    for level in [1, 2] {
+        let opt = optimize_all(&parse(src), level, None);
+        parse(&mirage_ir::write_modules(&opt));
+    }
+}
+
 #[test]
 fn recursion_is_not_inlined_forever() {
     let src = "
