@@ -2125,3 +2125,74 @@ fn speed_of(what: &str, src: &str) {
         );
     }
 }
+
+/// `peel-exit`: the entry's test of a loop header leading to a cheap
+/// `ret` is copied in front, on the entry's values; results stay those of
+/// the interpreter in every configuration (a loop, and a moved-to variable
+/// that is also a source, which stops the copy).
+#[test]
+fn peel_exit_copies_the_entry_test() {
+    let src = "
+m: module
+export fib, low, swap
+p_fib: proto i32, i32:n
+fib: func i32, i32:n
+  local i64:a, i64:b, i64:t
+  bges L_rec, n, 2
+  ret n
+L_rec:
+  subs t, n, 1
+  call p_fib, fib, a, t
+  subs t, n, 2
+  call p_fib, fib, b, t
+  adds a, a, b
+  ext32 a, a
+  ret a
+endfunc
+low: func i64, i64:n, i64:k
+  local i64:x, i64:y
+  mov x, n
+  mov y, 7
+L_head:
+  blt L_out, x, k
+  sub x, x, 3
+  add y, y, x
+  jmp L_head
+L_out:
+  mul x, x, y
+  sub x, x, k
+  ret x
+endfunc
+swap: func i64, i64:n, i64:k
+  local i64:x
+  mov x, n
+  mov n, k
+L_h2:
+  bgt L_o2, x, 0
+  add x, x, n
+  ret x
+L_o2:
+  sub x, x, 1
+  add n, n, 2
+  jmp L_h2
+endfunc
+endmodule
+";
+    let mut calls = Vec::new();
+    for x in [-5, 0, 1, 2, 3, 10, 40, -0x7fff_fffe] {
+        calls.push(("fib", vec![i(x & 0x7fff_ffff_0000_000f)]));
+        for k in [-4, 0, 3, 9] {
+            calls.push(("low", vec![i(x), i(k)]));
+            calls.push(("swap", vec![i(x), i(k)]));
+        }
+    }
+    check(src, &calls);
+    let t = opt_text(src, "fib", 2);
+    let first = t
+        .lines()
+        .find(|l| !l.contains("func") && !l.contains("local"));
+    assert!(
+        first.is_some_and(|l| l.starts_with("\tbges\t") && l.ends_with(", n, 2")),
+        "fib tests n first:\n{t}"
+    );
+}

@@ -27,6 +27,7 @@
 //! | `iv` | 2 | induction variables: widens bounded 32-bit counters, versions loops whose 32-bit indexes provably stay in range (base-plus-counter addresses), strength-reduces `adds t, a, j` modulo 2^32, drops redundant `ext32` | `loops.rs` |
 //! | `div-shift` | 2 | signed division and remainder by a power of two become shifts | `divshift.rs` |
 //! | `out-of-ssa` | 1 | phis to copies on edges, then a final `cfg` cleanup | `outssa.rs` |
+//! | `peel-exit` | 2 | when the entry falls into a loop header whose test leads to a cheap `ret`, a copy of that test (on the entry's values) and of the return path goes first, so the backend can return before the prologue | `peel.rs` |
 //!
 //! `gvn`, `dce`, `licm`, `iv` and `div-shift` need SSA form: they are
 //! skipped when `ssa` is disabled. Disabling `out-of-ssa` disables `ssa` too (there is no valid
@@ -58,6 +59,7 @@ mod ir;
 mod licm;
 mod loops;
 mod outssa;
+mod peel;
 mod repl;
 mod sra;
 mod ssa;
@@ -82,6 +84,7 @@ pub const PASSES: &[&str] = &[
     "iv",
     "div-shift",
     "out-of-ssa",
+    "peel-exit",
 ];
 
 /// Resolves a call's operand 1 to the MIR function it calls (possibly in
@@ -235,7 +238,9 @@ pub fn optimize_func(
     let level = opts.level;
     let want = |p: &str| -> bool {
         let at_level = match p {
-            "tailrec" | "inline" | "sra" | "rotate" | "licm" | "iv" | "div-shift" => level >= 2,
+            "tailrec" | "inline" | "sra" | "rotate" | "licm" | "iv" | "div-shift" | "peel-exit" => {
+                level >= 2
+            }
             _ => true,
         };
         let ssa_on = !disabled("ssa") && !disabled("out-of-ssa");
@@ -299,6 +304,9 @@ pub fn optimize_func(
             "out-of-ssa" => {
                 outssa::run(&mut body);
                 cfg::simplify(&mut body);
+            }
+            "peel-exit" => {
+                peel::run(&mut body);
             }
             _ => unreachable!(),
         }

@@ -1108,7 +1108,9 @@ impl<'a> Lower<'a> {
                 self.fld(&ops[k])?;
             }
         }
-        self.epilogue();
+        if !self.fast_phase {
+            self.epilogue();
+        }
         self.e(Inst::Ret);
         Ok(())
     }
@@ -1257,7 +1259,10 @@ impl<'a> Lower<'a> {
                 !fixup
             });
         }
-        body.splice(0..0, pro);
+        // After the shrink-wrapped early exit's label, if any (no epilogue
+        // comes before it, so no fixup above moved it).
+        let at = self.pro_at;
+        body.splice(at..at, pro);
         Ok(body)
     }
 

@@ -167,6 +167,14 @@ pub(crate) struct Lower<'a> {
     /// Something in a region could not work on pinned variables (or the
     /// x87 stack would overflow): lower again without regions.
     pub pin_fail: bool,
+    /// Shrink-wrapped early exit (see `shrink.rs`): the index of the label
+    /// after the return path (`usize::MAX`: none), the allocation to go
+    /// back to there, and where the prologue goes in `out` (0 without one).
+    pub fast_label: usize,
+    pub body_locs: &'a [Loc],
+    pub pro_at: usize,
+    /// Lowering the early exit: `ret` has no epilogue.
+    pub fast_phase: bool,
     /// The active region's header label after its entry code.
     pin_inner: Label,
     /// The active region's exits: the target and its stub.
@@ -309,6 +317,10 @@ impl<'a> Lower<'a> {
             pin_pos: Vec::new(),
             x87_depth: 0,
             pin_fail: false,
+            fast_label: usize::MAX,
+            body_locs: locs,
+            pro_at: 0,
+            fast_phase: false,
             pin_inner: Label(0),
             pin_stubs: Vec::new(),
             pin_pending: Vec::new(),
@@ -2929,6 +2941,23 @@ impl<'a> Lower<'a> {
     pub fn lower_body(&mut self) -> R<()> {
         let n = self.f.num_insns();
         let mut i = 0;
+        if self.fast_label < n {
+            // The early exit, on its own locations, then its label (which
+            // the prologue follows).
+            self.fast_phase = true;
+            while i < self.fast_label {
+                i += self.lower_insn(i)?;
+            }
+            self.fast_phase = false;
+            self.locs = self.body_locs;
+            if i != self.fast_label {
+                return Err(CodegenError::BadIr(
+                    "early exit fused past its label".into(),
+                ));
+            }
+            i += self.lower_insn(i)?;
+            self.pro_at = self.out.len();
+        }
         while i < n {
             if self.pin_active.is_none() {
                 if let Some(r) = self.pins.iter().position(|p| p.body == i) {

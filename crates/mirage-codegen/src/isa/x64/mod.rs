@@ -9,6 +9,7 @@ mod frame;
 mod low32;
 mod lower;
 mod peephole;
+mod shrink;
 
 use crate::cfg::{Cfg, Live};
 use crate::regalloc::{self, Hint, Loc};
@@ -1026,8 +1027,28 @@ pub(crate) fn compile(
         lw.va_stack = va_stack;
         lw
     };
+    // A shrink-wrapped early exit (see `shrink.rs`): not with a frame
+    // pointer, globals in registers, pinned x87 values, block parameters
+    // or `jret`.
+    let fast = (!fp && hr_entry.is_empty() && first.is_empty() && blk_bytes == 0 && !frame.jret)
+        .then(|| shrink::fast_exit(f, &alloc.locs, &lo32))
+        .flatten();
+    let frame_fast = fast.as_ref().map(|_| frame.clone());
     let mut lw = make(frame, hr_entry.clone(), first, lo32, sx32);
-    lw.lower_body()?;
+    if let Some(fx) = &fast {
+        lw.locs = &fx.locs;
+        lw.fast_label = fx.label_at;
+    }
+    match (lw.lower_body(), frame_fast) {
+        (Ok(()), _) => {}
+        (Err(_), Some(fr)) => {
+            // Lowered again without the early exit.
+            let (lo, sx) = (std::mem::take(&mut lw.lo32), std::mem::take(&mut lw.sx32));
+            lw = make(fr, hr_entry.clone(), Vec::new(), lo, sx);
+            lw.lower_body()?;
+        }
+        (Err(e), None) => return Err(e),
+    }
     if let (true, Some(fr)) = (lw.pin_fail, &frame0) {
         // Something could not work on pinned variables (or the stack would
         // overflow): fewer, then none.
