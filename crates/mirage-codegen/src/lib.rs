@@ -139,7 +139,7 @@ impl CodegenOptions {
     pub fn runs(&self, name: &str) -> bool {
         let min = match name {
             "opt" => 1,
-            "live" | "regalloc" | "coalesce" | "fuse" | "peephole" | "low32" => 1,
+            "live" | "regalloc" | "coalesce" | "fuse" | "peephole" | "low32" | "shrink" => 1,
             "split" => 2,
             _ => 0,
         };

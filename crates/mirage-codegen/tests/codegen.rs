@@ -2040,6 +2040,35 @@ endmodule
         ..CodegenOptions::level(2)
     };
     compile_func(&modules, 0, f, &E, &opts).unwrap();
+    // An early exit goes before the prologue (`shrink`) unless disabled.
+    let src = "m: module
+p: proto i64, i64:n
+g: func i64, i64:n
+  local i64:a, i64:b
+  bge L, n, 2
+  ret n
+L: sub a, n, 1
+  call p, g, a, a
+  sub b, n, 2
+  call p, g, b, b
+  add a, a, b
+  ret a
+endfunc
+endmodule
+";
+    let modules = read(src);
+    let g = modules[0].lookup("g").unwrap();
+    let first = |disable: Vec<String>| {
+        let opts = CodegenOptions {
+            disable,
+            ..CodegenOptions::level(2)
+        };
+        compile_func(&modules, 0, g, &E, &opts).unwrap().code[0]
+    };
+    // `push rbx`/`push rbp`/`push r12`.. (REX.B) first: the prologue.
+    let push = |b: u8| matches!(b, 0x53 | 0x55 | 0x41);
+    assert!(!push(first(vec![])), "the test first, not the prologue");
+    assert!(push(first(vec!["shrink".into()])), "the prologue first");
 }
 
 // ---------------------------------------------------------------------------

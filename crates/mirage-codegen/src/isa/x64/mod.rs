@@ -1027,10 +1027,15 @@ pub(crate) fn compile(
         lw.va_stack = va_stack;
         lw
     };
-    // A shrink-wrapped early exit (see `shrink.rs`): not with a frame
-    // pointer, globals in registers, pinned x87 values, block parameters
+    // A shrink-wrapped early exit (see `shrink.rs`; pass `shrink`): not
+    // with a frame pointer, globals in registers, pinned x87 values, block parameters
     // or `jret`.
-    let fast = (!fp && hr_entry.is_empty() && first.is_empty() && blk_bytes == 0 && !frame.jret)
+    let fast = (opts.runs("shrink")
+        && !fp
+        && hr_entry.is_empty()
+        && first.is_empty()
+        && blk_bytes == 0
+        && !frame.jret)
         .then(|| shrink::fast_exit(f, &alloc.locs, &lo32))
         .flatten();
     let frame_fast = fast.as_ref().map(|_| frame.clone());
