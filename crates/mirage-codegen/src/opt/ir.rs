@@ -242,6 +242,23 @@ pub(crate) fn call_nres(m: &Module, insn: &Insn) -> usize {
     }
 }
 
+/// A cheap integer operation of registers and constants: no memory, no
+/// call, no fixed registers, no trap (what an early exit may compute, see
+/// `peel-exit` and the backend's `shrink`).
+pub(crate) fn cheap_int(f: Family) -> bool {
+    match f {
+        Family::Move(Class::Int) | Family::Ext { .. } | Family::ICmp { .. } => true,
+        Family::Neg {
+            class: Class::Int, ..
+        } => true,
+        Family::IBin { op, .. } => matches!(
+            op,
+            IBinOp::Add | IBinOp::Sub | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
+        ),
+        _ => false,
+    }
+}
+
 /// The prototype of a call-like instruction.
 pub(crate) fn call_proto<'a>(m: &'a Module, insn: &Insn) -> Option<&'a Proto> {
     match insn.operands.first() {

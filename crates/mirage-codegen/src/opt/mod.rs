@@ -55,7 +55,7 @@ mod dom;
 mod fold;
 mod gvn;
 mod inline;
-mod ir;
+pub(crate) mod ir;
 mod licm;
 mod loops;
 mod outssa;

@@ -31,7 +31,7 @@
 //! variable read at `H` holds, on the entry path, exactly the operand it
 //! was moved from.
 
-use super::ir::{outputs, BlockId, Body, Term};
+use super::ir::{cheap_int, outputs, BlockId, Body, Term};
 use super::loops::invert_branch;
 use mirage_ir::opcode::{Family, IBinOp};
 use mirage_ir::{Class, Insn, Opcode, Operand, VarId, VarKind};
@@ -78,18 +78,7 @@ fn simple(body: &Body, op: &Operand) -> bool {
 /// An instruction the return path may contain: a cheap integer operation
 /// on registers and constants (no memory, no call, no trap).
 fn cheap(body: &Body, i: &Insn) -> bool {
-    let ok = match i.op.family() {
-        Family::Move(Class::Int) | Family::Ext { .. } => true,
-        Family::Neg {
-            class: Class::Int, ..
-        } => true,
-        Family::IBin { op, .. } => matches!(
-            op,
-            IBinOp::Add | IBinOp::Sub | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
-        ),
-        Family::ICmp { .. } => true,
-        _ => false,
-    };
+    let ok = cheap_int(i.op.family());
     ok && i.operands.iter().all(|op| simple(body, op))
         && matches!(i.operands.first(), Some(Operand::Reg(_)))
 }

@@ -745,6 +745,17 @@ fn spill_cost(f: &Func, st: &State) -> u64 {
         .sum()
 }
 
+/// Where `f`'s parameters arrive (SysV).
+fn param_layout(f: &Func) -> mirage_target::x64::sysv::ArgLayout {
+    let kinds: Vec<ArgKind> = f
+        .sig
+        .params
+        .iter()
+        .map(|p| ArgKind::from_type(p.ty, p.size))
+        .collect();
+    classify_args(&kinds)
+}
+
 /// CFG, liveness, load folding, coalescing and register allocation
 /// (`no_coalesce`: variables kept out of coalescing classes).
 fn allocate(
@@ -994,13 +1005,7 @@ pub(crate) fn compile(
         _ => Vec::new(),
     };
     let (va_gp, va_fp, va_stack) = {
-        let kinds: Vec<ArgKind> = f
-            .sig
-            .params
-            .iter()
-            .map(|p| ArgKind::from_type(p.ty, p.size))
-            .collect();
-        let layout = classify_args(&kinds);
+        let layout = param_layout(f);
         (layout.gp_used, layout.sse_used, layout.stack_used)
     };
     let first = pins(6);

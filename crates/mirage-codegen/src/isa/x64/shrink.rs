@@ -23,11 +23,11 @@
 //! label the test jumps to must be reached from nowhere else (else other
 //! jumps there would run the prologue again).
 
+use crate::opt::ir::cheap_int;
 use crate::regalloc::Loc;
 use mirage_ir::abi::ArgKind;
-use mirage_ir::opcode::IBinOp;
 use mirage_ir::{Class, Family, Func, Operand, VarKind};
-use mirage_target::x64::sysv::{classify_args, ArgLoc, CALLEE_SAVED};
+use mirage_target::x64::sysv::{ArgLoc, CALLEE_SAVED};
 use mirage_target::x64::Gpr;
 
 /// Largest return path (instructions before the `ret`).
@@ -39,22 +39,6 @@ pub(crate) struct FastExit {
     pub label_at: usize,
     /// The locations for the test and the return path.
     pub locs: Vec<Loc>,
-}
-
-/// The instruction families the return path may contain (no memory, no
-/// call, no fixed registers, no trap).
-fn cheap(f: Family) -> bool {
-    match f {
-        Family::Move(Class::Int) | Family::Ext { .. } | Family::ICmp { .. } => true,
-        Family::Neg {
-            class: Class::Int, ..
-        } => true,
-        Family::IBin { op, .. } => matches!(
-            op,
-            IBinOp::Add | IBinOp::Sub | IBinOp::Mul | IBinOp::And | IBinOp::Or | IBinOp::Xor
-        ),
-        _ => false,
-    }
 }
 
 /// The early exit of `f` (allocated to `locs`; `lo32[v]`: nothing reads
@@ -82,7 +66,7 @@ pub(crate) fn fast_exit(f: &Func, locs: &[Loc], lo32: &[bool]) -> Option<FastExi
                 ret_at = Some(i);
                 break;
             }
-            fam if cheap(fam) => {}
+            fam if cheap_int(fam) => {}
             _ => return None,
         }
     }
@@ -105,18 +89,13 @@ pub(crate) fn fast_exit(f: &Func, locs: &[Loc], lo32: &[bool]) -> Option<FastExi
         }
     }
     // Parameters in argument registers, with no extension on arrival.
-    let kinds: Vec<ArgKind> = f
-        .sig
-        .params
-        .iter()
-        .map(|p| ArgKind::from_type(p.ty, p.size))
-        .collect();
-    let layout = classify_args(&kinds);
+    let layout = super::param_layout(f);
     let mut fast_locs = locs.to_vec();
     // Which variable each register holds, walking the path.
     let mut holds: [Option<usize>; 16] = [None; 16];
     for (k, loc) in layout.locs.iter().enumerate().take(f.vars.len()) {
-        let plain = match kinds[k] {
+        let p = &f.sig.params[k];
+        let plain = match ArgKind::from_type(p.ty, p.size) {
             ArgKind::I64 => true,
             ArgKind::I32 | ArgKind::U32 => lo32.get(k).copied().unwrap_or(false),
             _ => false,
