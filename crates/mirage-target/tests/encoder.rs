@@ -517,34 +517,14 @@ fn expect(inst: &Inst) -> (Mnemonic, Vec<Op>) {
         Fistp { ref dst } => (Mnemonic::Fistp, vec![mem(dst, 8)]),
         Fisttp { ref dst } => (Mnemonic::Fisttp, vec![mem(dst, 8)]),
         FaddM32 { ref src } => (Mnemonic::Fadd, vec![mem(src, 4)]),
-        X87Pop { op } => (
-            match op {
-                X87Op::Faddp => Mnemonic::Faddp,
-                X87Op::Fsubp => Mnemonic::Fsubp,
-                X87Op::Fsubrp => Mnemonic::Fsubrp,
-                X87Op::Fmulp => Mnemonic::Fmulp,
-                X87Op::Fdivp => Mnemonic::Fdivp,
-                X87Op::Fdivrp => Mnemonic::Fdivrp,
-            },
-            vec![R(Register::ST1), R(Register::ST0)],
-        ),
+        X87Pop { op } => (x87_pop(op), vec![R(Register::ST1), R(Register::ST0)]),
         Fchs => (Mnemonic::Fchs, vec![]),
         Fxch { i } => (Mnemonic::Fxch, vec![R(Register::ST0), R(ST[i as usize])]),
         Fucomip { i } => (Mnemonic::Fucomip, vec![R(Register::ST0), R(ST[i as usize])]),
         FstpSt { i } => (Mnemonic::Fstp, vec![R(ST[i as usize])]),
         FldSt { i } => (Mnemonic::Fld, vec![R(ST[i as usize])]),
         FstSt { i } => (Mnemonic::Fst, vec![R(ST[i as usize])]),
-        X87PopSt { op, i } => (
-            match op {
-                X87Op::Faddp => Mnemonic::Faddp,
-                X87Op::Fsubp => Mnemonic::Fsubp,
-                X87Op::Fsubrp => Mnemonic::Fsubrp,
-                X87Op::Fmulp => Mnemonic::Fmulp,
-                X87Op::Fdivp => Mnemonic::Fdivp,
-                X87Op::Fdivrp => Mnemonic::Fdivrp,
-            },
-            vec![R(ST[i as usize]), R(Register::ST0)],
-        ),
+        X87PopSt { op, i } => (x87_pop(op), vec![R(ST[i as usize]), R(Register::ST0)]),
         X87St { op, i } => (
             match op {
                 X87Op::Faddp => Mnemonic::Fadd,
@@ -1479,4 +1459,16 @@ fn display_is_intel_like() {
         .to_string(),
         "movzx edi, sil"
     );
+}
+
+/// The iced mnemonic of a popping x87 operation.
+fn x87_pop(op: X87Op) -> Mnemonic {
+    match op {
+        X87Op::Faddp => Mnemonic::Faddp,
+        X87Op::Fsubp => Mnemonic::Fsubp,
+        X87Op::Fsubrp => Mnemonic::Fsubrp,
+        X87Op::Fmulp => Mnemonic::Fmulp,
+        X87Op::Fdivp => Mnemonic::Fdivp,
+        X87Op::Fdivrp => Mnemonic::Fdivrp,
+    }
 }

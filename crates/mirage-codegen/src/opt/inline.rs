@@ -192,7 +192,7 @@ fn shape(f: &Func, resolve: super::Resolver<'_>, same_module: bool) -> Shape {
 /// `alloca` memory and is otherwise only used as a memory base and passed
 /// to MIR callees. Inlining those calls leaves the memory private, so that
 /// `sra` can keep it in registers.
-fn private_blocks(body: &Body, resolve: super::Resolver<'_>) -> Vec<bool> {
+fn private_memory(body: &Body, resolve: super::Resolver<'_>) -> Vec<bool> {
     let mut local = vec![false; body.vars.len()];
     let insns = || {
         body.blocks
@@ -297,14 +297,15 @@ pub(crate) fn run_with(body: &mut Body, ctx: &OptContext, this: &Func, self_leve
     let mut size = original;
     let nblocks = body.blocks.len();
     // Blocks whose call sites may be inlined: the caller's own (and the
-    // continuations split off them). Each with its depth, the callee it is a copy of (`None`: the
-    // caller's own code) and whether it runs in a loop of the caller.
+    // continuations split off them). Each with its depth, the callee it is
+    // a copy of (`None`: the caller's own code) and whether it runs in a
+    // loop of the caller.
     let cycles = on_cycles(body);
     let mut scan: Vec<(BlockId, u32, Option<*const Func>, bool)> = (0..nblocks as u32)
         .map(|b| (BlockId(b), 0, None, cycles[b as usize]))
         .collect();
     let mut shapes: Vec<(*const Func, Shape)> = Vec::new();
-    let local = private_blocks(body, resolve);
+    let local = private_memory(body, resolve);
     while let Some((b, depth, origin, hot)) = scan.pop() {
         if body.block(b).dead {
             continue;

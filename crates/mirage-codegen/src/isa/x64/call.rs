@@ -673,13 +673,18 @@ impl<'a> Lower<'a> {
             let op = &args[k];
             let at = |off: u32| Amode::bd(Gpr::Rsp, off as i32);
             match (*loc, kinds[k]) {
-                (ArgLoc::Stack(off), ArgKind::F) => {
+                (ArgLoc::Stack(off), kind @ (ArgKind::F | ArgKind::D)) => {
+                    let size = if kind == ArgKind::F {
+                        FpSize::F32
+                    } else {
+                        FpSize::F64
+                    };
                     // Straight from the value's register when it has one.
-                    let src = match self.fp_src(op, FpSize::F32)? {
+                    let src = match self.fp_src(op, size)? {
                         Xm::X(x) => x,
                         Xm::M(m) => {
                             self.e(Inst::MovsLoad {
-                                size: FpSize::F32,
+                                size,
                                 dst: X8,
                                 src: m,
                             });
@@ -687,26 +692,7 @@ impl<'a> Lower<'a> {
                         }
                     };
                     self.e(Inst::MovsStore {
-                        size: FpSize::F32,
-                        dst: at(off),
-                        src,
-                    });
-                }
-                (ArgLoc::Stack(off), ArgKind::D) => {
-                    // Straight from the value's register when it has one.
-                    let src = match self.fp_src(op, FpSize::F64)? {
-                        Xm::X(x) => x,
-                        Xm::M(m) => {
-                            self.e(Inst::MovsLoad {
-                                size: FpSize::F64,
-                                dst: X8,
-                                src: m,
-                            });
-                            X8
-                        }
-                    };
-                    self.e(Inst::MovsStore {
-                        size: FpSize::F64,
+                        size,
                         dst: at(off),
                         src,
                     });
